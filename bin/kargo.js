@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Launcher for the bundled CLI (built by `npm run build`, which `npm install` runs).
+import('../dist/kargo.js').catch((error) => {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/kargo.js')) {
+    process.stderr.write('kargo: the CLI is not built yet; run `npm run build` in the kargo checkout.\n');
+    process.exit(1);
+  }
+  throw error;
+});

@@ -1,0 +1,2 @@
+// Entry point of the bundled CLI.
+process.stdout.write('kargo\n');
