@@ -1,0 +1,58 @@
+// Where a Stage's verification of one freight collection stands, read from the
+// Stage's status alone. A collection is "superseded" when a later promotion put a
+// newer collection on top before this one's verification reached a result
+// (Kargo only verifies a Stage's current collection, so it never will).
+
+import type { FreightCollection, Stage, VerificationInfo, VerificationPhase } from '../model/kargo.js';
+
+const TERMINAL_VERIFICATION: ReadonlySet<string> = new Set(['Successful', 'Failed', 'Error', 'Aborted', 'Inconclusive']);
+
+export function isTerminalVerificationPhase(phase: VerificationPhase | '' | undefined): boolean {
+  return phase !== undefined && TERMINAL_VERIFICATION.has(phase);
+}
+
+export interface TrackedCollection {
+  collectionId: string;
+  /** Only verifications this returns true for count (e.g. ones started after our promotion finished). */
+  counts(info: VerificationInfo): boolean;
+  /** Name of the promotion that produced the collection, to recognise later ones. */
+  promotionName?: string;
+}
+
+export type VerificationStanding =
+  | { kind: 'waiting'; reason: string }
+  | { kind: 'running'; verification: VerificationInfo }
+  | { kind: 'finished'; verification: VerificationInfo }
+  | { kind: 'superseded'; current?: FreightCollection; byPromotion?: string };
+
+export function verificationStanding(stage: Stage, tracked: TrackedCollection): VerificationStanding {
+  const history = stage.status?.freightHistory ?? [];
+  const index = history.findIndex((collection) => collection.id === tracked.collectionId);
+  const collection = index >= 0 ? history[index] : undefined;
+  const latest = collection?.verificationHistory?.find((info) => tracked.counts(info));
+
+  if (latest && isTerminalVerificationPhase(latest.phase)) return { kind: 'finished', verification: latest };
+  const newerPromotion = newerPromotionName(stage, tracked.promotionName);
+  if (index > 0 || newerPromotion) {
+    return { kind: 'superseded', ...(history[0] ? { current: history[0] } : {}), ...(newerPromotion ? { byPromotion: newerPromotion } : {}) };
+  }
+  if (latest) return { kind: 'running', verification: latest };
+  if (index < 0) return { kind: 'waiting', reason: 'waiting for the Stage to record the new freight' };
+  const health = stage.status?.health?.status;
+  if (health && health !== 'Healthy') return { kind: 'waiting', reason: `waiting for the Stage to become Healthy (now ${health}); verification starts after that` };
+  return { kind: 'waiting', reason: 'waiting for the verification to start' };
+}
+
+/** The Stage's last or current promotion, when it was created after ours (names sort by creation). */
+function newerPromotionName(stage: Stage, ours: string | undefined): string | undefined {
+  if (!ours) return undefined;
+  const candidates = [stage.status?.currentPromotion?.name, stage.status?.lastPromotion?.name];
+  const newer = candidates.filter((name): name is string => !!name && promotionSequence(name) > promotionSequence(ours));
+  return newer.sort().at(-1);
+}
+
+/** `<stage>.<ulid>.<freight7>`: the ULID orders promotions of one Stage by creation. */
+function promotionSequence(name: string): string {
+  const parts = name.split('.');
+  return parts.length >= 3 ? (parts[parts.length - 2] ?? name) : name;
+}
