@@ -279,17 +279,22 @@ function assignEntries(lanes: Lane[], straight: Lane[]): void {
     ]);
     for (const child of lane.children) {
       const used = entriesOf.get(child) ?? [];
-      const x = isPlaceholder(child) ? child.port : freeColumn(child, (column) => [column - 1, column, column + 1].every((near) => !blocked.has(near) && !used.includes(near)));
+      const isFree = (column: number): boolean => [column - 1, column, column + 1].every((near) => !blocked.has(near) && !used.includes(near));
+      const x = isPlaceholder(child) ? child.port : freeColumn(child, lane.parents.map((parent) => parent.port), isFree);
       lane.entries.set(child, x);
       entriesOf.set(child, [...used, x]);
     }
   }
 }
 
-function freeColumn(child: Slot, isFree: (column: number) => boolean): number {
+/** Prefers dropping straight from a parent on the same lane, then the box centre and out from it. */
+function freeColumn(child: Slot, parentColumns: number[], isFree: (column: number) => boolean): number {
+  const inside = (column: number): boolean => column > child.x && column < child.x + child.width - 1;
+  const aligned = parentColumns.find((column) => inside(column) && isFree(column));
+  if (aligned !== undefined) return aligned;
   for (let step = 0; step < child.width; step++) {
     for (const candidate of [child.port + 2 * step, child.port - 2 * step]) {
-      if (candidate > child.x && candidate < child.x + child.width - 1 && isFree(candidate)) return candidate;
+      if (inside(candidate) && isFree(candidate)) return candidate;
     }
   }
   return child.port;

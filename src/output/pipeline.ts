@@ -72,14 +72,8 @@ function stageLines(stage: PipelineStage, incoming: PipelineEdge[], separator: s
   for (const freight of stage.freight.slice(0, 2)) lines.push([{ text: freight.alias ?? shortName(freight.name), tone: 'info' }]);
   if (stage.freight.length > 2) lines.push([{ text: `+${stage.freight.length - 2} more`, tone: 'muted' }]);
 
-  const status: TextLine = [];
-  if (stage.health && stage.health !== 'NotApplicable') status.push({ text: stage.health, tone: healthTone(stage.health) });
-  const verification = stage.verification ? verificationWords(stage.verification) : undefined;
-  if (verification) {
-    if (status.length) status.push({ text: separator });
-    status.push(verification);
-  }
-  if (status.length) lines.push(status);
+  if (stage.health && stage.health !== 'NotApplicable') lines.push([{ text: stage.health, tone: healthTone(stage.health) }]);
+  if (stage.verification) lines.push([verificationWords(stage.verification)]);
 
   if (stage.currentPromotion) {
     const freight = stage.currentPromotion.freight;
@@ -122,9 +116,9 @@ function verificationWords(phase: VerificationPhase): { text: string; tone: Tone
     case 'Running':
       return { text: 'verifying', tone: 'warn' };
     case 'Aborted':
-      return { text: 'verify aborted', tone: 'muted' };
+      return { text: 'verification Aborted', tone: 'muted' };
     default:
-      return { text: `verify ${phase}`, tone: 'bad' };
+      return { text: `verification ${phase}`, tone: 'bad' };
   }
 }
 
