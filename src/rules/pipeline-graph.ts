@@ -158,31 +158,43 @@ export function buildPipelineGraph(objects: PipelineObjects, now: Date): Pipelin
   return { project: objects.project, warehouses, stages, edges, layers, warnings };
 }
 
-/** Longest path from a Warehouse (layer 0); an edge closing a cycle is reported and ignored. */
+/**
+ * Longest path from a Warehouse (layer 0). Cycles are broken where a walk down
+ * from the Warehouse-fed Stages first closes them; those edges are reported.
+ */
 function stageLayers(stageNames: string[], edges: PipelineEdge[], warnings: string[]): Map<string, number> {
-  const upstreamOf = new Map<string, PipelineNodeRef[]>();
-  for (const edge of edges) upstreamOf.set(edge.to, [...(upstreamOf.get(edge.to) ?? []), edge.from]);
+  const stageEdges = edges.filter((edge) => edge.from.kind === 'Stage');
+  const downstreamOf = new Map<string, string[]>();
+  for (const edge of stageEdges) downstreamOf.set(edge.from.name, [...(downstreamOf.get(edge.from.name) ?? []), edge.to]);
 
+  const backEdges = new Set<string>();
+  const state = new Map<string, 'active' | 'done'>();
+  const walk = (name: string): void => {
+    state.set(name, 'active');
+    for (const next of downstreamOf.get(name) ?? []) {
+      if (state.get(next) === 'active') backEdges.add(`${name}\u0000${next}`);
+      else if (!state.has(next)) walk(next);
+    }
+    state.set(name, 'done');
+  };
+  const fedByWarehouse = new Set(edges.filter((edge) => edge.from.kind === 'Warehouse').map((edge) => edge.to));
+  const fedByStage = new Set(stageEdges.map((edge) => edge.to));
+  const roots = stageNames.filter((name) => fedByWarehouse.has(name) || !fedByStage.has(name));
+  for (const name of [...roots, ...stageNames]) if (!state.has(name)) walk(name);
+  for (const edge of backEdges) {
+    const [from, to] = edge.split('\u0000');
+    warnings.push(`stages ${from} and ${to} form a cycle; the edge ${from} -> ${to} is ignored for layering`);
+  }
+
+  const upstreamOf = new Map<string, string[]>();
+  for (const edge of stageEdges) {
+    if (!backEdges.has(`${edge.from.name}\u0000${edge.to}`)) upstreamOf.set(edge.to, [...(upstreamOf.get(edge.to) ?? []), edge.from.name]);
+  }
   const layers = new Map<string, number>();
-  const visiting = new Set<string>();
-  const reportedCycles = new Set<string>();
-
   const layerOf = (name: string): number => {
     const known = layers.get(name);
     if (known !== undefined) return known;
-    visiting.add(name);
-    let layer = 1;
-    for (const source of upstreamOf.get(name) ?? []) {
-      if (source.kind === 'Warehouse') continue;
-      if (visiting.has(source.name)) {
-        const key = `${source.name}->${name}`;
-        if (!reportedCycles.has(key)) warnings.push(`stages ${source.name} and ${name} form a cycle; the edge ${source.name} -> ${name} is ignored for layering`);
-        reportedCycles.add(key);
-        continue;
-      }
-      layer = Math.max(layer, layerOf(source.name) + 1);
-    }
-    visiting.delete(name);
+    const layer = Math.max(1, ...(upstreamOf.get(name) ?? []).map((upstream) => layerOf(upstream) + 1));
     layers.set(name, layer);
     return layer;
   };
