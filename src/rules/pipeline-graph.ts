@@ -3,6 +3,7 @@
 // longest path from a Warehouse, with what each Stage holds right now.
 // Pure: the caller lists the objects and passes the clock's `now`.
 
+import { explainAvailability } from './availability.js';
 import {
   originKey,
   type Freight,
@@ -146,7 +147,7 @@ export function buildPipelineGraph(objects: PipelineObjects, now: Date): Pipelin
     const stage = stagesByName.get(name);
     const layer = layerOf.get(name) ?? 1;
     if (!stage) return { kind: 'Stage', name, layer, missing: true, controlFlow: false, freight: [], soaks: [] };
-    return describeStage(stage, layer, freightByName, edges, now);
+    return describeStage(stage, layer, { freightByName, stagesByName, edges, now });
   });
 
   const depth = Math.max(0, ...stages.map((stage) => stage.layer));
@@ -213,13 +214,14 @@ function describeWarehouse(name: string, missing: boolean, freight: Freight[]): 
   return node;
 }
 
-function describeStage(
-  stage: Stage,
-  layer: number,
-  freightByName: Map<string, Freight>,
-  edges: PipelineEdge[],
-  now: Date,
-): PipelineStage {
+interface ProjectView {
+  freightByName: ReadonlyMap<string, Freight>;
+  stagesByName: ReadonlyMap<string, Stage>;
+  edges: PipelineEdge[];
+  now: Date;
+}
+
+function describeStage(stage: Stage, layer: number, { freightByName, stagesByName, edges, now }: ProjectView): PipelineStage {
   const name = stage.metadata.name ?? '';
   const current = stage.status?.freightHistory?.[0];
   const freight: FreightOnStage[] = Object.entries(current?.items ?? {})
@@ -233,10 +235,11 @@ function describeStage(
     missing: false,
     controlFlow: isControlFlow(stage),
     freight,
-    soaks: soaksInProgress(
+    soaks: soaksTowardsDownstream(
       name,
       freight.map((item) => freightByName.get(item.name)).filter((item): item is Freight => item !== undefined),
       edges.filter((edge) => edge.from.kind === 'Stage' && edge.from.name === name),
+      stagesByName,
       now,
     ),
   };
@@ -253,7 +256,7 @@ function describeStage(
 
 function describePromotion(
   promotion: NonNullable<NonNullable<Stage['status']>['lastPromotion']>,
-  freightByName: Map<string, Freight>,
+  freightByName: ReadonlyMap<string, Freight>,
 ): PipelinePromotion {
   const described: PipelinePromotion = { name: promotion.name };
   const phase = promotion.status?.phase;
@@ -281,8 +284,30 @@ function sortByName<T extends { metadata: { name?: string } }>(items: T[]): T[] 
   return [...items].sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
 }
 
-/** Soak of the Stage's current freight towards each downstream edge that requires one. */
-function soaksInProgress(stageName: string, current: Freight[], downstreamEdges: PipelineEdge[], now: Date): SoakProgress[] {
-  void stageName; void current; void downstreamEdges; void now;
-  return [];
+/** Soak of the Stage's current freight towards each downstream Stage that requires one, as availability counts it. */
+function soaksTowardsDownstream(
+  stageName: string,
+  current: Freight[],
+  downstreamEdges: PipelineEdge[],
+  stagesByName: ReadonlyMap<string, Stage>,
+  now: Date,
+): SoakProgress[] {
+  const soaks: SoakProgress[] = [];
+  for (const edge of downstreamEdges) {
+    const downstream = stagesByName.get(edge.to);
+    const freight = current.find((item) => item.origin && originKey(item.origin) === edge.origin);
+    if (!edge.requiredSoakTime || !downstream || !freight) continue;
+    const standing = explainAvailability(freight, downstream, { now, stagesByName }).upstreams.find((upstream) => upstream.stage === stageName);
+    if (!standing || standing.soakRequiredMs === undefined) continue;
+    soaks.push({
+      downstream: edge.to,
+      freight: withAlias({ name: freight.metadata.name ?? '' }, freight),
+      requiredSoakTime: edge.requiredSoakTime,
+      elapsedMs: standing.soakAchievedMs,
+      requiredMs: standing.soakRequiredMs,
+      verified: standing.verified,
+      complete: standing.satisfied,
+    });
+  }
+  return soaks;
 }

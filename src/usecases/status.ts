@@ -1,0 +1,21 @@
+// `kargo status`: one LIST per kind (Warehouses, Stages, Freight) in the project's
+// namespace, then the pure graph. The request count does not grow with the project.
+
+import type { KubeClient } from '../kube/client.js';
+import { resources } from '../kube/resources.js';
+import type { Freight, Project, Stage, Warehouse } from '../model/kargo.js';
+import { buildPipelineGraph, type PipelineGraph } from '../rules/pipeline-graph.js';
+
+export async function loadPipeline(client: KubeClient, project: string, now: Date): Promise<PipelineGraph> {
+  const [warehouses, stages, freight] = await Promise.all([
+    client.list<Warehouse>(resources.warehouse, project),
+    client.list<Stage>(resources.stage, project),
+    client.list<Freight>(resources.freight, project),
+  ]);
+  if (warehouses.items.length === 0 && stages.items.length === 0) {
+    // An empty list is also what a namespace that does not exist returns; only the
+    // Project itself can tell "empty project" from "no such project" (404 → exit 3).
+    await client.get<Project>(resources.project, project);
+  }
+  return buildPipelineGraph({ project, warehouses: warehouses.items, stages: stages.items, freight: freight.items }, now);
+}
