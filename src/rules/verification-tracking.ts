@@ -3,13 +3,8 @@
 // newer collection on top before this one's verification reached a result
 // (Kargo only verifies a Stage's current collection, so it never will).
 
-import type { FreightCollection, Stage, VerificationInfo, VerificationPhase } from '../model/kargo.js';
-
-const TERMINAL_VERIFICATION: ReadonlySet<string> = new Set(['Successful', 'Failed', 'Error', 'Aborted', 'Inconclusive']);
-
-export function isTerminalVerificationPhase(phase: VerificationPhase | '' | undefined): boolean {
-  return phase !== undefined && TERMINAL_VERIFICATION.has(phase);
-}
+import type { FreightCollection, Stage, VerificationInfo } from '../model/kargo.js';
+import { isTerminalVerification } from './verification.js';
 
 export interface TrackedCollection {
   collectionId: string;
@@ -31,7 +26,7 @@ export function verificationStanding(stage: Stage, tracked: TrackedCollection): 
   const collection = index >= 0 ? history[index] : undefined;
   const latest = collection?.verificationHistory?.find((info) => tracked.counts(info));
 
-  if (latest && isTerminalVerificationPhase(latest.phase)) return { kind: 'finished', verification: latest };
+  if (latest && isTerminalVerification(latest.phase)) return { kind: 'finished', verification: latest };
   const newerPromotion = newerPromotionName(stage, tracked.promotionName);
   if (index > 0 || newerPromotion) {
     return { kind: 'superseded', ...(history[0] ? { current: history[0] } : {}), ...(newerPromotion ? { byPromotion: newerPromotion } : {}) };

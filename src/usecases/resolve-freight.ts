@@ -1,78 +1,39 @@
-// Finds the Freight a user means, the way Kargo's API does: by name, by alias
-// (the kargo.akuity.io/alias label), or by name-then-alias; plus by an artifact
-// it carries (image repo:tag, commit SHA).
+// Finds the Freight a user means — by name or alias (as Kargo's API does), by
+// alias only, or by an artifact it carries (image repo:tag, commit SHA) — with one
+// LIST of the project's Freight and the freight-lookup rule.
 
 import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
-import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Freight } from '../model/kargo.js';
-import { findFreightByArtifact } from '../rules/freight-artifact.js';
+import { FreightLookupError, type FreightQuery, freightAlias, lookupFreight } from '../rules/freight-lookup.js';
 import { fail } from './workflow-error.js';
 
-export type FreightSelector =
-  | { by: 'nameOrAlias'; value: string }
-  | { by: 'name'; value: string }
-  | { by: 'alias'; value: string }
-  | { by: 'image'; value: string }
-  | { by: 'commit'; value: string };
+export type FreightSelector = Exclude<FreightQuery, { by: 'warehouse' }>;
 
 export const ALIAS_LABEL = 'kargo.akuity.io/alias';
 
 export async function resolveFreight(client: KubeClient, project: string, selector: FreightSelector): Promise<Freight> {
-  const found = await findFreight(client, project, selector);
-  if (found) return found;
-  const what = selector.by === 'nameOrAlias' ? 'name or alias' : selector.by;
-  fail(
-    ExitCode.NotFound,
-    `Freight with ${what} "${selector.value}" not found in project "${project}". List the project's Freight with \`kargo get freight -p ${project}\`.`,
-  );
-}
-
-async function findFreight(client: KubeClient, project: string, selector: FreightSelector): Promise<Freight | undefined> {
-  switch (selector.by) {
-    case 'name':
-      return getByName(client, project, selector.value);
-    case 'alias':
-      return getByAlias(client, project, selector.value);
-    case 'nameOrAlias':
-      return (await getByName(client, project, selector.value)) ?? (await getByAlias(client, project, selector.value));
-    case 'image':
-    case 'commit': {
-      const all = await client.list<Freight>(resources.freight, project);
-      const matches = findFreightByArtifact(all.items, selector.by, selector.value);
-      if (matches.length > 1) {
-        fail(
-          ExitCode.Usage,
-          `${matches.length} Freight carry ${selector.by} "${selector.value}" (${matches.map(label).join(', ')}); name one with --freight.`,
-        );
-      }
-      return matches[0];
-    }
-  }
-}
-
-async function getByName(client: KubeClient, project: string, name: string): Promise<Freight | undefined> {
+  const all = await client.list<Freight>(resources.freight, project);
   try {
-    return await client.get<Freight>(resources.freight, name, project);
+    return lookupFreight(all.items, selector).freight;
   } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
+    if (!(error instanceof FreightLookupError)) throw error;
+    if (error.reason === 'ambiguous') {
+      fail(ExitCode.Usage, `${error.message} Name one of them with --freight: ${error.candidates.map(freightLabel).join(', ')}.`);
+    }
+    fail(ExitCode.NotFound, `${error.message} List the project's Freight with \`kargo get freight -p ${project}\`.`);
   }
-}
-
-async function getByAlias(client: KubeClient, project: string, alias: string): Promise<Freight | undefined> {
-  const listed = await client.list<Freight>(resources.freight, project, { labelSelector: `${ALIAS_LABEL}=${alias}` });
-  return listed.items[0];
 }
 
 /** `jolly-penguin (3f2a1c9)`, how Freight is named in messages. */
 export function freightLabel(freight: Freight): string {
-  return label(freight);
+  const name = freight.metadata.name ?? '';
+  const alias = freightAlias(freight);
+  return alias ? `${alias} (${name.slice(0, 7)})` : name;
 }
 
-function label(freight: Freight): string {
-  const name = freight.metadata.name ?? '';
-  const alias = freight.alias ?? freight.metadata.labels?.[ALIAS_LABEL];
-  return alias ? `${alias} (${name.slice(0, 7)})` : name;
+/** What to type to name this Freight on the command line: its alias, else its name. */
+export function freightHandle(freight: Freight): string {
+  return freightAlias(freight) ?? freight.metadata.name ?? '';
 }

@@ -1,50 +1,46 @@
 // Re-running or aborting the verification of a Stage's current freight: an
 // annotation carrying the current VerificationInfo id, which Kargo's controller
-// acts on (kargo-semantics.md §4.2, §4.3). Refuses what the controller would ignore.
+// acts on (kargo-semantics.md §4.2, §4.3). The rules decide what the controller
+// would ignore; that is refused here before anything is written.
 
 import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
 import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Stage, VerificationInfo } from '../model/kargo.js';
-import { isTerminalVerificationPhase } from '../rules/verification-tracking.js';
+import { decideAbortVerification, decideReverify } from '../rules/verification.js';
 import { fail } from './workflow-error.js';
-
-export const REVERIFY_ANNOTATION = 'kargo.akuity.io/reverify';
-export const ABORT_VERIFICATION_ANNOTATION = 'kargo.akuity.io/abort';
 
 export type VerifyAction = 'reverify' | 'abort';
 
-export type VerifyResult =
-  | { kind: 'requested'; stage: Stage; verification: VerificationInfo; collectionId: string }
-  | { kind: 'already-finished'; stage: Stage; verification: VerificationInfo; collectionId: string };
+export type VerifyResult = { kind: 'requested' | 'already-finished'; stage: Stage; verification: VerificationInfo; collectionId: string };
 
 export async function requestVerification(client: KubeClient, project: string, stageName: string, action: VerifyAction): Promise<VerifyResult> {
   const stage = await getStage(client, project, stageName);
-  const current = stage.status?.freightHistory?.[0];
-  if (!current || Object.keys(current.items ?? {}).length === 0) {
-    fail(ExitCode.Refused, `Stage "${stageName}" has no current freight, so there is nothing to verify. Promote freight to it first (\`kargo promote --stage ${stageName} --freight ...\`).`);
+  const decision = action === 'abort' ? decideAbortVerification(stage) : decideReverify(stage);
+  const collectionId = stage.status?.freightHistory?.[0]?.id ?? '';
+  if (!decision.allowed) {
+    if (decision.reason === 'already-finished' && decision.latest) {
+      return { kind: 'already-finished', stage, verification: decision.latest, collectionId };
+    }
+    fail(ExitCode.Refused, `${decision.message}${nextStep(decision.reason, stageName, project)}`);
   }
-  const latest = current.verificationHistory?.[0];
-  if (!latest) {
-    fail(
-      ExitCode.Refused,
-      `Stage "${stageName}" has not started verifying its current freight yet (Kargo waits for the Stage to be Healthy). Nothing to ${action === 'abort' ? 'abort' : 're-run'}; try again once \`kargo get stages ${stageName}\` shows a verification.`,
-    );
+  const patch = { metadata: { annotations: { [decision.annotation]: decision.value } } };
+  const patched = await client.patch<Stage>(resources.stage, stageName, patch, project);
+  return { kind: 'requested', stage: patched, verification: decision.latest, collectionId };
+}
+
+function nextStep(reason: string, stage: string, project: string): string {
+  switch (reason) {
+    case 'no-current-freight':
+      return ` Promote freight to it first: kargo promote -p ${project} --stage ${stage} --freight ...`;
+    case 'no-verification':
+      return ` Kargo starts verifying once the Stage is Healthy; check it with \`kargo get stages ${stage} -p ${project}\`.`;
+    case 'still-running':
+      return ` Wait for it to finish, or abort it with \`kargo verify stage ${stage} -p ${project} --abort\`.`;
+    default:
+      return '';
   }
-  if (!latest.id) fail(ExitCode.Refused, `The current verification of Stage "${stageName}" has no id, so Kargo cannot be asked to ${action === 'abort' ? 'abort' : 're-run'} it.`);
-  const collectionId = current.id ?? '';
-  const terminal = isTerminalVerificationPhase(latest.phase);
-  if (action === 'abort' && terminal) return { kind: 'already-finished', stage, verification: latest, collectionId };
-  if (action === 'reverify' && !terminal) {
-    fail(
-      ExitCode.Refused,
-      `Stage "${stageName}" is still verifying its current freight (phase ${latest.phase || 'Pending'}); Kargo only re-runs a finished verification. Wait for it, or abort it with \`kargo verify stage ${stageName} --abort\`.`,
-    );
-  }
-  const key = action === 'abort' ? ABORT_VERIFICATION_ANNOTATION : REVERIFY_ANNOTATION;
-  const patched = await client.patch<Stage>(resources.stage, stageName, { metadata: { annotations: { [key]: JSON.stringify({ id: latest.id }) } } }, project);
-  return { kind: 'requested', stage: patched, verification: latest, collectionId };
 }
 
 export async function getStage(client: KubeClient, project: string, name: string): Promise<Stage> {

@@ -1,0 +1,65 @@
+// Fetches the PromotionTasks a Stage's template references, then lets the
+// promotion-builder rule produce the exact Promotion Kargo would build.
+
+import { ExitCode } from '../cli/exit-codes.js';
+import type { KubeClient } from '../kube/client.js';
+import { isNotFound } from '../kube/errors.js';
+import { resources } from '../kube/resources.js';
+import type { Freight, Promotion, PromotionTask, Stage } from '../model/kargo.js';
+import { PromotionBuildError, buildPromotion } from '../rules/promotion-builder.js';
+import type { UlidSource } from '../rules/promotion-name.js';
+import type { PromotionTaskKind } from '../rules/task-inflation.js';
+import { fail } from './workflow-error.js';
+
+export interface BuildOptions {
+  actor: string;
+  now: Date;
+  ulid: UlidSource;
+  rollback: boolean;
+}
+
+export async function buildPromotionFor(client: KubeClient, project: string, stage: Stage, freight: Freight, options: BuildOptions): Promise<Promotion> {
+  const tasks = await fetchReferencedTasks(client, project, stage);
+  try {
+    return buildPromotion({
+      stage,
+      freight,
+      tasks: (kind, name) => tasks.get(taskKey(kind, name)),
+      actor: options.actor,
+      now: options.now,
+      ulid: options.ulid,
+      rollback: options.rollback,
+    });
+  } catch (error) {
+    if (error instanceof PromotionBuildError) {
+      const code = error.reason === 'task-not-found' ? ExitCode.NotFound : ExitCode.Refused;
+      fail(code, error.message);
+    }
+    throw error;
+  }
+}
+
+async function fetchReferencedTasks(client: KubeClient, project: string, stage: Stage): Promise<Map<string, PromotionTask>> {
+  const found = new Map<string, PromotionTask>();
+  for (const step of stage.spec.promotionTemplate?.spec?.steps ?? []) {
+    if (!step.task) continue;
+    const kind: PromotionTaskKind = step.task.kind === 'ClusterPromotionTask' ? 'ClusterPromotionTask' : 'PromotionTask';
+    const key = taskKey(kind, step.task.name);
+    if (found.has(key)) continue;
+    try {
+      const task =
+        kind === 'ClusterPromotionTask'
+          ? await client.get<PromotionTask>(resources.clusterPromotionTask, step.task.name)
+          : await client.get<PromotionTask>(resources.promotionTask, step.task.name, project);
+      found.set(key, task);
+    } catch (error) {
+      // A missing task is the builder's refusal to word; anything else is a real failure.
+      if (!isNotFound(error)) throw error;
+    }
+  }
+  return found;
+}
+
+function taskKey(kind: PromotionTaskKind, name: string): string {
+  return `${kind}/${name}`;
+}

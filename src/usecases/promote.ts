@@ -1,0 +1,127 @@
+// `kargo promote`: decides, in Kargo's order, whether the promotion may happen
+// (project, stage, freight → 3; permission → 4; availability → 8), builds the
+// exact Promotion Kargo would, and creates it once. With --downstream-from every
+// downstream Stage is checked before anything is created.
+
+import { ExitCode } from '../cli/exit-codes.js';
+import type { KubeClient } from '../kube/client.js';
+import { KubeApiError, isNotFound } from '../kube/errors.js';
+import { KARGO_GROUP, resources } from '../kube/resources.js';
+import type { Freight, Project, Promotion, Stage } from '../model/kargo.js';
+import { downstreamStages } from '../rules/downstream-stages.js';
+import type { UlidSource } from '../rules/promotion-name.js';
+import { createPromotionOnce } from './create-promotion.js';
+import { type AvailabilityDecision, decideAvailability, readTopology } from './availability.js';
+import { buildPromotionFor } from './build-promotion.js';
+import { promoteNeed, requirePermissions } from './permissions.js';
+import { type FreightSelector, freightLabel, resolveFreight } from './resolve-freight.js';
+import { pickWarehouseCandidate } from './warehouse-candidate.js';
+import { getStage } from './verify.js';
+import { fail } from './workflow-error.js';
+
+export type PromoteFreight = FreightSelector | { by: 'warehouse'; value: string };
+
+export type PromoteTarget = { stage: string } | { downstreamFrom: string };
+
+export interface PromoteRequest {
+  project: string;
+  freight: PromoteFreight;
+  target: PromoteTarget;
+  /** Marks the Promotion as a rollback (annotation kargo.akuity.io/rollback). */
+  rollback?: boolean;
+  now: Date;
+  ulid: UlidSource;
+}
+
+export interface PlannedPromotion {
+  stage: Stage;
+  freight: Freight;
+  decision: AvailabilityDecision;
+  promotion: Promotion;
+}
+
+export async function planPromotions(client: KubeClient, request: PromoteRequest): Promise<PlannedPromotion[]> {
+  const { project } = request;
+  await requireProject(client, project);
+  const targetName = 'stage' in request.target ? request.target.stage : request.target.downstreamFrom;
+  const anchor = await getStage(client, project, targetName);
+
+  const freight =
+    request.freight.by === 'warehouse'
+      ? await pickWarehouseCandidate(client, project, anchor, request.freight.value, request.now)
+      : await resolveFreight(client, project, request.freight);
+
+  const stages = 'stage' in request.target ? [anchor] : await downstreamOf(client, project, anchor, freight);
+  await requirePermissions(
+    client,
+    stages.flatMap((stage) => [
+      promoteNeed(project, stage.metadata.name!, `promote to Stage "${stage.metadata.name}"`),
+      { verb: 'create', group: KARGO_GROUP, resource: 'promotions', namespace: project, purpose: `promote to Stage "${stage.metadata.name}"` },
+    ]),
+  );
+
+  const topology = await readTopology(client, project);
+  const decisions = stages.map((stage) => ({ stage, decision: decideAvailability(project, stage, freight, topology, request.now) }));
+  const refused = decisions.filter(({ decision }) => !decision.available);
+  if (refused.length > 0) {
+    const scope = stages.length > 1 ? `Nothing was promoted: ${refused.length} of ${stages.length} Stages downstream of "${targetName}" refuse ${freightLabel(freight)}.\n` : '';
+    fail(ExitCode.Refused, `${scope}${refused.map(({ decision }) => decision.refusal).join('\n')}`);
+  }
+
+  const actor = await client.whoAmI().then((user) => user.username);
+  const plans: PlannedPromotion[] = [];
+  for (const { stage, decision } of decisions) {
+    const promotion = await buildPromotionFor(client, project, stage, freight, { actor, now: request.now, ulid: request.ulid, rollback: request.rollback ?? false });
+    plans.push({ stage, freight, decision, promotion });
+  }
+  return plans;
+}
+
+export interface SubmitOptions {
+  dryRun: boolean;
+  sleep(ms: number): Promise<void>;
+}
+
+/** Creates (or, with dryRun, has the server validate) each planned Promotion; returns them as the server answered. */
+export async function submitPromotions(client: KubeClient, plans: PlannedPromotion[], options: SubmitOptions): Promise<Promotion[]> {
+  const created: Promotion[] = [];
+  for (const plan of plans) {
+    try {
+      created.push(await createPromotionOnce(client, plan.promotion, options));
+    } catch (error) {
+      if (created.length > 0) {
+        const names = created.map((promotion) => promotion.metadata.name).join(', ');
+        const reason = error instanceof Error ? error.message : String(error);
+        fail(ExitCode.Unexpected, `Created ${names}, but creating the Promotion for Stage "${plan.stage.metadata.name}" failed: ${reason}`);
+      }
+      throw error;
+    }
+  }
+  return created;
+}
+
+async function requireProject(client: KubeClient, project: string): Promise<void> {
+  try {
+    await client.get<Project>(resources.project, project);
+  } catch (error) {
+    if (isNotFound(error)) {
+      fail(ExitCode.NotFound, `Project "${project}" not found. List projects with \`kargo get projects\`, or pick another with -p/--project.`);
+    }
+    // Project-scoped roles usually cannot read the cluster-scoped Project; the Stage lookup that follows tells us enough.
+    if (!(error instanceof KubeApiError && error.code === 403)) throw error;
+  }
+}
+
+async function downstreamOf(client: KubeClient, project: string, upstream: Stage, freight: Freight): Promise<Stage[]> {
+  const upstreamName = upstream.metadata.name!;
+  if (!freight.origin) fail(ExitCode.Refused, `Freight ${freightLabel(freight)} has no origin, so no Stage downstream of "${upstreamName}" can request it.`);
+  const all = await client.list<Stage>(resources.stage, project);
+  const downstream = downstreamStages(all.items, upstreamName, freight.origin);
+  if (downstream.length === 0) {
+    fail(
+      ExitCode.NotFound,
+      `Stage "${upstreamName}" has no downstream stages that request Freight from ${freight.origin.kind}/${freight.origin.name}; nothing to promote to.`,
+    );
+  }
+  return downstream;
+}

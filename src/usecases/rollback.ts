@@ -1,0 +1,55 @@
+// `kargo rollback`: returns a Stage to the newest earlier freight collection that
+// was verified there (or the one named with --to), by promoting its Freight again
+// with the rollback annotation, under the same availability rules as any promotion.
+
+import { ExitCode } from '../cli/exit-codes.js';
+import type { KubeClient } from '../kube/client.js';
+import { resources } from '../kube/resources.js';
+import type { Freight } from '../model/kargo.js';
+import type { UlidSource } from '../rules/promotion-name.js';
+import { RollbackError, type RollbackChoice, chooseRollbackTarget } from '../rules/rollback.js';
+import { type PlannedPromotion, planPromotions } from './promote.js';
+import { getStage } from './verify.js';
+import { fail } from './workflow-error.js';
+
+export interface RollbackRequest {
+  project: string;
+  stage: string;
+  to?: string;
+  now: Date;
+  ulid: UlidSource;
+}
+
+export interface RollbackPlan {
+  choice: RollbackChoice;
+  /** Current and target Freight, by name, for the from → to display. */
+  freightByName: ReadonlyMap<string, Freight>;
+  promotions: PlannedPromotion[];
+}
+
+export async function planRollback(client: KubeClient, request: RollbackRequest): Promise<RollbackPlan> {
+  const stage = await getStage(client, request.project, request.stage);
+  const freight = await client.list<Freight>(resources.freight, request.project);
+  let choice: RollbackChoice;
+  try {
+    choice = chooseRollbackTarget(stage, { ...(request.to ? { to: request.to } : {}), freight: freight.items });
+  } catch (error) {
+    if (error instanceof RollbackError) {
+      fail(error.reason === 'target-not-in-history' ? ExitCode.NotFound : ExitCode.Refused, error.message);
+    }
+    throw error;
+  }
+  const promotions: PlannedPromotion[] = [];
+  for (const item of choice.toPromote) {
+    const planned = await planPromotions(client, {
+      project: request.project,
+      freight: { by: 'name-or-alias', value: item.name },
+      target: { stage: request.stage },
+      rollback: true,
+      now: request.now,
+      ulid: request.ulid,
+    });
+    promotions.push(...planned);
+  }
+  return { choice, freightByName: new Map(freight.items.map((item) => [item.metadata.name ?? '', item])), promotions };
+}
