@@ -1,0 +1,30 @@
+// Request body decoding: JSON for ordinary writes, YAML for server-side apply.
+
+import { parse as parseYaml } from 'yaml';
+import { badRequest } from './status.js';
+import { isJsonObject, type JsonObject } from './types.js';
+
+export function decodeJson(body: Buffer): unknown {
+  const text = body.toString('utf8');
+  if (text.trim() === '') throw badRequest('the request body is empty');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw badRequest(`the body of the request could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function decodeObject(body: Buffer, yaml = false): JsonObject {
+  let value: unknown;
+  if (yaml) {
+    try {
+      value = parseYaml(body.toString('utf8')) as unknown;
+    } catch (error) {
+      throw badRequest(`error decoding YAML: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    value = decodeJson(body);
+  }
+  if (!isJsonObject(value)) throw badRequest('the body of the request must be a JSON object');
+  return value;
+}

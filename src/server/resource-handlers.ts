@@ -1,0 +1,407 @@
+// The verbs on stored resources: get, list, watch, create, update, patch,
+// delete, deletecollection, and the status subresource.
+
+import type { IncomingHttpHeaders } from 'node:http';
+import { decodeObject, decodeJson } from './body.js';
+import type { ServerCore } from './context.js';
+import { establishedStatus, resourcesOfCrd, validateCrd } from './crd.js';
+import { listPage } from './list.js';
+import { admitCreate, admitUpdate, apiVersionOf, parseFieldValidation, timestamp, type WriteContext } from './objects.js';
+import { jsonPatch, mergePatch, patchKindOf } from './patch.js';
+import { storageKey, type ServedResource } from './registry.js';
+import type { ResourceRequest } from './request-info.js';
+import { parseFieldSelector, parseLabelSelector, type Matcher } from './selectors.js';
+import { ApiError, STALE_OBJECT, badRequest, conflict, invalid, methodNotAllowed, notFound, unsupportedMediaType } from './status.js';
+import { toTable, wantsTable } from './table.js';
+import { deepClone, isJsonObject, type JsonObject, type StoredObject, type UserIdentity } from './types.js';
+import type { WatchRequest } from './watch.js';
+
+export interface HandlerRequest {
+  info: ResourceRequest;
+  resource: ServedResource;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  user: UserIdentity;
+}
+
+export type HandlerResult = { status: number; body: unknown; warnings?: string[] } | { watch: WatchRequest };
+
+const NAMESPACES = { group: '', plural: 'namespaces' };
+const CRD_KEY = 'customresourcedefinitions.apiextensions.k8s.io';
+
+export function namespaceKey(): string {
+  return 'namespaces';
+}
+
+function selectorOf(query: URLSearchParams): Matcher {
+  const labels = parseLabelSelector(query.get('labelSelector'));
+  const fields = parseFieldSelector(query.get('fieldSelector'));
+  return (object) => labels(object) && fields(object);
+}
+
+function isDryRun(query: URLSearchParams): boolean {
+  const values = query.getAll('dryRun');
+  for (const value of values) if (value !== 'All') throw badRequest(`Invalid dry run value: ${value}`);
+  return values.length > 0;
+}
+
+export class ResourceHandlers {
+  constructor(private readonly core: ServerCore) {}
+
+  handle(request: HandlerRequest): HandlerResult {
+    const { info, resource } = request;
+    if (info.subresource !== undefined && !(info.subresource === 'status' && resource.hasStatus)) {
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+    }
+    if (resource.namespaced && info.namespace === undefined && info.verb !== 'list' && info.verb !== 'watch') {
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+    }
+    switch (info.verb) {
+      case 'get':
+        return { status: 200, body: this.getObject(request) };
+      case 'list':
+        return this.list(request);
+      case 'watch':
+        return { watch: this.watchRequest(request) };
+      case 'create':
+        return this.create(request);
+      case 'update':
+        return this.update(request);
+      case 'patch':
+        return this.patch(request);
+      case 'delete':
+        return this.delete(request);
+      case 'deletecollection':
+        return this.deleteCollection(request);
+      default:
+        throw methodNotAllowed();
+    }
+  }
+
+  private namespaceOf(request: HandlerRequest): string | undefined {
+    return request.resource.namespaced ? request.info.namespace : undefined;
+  }
+
+  private keyOf(resource: ServedResource): string {
+    return storageKey(resource);
+  }
+
+  private existing(request: HandlerRequest): StoredObject {
+    const name = request.info.name ?? '';
+    const found = this.core.store.get(this.keyOf(request.resource), this.namespaceOf(request), name);
+    if (!found) throw notFound(request.resource, name);
+    return this.served(request.resource, found);
+  }
+
+  /** Objects are stored once per group/plural; serve them under the requested version. */
+  private served(resource: ServedResource, object: StoredObject): StoredObject {
+    object.apiVersion = apiVersionOf(resource);
+    return object;
+  }
+
+  private getObject(request: HandlerRequest): unknown {
+    const object = this.existing(request);
+    if (wantsTable(request.headers.accept)) {
+      return toTable(request.resource, [object], { resourceVersion: object.metadata.resourceVersion }, this.core.now(), request.query.get('includeObject'));
+    }
+    return object;
+  }
+
+  private list(request: HandlerRequest): HandlerResult {
+    const { resource, query } = request;
+    const page = listPage(this.core.store, this.keyOf(resource), request.info.namespace, selectorOf(query), query.get('limit'), query.get('continue'));
+    const metadata: JsonObject = { resourceVersion: page.resourceVersion };
+    if (page.continueToken) metadata.continue = page.continueToken;
+    if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
+    const items = page.items.map((item) => this.served(resource, item));
+    if (wantsTable(request.headers.accept)) {
+      return { status: 200, body: toTable(resource, items, metadata, this.core.now(), query.get('includeObject')) };
+    }
+    return { status: 200, body: { apiVersion: apiVersionOf(resource), kind: resource.listKind, metadata, items } };
+  }
+
+  private watchRequest(request: HandlerRequest): WatchRequest {
+    const { query, resource, info } = request;
+    const matches = selectorOf(query);
+    const name = info.name;
+    const timeout = query.get('timeoutSeconds');
+    const watch: WatchRequest = {
+      resource,
+      resourceKey: this.keyOf(resource),
+      matches: name ? (object) => object.metadata.name === name && matches(object) : matches,
+      resourceVersion: query.get('resourceVersion'),
+      allowBookmarks: query.get('allowWatchBookmarks') === 'true',
+      table: wantsTable(request.headers.accept),
+      includeObject: query.get('includeObject'),
+    };
+    if (info.namespace !== undefined && resource.namespaced) watch.namespace = info.namespace;
+    if (timeout !== null) {
+      const seconds = Number(timeout);
+      if (!Number.isFinite(seconds) || seconds < 0) throw badRequest(`invalid timeoutSeconds: ${timeout}`);
+      watch.timeoutSeconds = seconds;
+    }
+    return watch;
+  }
+
+  private writeContext(query: URLSearchParams): WriteContext {
+    return { fieldValidation: parseFieldValidation(query.get('fieldValidation')), warnings: [], now: this.core.now() };
+  }
+
+  private requireNamespace(namespace: string | undefined, forCreate: boolean): void {
+    if (namespace === undefined) return;
+    const found = this.core.store.get(namespaceKey(), undefined, namespace);
+    if (!found) throw notFound(NAMESPACES, namespace);
+    if (forCreate && found.metadata.deletionTimestamp) {
+      throw new ApiError(403, 'Forbidden', `unable to create new content in namespace ${namespace} because it is being terminated`, {
+        group: '',
+        kind: 'namespaces',
+        name: namespace,
+        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
+      });
+    }
+  }
+
+  private create(request: HandlerRequest): HandlerResult {
+    const { resource, query } = request;
+    if (request.info.name !== undefined) throw methodNotAllowed();
+    const dryRun = isDryRun(query);
+    const context = this.writeContext(query);
+    const namespace = this.namespaceOf(request);
+    const object = admitCreate(resource, decodeObject(request.body), namespace, context);
+    return this.storeNew(request, object, context, dryRun);
+  }
+
+  private storeNew(request: HandlerRequest, candidate: StoredObject, context: WriteContext, dryRun: boolean): HandlerResult {
+    const { resource } = request;
+    const key = this.keyOf(resource);
+    const namespace = candidate.metadata.namespace;
+    this.requireNamespace(namespace, true);
+    let object = candidate;
+    if (this.isCrd(resource)) object = this.admitCrd(object, context);
+    if (this.core.store.get(key, namespace, object.metadata.name)) throw alreadyExistsError(resource, object.metadata.name);
+    if (dryRun) return { status: 201, body: object, warnings: context.warnings };
+    const stored = this.core.store.create(key, object);
+    if (this.isCrd(resource)) this.serveCrd(stored);
+    return { status: 201, body: this.served(resource, stored), warnings: context.warnings };
+  }
+
+  private update(request: HandlerRequest): HandlerResult {
+    const body = decodeObject(request.body);
+    const existing = this.existing(request);
+    return this.storeUpdate(request, existing, body, true);
+  }
+
+  private storeUpdate(request: HandlerRequest, existing: StoredObject, body: JsonObject, fromPut: boolean): HandlerResult {
+    const { resource, query, info } = request;
+    const dryRun = isDryRun(query);
+    const context = this.writeContext(query);
+    const requireResourceVersion = fromPut && resource.group !== '' && resource.group !== 'rbac.authorization.k8s.io';
+    const updateRequest = info.subresource === undefined ? { requireResourceVersion } : { requireResourceVersion, subresource: info.subresource };
+    let next = admitUpdate(resource, existing, body, updateRequest, context, () => conflict(resource, existing.metadata.name, STALE_OBJECT));
+    if (!next) return { status: 200, body: existing, warnings: context.warnings };
+    if (this.isCrd(resource)) next = this.admitCrd(next, context);
+    if (dryRun) return { status: 200, body: next, warnings: context.warnings };
+    const key = this.keyOf(resource);
+    const stored = this.core.store.update(key, next);
+    if (this.isCrd(resource)) this.serveCrd(stored);
+    if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0) {
+      this.remove(resource, stored);
+    }
+    return { status: 200, body: this.served(resource, stored), warnings: context.warnings };
+  }
+
+  private patch(request: HandlerRequest): HandlerResult {
+    const { resource, query } = request;
+    const kind = patchKindOf(request.headers['content-type']);
+    if (!kind) throw unsupportedMediaType(request.headers['content-type'] ?? '');
+    const name = request.info.name ?? '';
+    const found = this.core.store.get(this.keyOf(resource), this.namespaceOf(request), name);
+    if (kind === 'apply') {
+      if (!query.get('fieldManager')) throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+      const applied = decodeObject(request.body, true);
+      if (!found) {
+        if (request.info.subresource) throw notFound(resource, name);
+        const context = this.writeContext(query);
+        const metadata = isJsonObject(applied.metadata) ? applied.metadata : {};
+        if (metadata.name !== undefined && metadata.name !== name) throw badRequest(`the name of the object (${String(metadata.name)}) does not match the name on the URL (${name})`);
+        const object = admitCreate(resource, { ...applied, metadata: { ...metadata, name } }, this.namespaceOf(request), context);
+        return this.storeNew(request, object, context, isDryRun(query));
+      }
+      const existing = this.served(resource, found);
+      const merged = applyMerge(existing, applied);
+      return this.storeUpdate(request, existing, withCurrentVersion(merged, existing, applied), false);
+    }
+    if (!found) throw notFound(resource, name);
+    const existing = this.served(resource, found);
+    const patchBody = decodeJson(request.body);
+    let patched: unknown;
+    if (kind === 'json') {
+      patched = jsonPatch(existing, patchBody);
+    } else {
+      if (!isJsonObject(patchBody)) throw badRequest('merge patch must be a JSON object');
+      patched = mergePatch(existing, patchBody);
+    }
+    if (!isJsonObject(patched)) throw badRequest('the patch produced something other than an object');
+    const patchedMeta = isJsonObject(patched.metadata) ? patched.metadata : {};
+    if (patchedMeta.resourceVersion === undefined) patched.metadata = { ...patchedMeta, resourceVersion: existing.metadata.resourceVersion };
+    return this.storeUpdate(request, existing, patched, false);
+  }
+
+  private delete(request: HandlerRequest): HandlerResult {
+    const { resource, query } = request;
+    if (request.info.subresource) throw methodNotAllowed();
+    const existing = this.existing(request);
+    const options = request.body.length > 0 ? decodeObject(request.body) : {};
+    const preconditions = isJsonObject(options.preconditions) ? options.preconditions : {};
+    if (preconditions.resourceVersion !== undefined && preconditions.resourceVersion !== existing.metadata.resourceVersion) {
+      throw conflict(resource, existing.metadata.name, `the ResourceVersion in the precondition (${String(preconditions.resourceVersion)}) does not match the ResourceVersion in record (${existing.metadata.resourceVersion}). The object might have been modified`);
+    }
+    if (preconditions.uid !== undefined && preconditions.uid !== existing.metadata.uid) {
+      throw conflict(resource, existing.metadata.name, `the UID in the precondition (${String(preconditions.uid)}) does not match the UID in record (${existing.metadata.uid}). The object might have been deleted and then recreated`);
+    }
+    const dryRun = isDryRun(query) || (Array.isArray(options.dryRun) && options.dryRun.includes('All'));
+    return this.deleteObject(resource, existing, dryRun);
+  }
+
+  private deleteObject(resource: ServedResource, existing: StoredObject, dryRun: boolean): HandlerResult {
+    const isNamespace = resource.group === '' && resource.plural === 'namespaces';
+    const pending = (existing.metadata.finalizers ?? []).length > 0 || (isNamespace && this.namespaceHasContent(existing.metadata.name));
+    if (pending) {
+      if (existing.metadata.deletionTimestamp) return { status: 200, body: existing };
+      const marked = deepClone(existing);
+      marked.metadata.deletionTimestamp = timestamp(this.core.now());
+      marked.metadata.deletionGracePeriodSeconds = 0;
+      if (isNamespace) marked.status = { ...(isJsonObject(marked.status) ? marked.status : {}), phase: 'Terminating' };
+      if (dryRun) return { status: 200, body: marked };
+      const stored = this.core.store.update(this.keyOf(resource), marked);
+      if (isNamespace) this.emptyNamespace(stored.metadata.name);
+      return { status: 200, body: this.served(resource, stored) };
+    }
+    if (dryRun) return { status: 200, body: successStatus(resource, existing) };
+    this.remove(resource, existing);
+    return { status: 200, body: isNamespace ? existing : successStatus(resource, existing) };
+  }
+
+  private deleteCollection(request: HandlerRequest): HandlerResult {
+    const { resource, query } = request;
+    const dryRun = isDryRun(query);
+    const matches = selectorOf(query);
+    const deleted: StoredObject[] = [];
+    for (const object of this.core.store.list(this.keyOf(resource), this.namespaceOf(request))) {
+      if (!matches(object)) continue;
+      this.deleteObject(resource, object, dryRun);
+      deleted.push(this.served(resource, object));
+    }
+    return { status: 200, body: { apiVersion: apiVersionOf(resource), kind: resource.listKind, metadata: { resourceVersion: String(this.core.store.resourceVersion) }, items: deleted } };
+  }
+
+  /** Final removal; also finishes a terminating namespace once it is empty. */
+  private remove(resource: ServedResource, object: StoredObject): void {
+    const key = this.keyOf(resource);
+    this.core.store.delete(key, object);
+    if (this.isCrd(resource)) this.unserveCrd(object);
+    const namespace = object.metadata.namespace;
+    if (namespace) {
+      const owner = this.core.store.get(namespaceKey(), undefined, namespace);
+      if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(namespaceKey(), owner);
+    } else if (resource.plural === 'namespaces' && resource.group === '') {
+      this.emptyNamespace(object.metadata.name);
+    }
+  }
+
+  private namespaceHasContent(namespace: string): boolean {
+    return this.core.registry.all().some((resource) => resource.namespaced && this.core.store.list(storageKey(resource), namespace).length > 0);
+  }
+
+  /** Deletes everything in a terminating namespace (objects with finalizers wait for them). */
+  private emptyNamespace(namespace: string): void {
+    const seen = new Set<string>();
+    for (const resource of this.core.registry.all()) {
+      const key = storageKey(resource);
+      if (!resource.namespaced || seen.has(key)) continue;
+      seen.add(key);
+      for (const object of this.core.store.list(key, namespace)) {
+        if ((object.metadata.finalizers ?? []).length > 0) {
+          if (!object.metadata.deletionTimestamp) {
+            object.metadata.deletionTimestamp = timestamp(this.core.now());
+            this.core.store.update(key, object);
+          }
+        } else {
+          this.core.store.delete(key, object);
+        }
+      }
+    }
+    const owner = this.core.store.get(namespaceKey(), undefined, namespace);
+    if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(namespaceKey(), owner);
+  }
+
+  private isCrd(resource: ServedResource): boolean {
+    return resource.group === 'apiextensions.k8s.io' && resource.plural === 'customresourcedefinitions';
+  }
+
+  private admitCrd(object: StoredObject, context: WriteContext): StoredObject {
+    const causes = validateCrd(object);
+    if (causes.length > 0) throw invalid({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }, object.metadata.name, causes);
+    for (const served of resourcesOfCrd(object)) {
+      const clash = this.core.registry.find(served.group, served.version, served.plural);
+      if (clash && !clash.fromCrd && clash.namespaced !== served.namespaced) {
+        context.warnings.push(`${served.plural}.${served.group} changes scope; objects stored under the old scope stay as they are`);
+      }
+    }
+    return { ...object, status: establishedStatus(object, timestamp(context.now)) };
+  }
+
+  private serveCrd(crd: StoredObject): void {
+    this.unserveCrd(crd);
+    for (const resource of resourcesOfCrd(crd)) this.core.registry.add(resource);
+  }
+
+  private unserveCrd(crd: StoredObject): void {
+    const spec = isJsonObject(crd.spec) ? crd.spec : {};
+    const group = String(spec.group ?? '');
+    const names = isJsonObject(spec.names) ? spec.names : {};
+    const plural = String(names.plural ?? '');
+    for (const resource of this.core.registry.all()) {
+      if (resource.group === group && resource.plural === plural && resource.fromCrd) this.core.registry.remove(group, resource.version, plural);
+    }
+  }
+}
+
+export { CRD_KEY };
+
+function alreadyExistsError(resource: ServedResource, name: string): ApiError {
+  return new ApiError(409, 'AlreadyExists', `${resource.group ? `${resource.plural}.${resource.group}` : resource.plural} "${name}" already exists`, {
+    name,
+    group: resource.group,
+    kind: resource.plural,
+  });
+}
+
+function successStatus(resource: ServedResource, object: StoredObject): JsonObject {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Success',
+    details: { name: object.metadata.name, group: resource.group, kind: resource.plural, uid: object.metadata.uid },
+  };
+}
+
+/** Server-side apply, simplified: the applied configuration is merged over the live object. */
+function applyMerge(existing: StoredObject, applied: JsonObject): JsonObject {
+  const merged = mergePatch(existing, stripNulls(applied));
+  return isJsonObject(merged) ? merged : {};
+}
+
+function stripNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripNulls);
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null).map(([key, item]) => [key, stripNulls(item)]));
+}
+
+function withCurrentVersion(merged: JsonObject, existing: StoredObject, applied: JsonObject): JsonObject {
+  const appliedMeta = isJsonObject(applied.metadata) ? applied.metadata : {};
+  const metadata = isJsonObject(merged.metadata) ? merged.metadata : {};
+  return { ...merged, metadata: { ...metadata, resourceVersion: appliedMeta.resourceVersion ?? existing.metadata.resourceVersion } };
+}

@@ -1,0 +1,82 @@
+// A self-signed CA and a serving certificate for 127.0.0.1/localhost, generated
+// once (ECDSA P-256) and cached under the state directory when there is one.
+
+import { webcrypto } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './persistence.js';
+
+export interface ServerCertificates {
+  caCertPem: string;
+  certPem: string;
+  keyPem: string;
+}
+
+const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
+type CryptoKeyPairLike = Awaited<ReturnType<typeof import('@peculiar/x509').X509CertificateGenerator.createSelfSigned>> extends never ? never : { publicKey: never; privateKey: never };
+let inMemory: Promise<ServerCertificates> | undefined;
+
+function toPem(label: string, der: ArrayBuffer): string {
+  const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  return `-----BEGIN ${label}-----\n${base64.trim()}\n-----END ${label}-----\n`;
+}
+
+async function generate(): Promise<ServerCertificates> {
+  await import('reflect-metadata');
+  const x509 = await import('@peculiar/x509');
+  // Node's webcrypto is the standard Web Crypto API; its TypeScript types are Node's own.
+  const crypto = webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0];
+  x509.cryptoProvider.set(crypto);
+  const subtle = webcrypto.subtle;
+  const notBefore = new Date(Date.now() - 60_000);
+  const notAfter = new Date(Date.now() + TEN_YEARS_MS);
+  const caKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPairLike;
+  const ca = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '01',
+    name: 'CN=kargo-embedded-ca',
+    notBefore,
+    notAfter,
+    keys: caKeys,
+    signingAlgorithm: ALGORITHM,
+    extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
+  });
+  const serverKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPairLike;
+  const server = await x509.X509CertificateGenerator.create({
+    serialNumber: '02',
+    subject: 'CN=kargo-embedded',
+    issuer: ca.subject,
+    notBefore,
+    notAfter,
+    publicKey: serverKeys.publicKey,
+    signingKey: caKeys.privateKey,
+    signingAlgorithm: ALGORITHM,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      new x509.SubjectAlternativeNameExtension([
+        { type: 'ip', value: '127.0.0.1' },
+        { type: 'dns', value: 'localhost' },
+      ]),
+    ],
+  });
+  return {
+    caCertPem: ca.toString('pem') + '\n',
+    certPem: server.toString('pem') + '\n',
+    keyPem: toPem('PRIVATE KEY', await subtle.exportKey('pkcs8', serverKeys.privateKey as never)),
+  };
+}
+
+/** Certificates from `stateDir/tls.json`, generated on first use; one set per process without a state dir. */
+export async function loadOrCreateCertificates(stateDir: string | undefined): Promise<ServerCertificates> {
+  if (!stateDir) {
+    inMemory ??= generate();
+    return inMemory;
+  }
+  const file = join(stateDir, 'tls.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ServerCertificates;
+  const certificates = await generate();
+  writeFileAtomic(file, JSON.stringify(certificates));
+  return certificates;
+}
