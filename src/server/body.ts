@@ -1,6 +1,7 @@
 // Request body decoding: JSON for ordinary writes, YAML for server-side apply.
 
 import { parse as parseYaml } from 'yaml';
+import { PROTOBUF_MEDIA_TYPE, decodeProtobufObject } from './protobuf.js';
 import { badRequest } from './status.js';
 import { isJsonObject, type JsonObject } from './types.js';
 
@@ -27,4 +28,9 @@ export function decodeObject(body: Buffer, yaml = false): JsonObject {
   }
   if (!isJsonObject(value)) throw badRequest('the body of the request must be a JSON object');
   return value;
+}
+
+/** A write body as JSON object: JSON, or the protobuf kubectl's typed clients send. */
+export function decodeRequestObject(body: Buffer, contentType: string | undefined): JsonObject {
+  return (contentType ?? '').startsWith(PROTOBUF_MEDIA_TYPE) ? decodeProtobufObject(body) : decodeObject(body);
 }

@@ -1,5 +1,6 @@
-// Just enough of Kubernetes' protobuf encoding to read the review requests
-// kubectl sends as protobuf (`auth can-i`, `auth whoami`); everything else is JSON.
+// Just enough of Kubernetes' protobuf encoding to read what kubectl sends as
+// protobuf: review requests (`auth can-i`, `auth whoami`) and `create namespace |
+// configmap | secret`. Responses are always JSON, which kubectl accepts.
 
 import { ApiError } from './status.js';
 import type { JsonObject } from './types.js';
@@ -65,8 +66,28 @@ function strings(fields: Fields, names: Record<number, string>): JsonObject {
   return result;
 }
 
-/** Decodes a protobuf SelfSubjectAccessReview / SelfSubjectRulesReview / SelfSubjectReview into its JSON form. */
-export function decodeReviewProtobuf(body: Buffer): JsonObject {
+function stringMap(entries: Buffer[] | undefined, encoding: 'utf8' | 'base64'): JsonObject | undefined {
+  if (!entries || entries.length === 0) return undefined;
+  const map: JsonObject = {};
+  for (const entry of entries) {
+    const fields = readFields(entry);
+    map[first(fields, 1)?.toString('utf8') ?? ''] = (first(fields, 2) ?? Buffer.alloc(0)).toString(encoding);
+  }
+  return map;
+}
+
+function objectMeta(buffer: Buffer | undefined): JsonObject {
+  const fields = readFields(buffer ?? Buffer.alloc(0));
+  const metadata = strings(fields, { 1: 'name', 2: 'generateName', 3: 'namespace' });
+  const labels = stringMap(fields.get(11), 'utf8');
+  const annotations = stringMap(fields.get(12), 'utf8');
+  if (labels) metadata.labels = labels;
+  if (annotations) metadata.annotations = annotations;
+  return metadata;
+}
+
+/** Decodes the protobuf objects kubectl sends (reviews, Namespace, ConfigMap, Secret) into their JSON form. */
+export function decodeProtobufObject(body: Buffer): JsonObject {
   if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) throw malformed();
   const envelope = readFields(body.subarray(4));
   const typeMeta = readFields(first(envelope, 1) ?? Buffer.alloc(0));
@@ -84,8 +105,21 @@ export function decodeReviewProtobuf(body: Buffer): JsonObject {
     result.spec = decoded;
   } else if (kind === 'SelfSubjectRulesReview') {
     result.spec = strings(spec, { 1: 'namespace' });
+  } else if (kind === 'Namespace' || kind === 'ConfigMap' || kind === 'Secret') {
+    delete result.spec;
+    result.metadata = objectMeta(first(object, 1));
+    if (kind === 'ConfigMap') {
+      const data = stringMap(object.get(2), 'utf8');
+      if (data) result.data = data;
+    }
+    if (kind === 'Secret') {
+      const data = stringMap(object.get(2), 'base64');
+      if (data) result.data = data;
+      const type = first(object, 3);
+      if (type) result.type = type.toString('utf8');
+    }
   } else if (kind !== 'SelfSubjectReview') {
-    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unsupported format: ${PROTOBUF_MEDIA_TYPE} is accepted only for review requests`);
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unsupported format: ${PROTOBUF_MEDIA_TYPE} is not accepted for ${kind}`);
   }
   return result;
 }

@@ -2,7 +2,7 @@
 // delete, deletecollection, and the status subresource.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import { decodeObject, decodeJson } from './body.js';
+import { decodeJson, decodeObject, decodeRequestObject } from './body.js';
 import type { ServerCore } from './context.js';
 import { establishedStatus, resourcesOfCrd, validateCrd } from './crd.js';
 import { listPage } from './list.js';
@@ -168,7 +168,7 @@ export class ResourceHandlers {
     const dryRun = isDryRun(query);
     const context = this.writeContext(query);
     const namespace = this.namespaceOf(request);
-    const object = admitCreate(resource, decodeObject(request.body), namespace, context);
+    const object = admitCreate(resource, decodeRequestObject(request.body, request.headers['content-type']), namespace, context);
     return this.storeNew(request, object, context, dryRun);
   }
 
@@ -187,7 +187,7 @@ export class ResourceHandlers {
   }
 
   private update(request: HandlerRequest): HandlerResult {
-    const body = decodeObject(request.body);
+    const body = decodeRequestObject(request.body, request.headers['content-type']);
     const existing = this.existing(request);
     return this.storeUpdate(request, existing, body, true);
   }

@@ -1,18 +1,11 @@
 // authorization.k8s.io SelfSubjectAccessReview / SelfSubjectRulesReview and
 // authentication.k8s.io SelfSubjectReview: answered from the caller's identity, never stored.
 
-import { decodeObject } from './body.js';
-import { PROTOBUF_MEDIA_TYPE, decodeReviewProtobuf } from './protobuf.js';
 import type { RbacAuthorizer } from './rbac.js';
 import { RBAC_KEYS } from './rbac.js';
 import type { ObjectStore } from './storage.js';
 import { badRequest } from './status.js';
 import { isJsonObject, type JsonObject, type UserIdentity } from './types.js';
-
-/** Review bodies arrive as JSON, or as protobuf from kubectl. */
-export function decodeReview(body: Buffer, contentType: string | undefined): JsonObject {
-  return (contentType ?? '').startsWith(PROTOBUF_MEDIA_TYPE) ? decodeReviewProtobuf(body) : decodeObject(body);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;

@@ -8,7 +8,8 @@ import { openApiV2, openApiV3Index, openApiV3GroupVersion } from './openapi.js';
 import { forbidden } from './rbac.js';
 import type { RequestInfo } from './request-info.js';
 import { ResourceHandlers, type HandlerResult } from './resource-handlers.js';
-import { decodeReview, selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
+import { decodeRequestObject } from './body.js';
+import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
 import { ApiError, methodNotAllowed, pageNotFound } from './status.js';
 import type { UserIdentity } from './types.js';
 
@@ -53,7 +54,7 @@ export class Router {
   }
 
   private review(resource: string, request: RoutedRequest): unknown {
-    const review = () => decodeReview(request.body, request.headers['content-type']);
+    const review = () => decodeRequestObject(request.body, request.headers['content-type']);
     switch (resource) {
       case 'selfsubjectaccessreviews':
         return selfSubjectAccessReview(this.core.authorizer, request.user, review());
