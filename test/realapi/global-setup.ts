@@ -26,7 +26,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (missing.length > 0) throw new Error(`CRD directories not found: ${missing.join(', ')} (expected ../shared beside the repo)`);
     const binary = resolveTestenvBinary(repoRoot);
     const dir = await mkdtemp(join(tmpdir(), 'kargo-realapi-'));
-    const testenv = await startTestenv({ binary, dir, users: DECLARED_USERS.map(userFlag), crdDirs: CRD_DIRS });
+    const testenv = await startTestenv({ binary, dir, users: DECLARED_USERS.map(userFlag), crdDirs: CRD_DIRS }).catch(
+      async (error: unknown) => {
+        await removeTestenvDir(dir); // the error already carries the log's tail
+        throw error;
+      },
+    );
     console.log(`real kube-apiserver ${testenv.version} ready at ${testenv.server} in ${testenv.startupMillis} ms (log: ${testenv.logFile})`);
     const { stop, logFile: _logFile, ...ready } = testenv;
     project.provide('realapi', ready);
