@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Quick start, end to end: a fresh embedded sandbox, the examples/ pipeline applied
+# with its status fixtures, and a tour of kargo on it — the pipeline picture, why a
+# freight may not go to production yet, a refused promotion (exit 8) and one that is
+# admitted. Uses a throw-away kubeconfig and state directory; your own are untouched.
+#
+#   npm ci && npm run demo          (or: bash scripts/demo.sh)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+repo=$PWD
+[ -f dist/kargo.js ] || npm run build --silent
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kargo-demo.XXXXXX")
+export KUBECONFIG="$work/kubeconfig"
+export XDG_STATE_HOME="$work/state"
+export XDG_CONFIG_HOME="$work/config"
+export KARGO_PROJECT=my-web-app
+
+kargo() { node "$repo/bin/kargo.js" "$@"; }
+
+cleanup() {
+  kargo sandbox stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+bold=''
+plain=''
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+  bold=$'\033[1m'
+  plain=$'\033[0m'
+fi
+
+# Prints the command, runs it, and insists on the exit code the tour expects.
+show() {
+  local expected=$1
+  shift
+  printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"
+  local code=0
+  "$@" || code=$?
+  if [ "$code" -ne "$expected" ]; then
+    printf 'demo: `%s` exited %s, expected %s\n' "$*" "$code" "$expected" >&2
+    exit 1
+  fi
+  if [ "$expected" -ne 0 ]; then printf '(exit code %s, as expected)\n' "$code"; fi
+}
+
+show 0 kargo sandbox start
+
+if ! kubectl get crd stages.kargo.akuity.io >/dev/null 2>&1; then
+  show 0 kubectl apply -f ../shared/crds/kargo -f ../shared/crds/argo-rollouts
+fi
+
+show 0 kubectl apply -f examples/
+
+printf '\n%s# What Kargo'"'"'s controller would have written: current freight, verifications, health%s\n' "$bold" "$plain"
+for fixture in examples/status/*.yaml; do
+  kubectl patch -f "$fixture" --subresource=status --type=merge --patch-file "$fixture" >/dev/null
+done
+
+# brave-heron (1.5.0) arrived in staging-us 40 minutes ago and in staging-eu 3 hours
+# ago: prod needs an hour in both, so it is not eligible for prod yet.
+brave_heron=59ff495f5332c86b41ef35483da123fdc033fb84
+minutes_ago() { node -e 'process.stdout.write(new Date(Date.now() - Number(process.argv[1]) * 60000).toISOString().replace(/\.\d+Z$/, "Z"))' "$1"; }
+kubectl patch freight "$brave_heron" -n my-web-app --subresource=status --type=merge -p \
+  "{\"status\":{\"currentlyIn\":{\"staging-us\":{\"since\":\"$(minutes_ago 40)\"},\"staging-eu\":{\"since\":\"$(minutes_ago 180)\"}}}}" >/dev/null
+
+show 0 kargo status
+show 0 kargo get stages
+show 0 kargo get freight --stage prod-us
+show 8 kargo promote --freight brave-heron --stage prod-us
+show 0 kargo promote --freight quiet-lynx --stage staging-us
+show 0 kargo get promotions
