@@ -1,0 +1,35 @@
+// `kargo abort promotion NAME`: asks Kargo to terminate a running or pending
+// Promotion; a finished one is left alone.
+
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { abortPromotion } from '../usecases/abort.js';
+import type { Session } from './promote.js';
+
+export const ABORT_EXAMPLES = `
+Examples:
+  # Stop a promotion that is running or still queued
+  kargo abort promotion -p shop staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f
+
+  # The same through promote
+  kargo promote -p shop --abort --name staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f
+
+Aborting needs "patch" on promotions and "promote" on the Stage (kargo-admin has
+both; kargo-promoter does not).`;
+
+export async function reportAbort(ctx: CliContext, session: Session, name: string): Promise<ExitCode> {
+  const result = await abortPromotion(session.client, session.project, name);
+  const phase = result.promotion.status?.phase || 'Pending';
+  switch (result.kind) {
+    case 'already-finished':
+      ctx.io.stderr.write(`Promotion ${name} already finished (${phase}); nothing to abort.\n`);
+      break;
+    case 'already-requested':
+      ctx.io.stderr.write(`Promotion ${name} (${phase}) is already being aborted.\n`);
+      break;
+    case 'requested':
+      ctx.io.stderr.write(`Asked Kargo to abort promotion ${name} (was ${phase}). Follow it with: kargo promote -p ${session.project} --name ${name} --wait\n`);
+      break;
+  }
+  return ExitCode.Success;
+}

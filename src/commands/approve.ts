@@ -1,0 +1,43 @@
+// `kargo approve --freight F --stage S`: lets F into S without upstream
+// verification or soak (Kargo's manual approval).
+
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { approveFreight } from '../usecases/approve.js';
+import { type FreightSelector, freightLabel } from '../usecases/resolve-freight.js';
+import { fail } from '../usecases/workflow-error.js';
+import type { Session } from './promote.js';
+
+export interface ApproveFlags {
+  freight?: string;
+  freightAlias?: string;
+  stage?: string;
+}
+
+export const APPROVE_EXAMPLES = `
+Examples:
+  # Let jolly-penguin into prod without waiting for staging's verification or soak
+  kargo approve -p shop --freight jolly-penguin --stage prod
+
+  # Then promote it
+  kargo promote -p shop --freight jolly-penguin --stage prod
+
+An approval is for one Stage, for Freight from an origin that Stage requests, and
+it is permanent. It needs the "promote" permission on the Stage: the cluster does
+not check that for approvals, so kargo does.`;
+
+export async function runApprove(ctx: CliContext, session: Session, flags: ApproveFlags): Promise<ExitCode> {
+  if (!flags.stage) fail(ExitCode.Usage, 'Say which Stage to approve the Freight for with --stage STAGE.');
+  if ((flags.freight === undefined) === (flags.freightAlias === undefined)) {
+    fail(ExitCode.Usage, 'Say which Freight to approve with exactly one of --freight NAME_OR_ALIAS or --freight-alias ALIAS.');
+  }
+  const selector: FreightSelector = flags.freight !== undefined ? { by: 'name-or-alias', value: flags.freight } : { by: 'alias', value: flags.freightAlias! };
+  const result = await approveFreight(session.client, session.project, selector, flags.stage, ctx.clock);
+  const label = freightLabel(result.freight);
+  if (result.kind === 'already-approved') {
+    ctx.io.stderr.write(`Freight ${label} was already approved for Stage ${flags.stage}${result.approvedAt ? ` (at ${result.approvedAt})` : ''}; nothing changed.\n`);
+  } else {
+    ctx.io.stderr.write(`Approved Freight ${label} for Stage ${flags.stage}. Promote it with: kargo promote -p ${session.project} --freight ${result.freight.alias ?? result.freight.metadata.name} --stage ${flags.stage}\n`);
+  }
+  return ExitCode.Success;
+}

@@ -1,0 +1,174 @@
+// `kargo promote`: parse flags → plan (all of Kargo's checks) → create once (or
+// dry-run) → optionally wait. Also `--name N --wait` to follow an existing
+// Promotion, and `--abort --name N`.
+
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { KubeClient } from '../kube/client.js';
+import type { Promotion } from '../model/kargo.js';
+import { ulidSource } from '../rules/promotion-name.js';
+import { getPromotion } from '../usecases/abort.js';
+import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
+import { freightLabel } from '../usecases/resolve-freight.js';
+import { fail } from '../usecases/workflow-error.js';
+import { reportAbort } from './abort.js';
+import { waitForPromotion } from './promotion-waiter.js';
+import { type ObjectOutput, parseObjectOutput, parseTimeout, parseWaitTarget, printObjects } from './workflow-options.js';
+
+export interface PromoteFlags {
+  freight?: string;
+  freightAlias?: string;
+  warehouse?: string;
+  image?: string;
+  commit?: string;
+  stage?: string;
+  downstreamFrom?: string;
+  name?: string;
+  abort?: boolean;
+  dryRun?: boolean;
+  wait?: string | boolean;
+  timeout?: string;
+  output?: string;
+}
+
+export interface Session {
+  client: KubeClient;
+  project: string;
+}
+
+export const PROMOTE_EXAMPLES = `
+Examples:
+  # Promote Freight (by alias or name) to a Stage and print the Promotion's name
+  kargo promote -p shop --stage staging --freight jolly-penguin
+
+  # Promote whatever Kargo's auto-promotion would pick from a Warehouse
+  kargo promote -p shop --stage dev --warehouse images
+
+  # In CI: promote the image just built, wait for the promotion and the Stage's
+  # verification, fail the job on failure (exit 5/6), give up after 20 minutes (124)
+  kargo promote -p shop --stage staging --image ghcr.io/example/shop:1.2.0 --wait=verification --timeout 20m
+
+  # Promote to every Stage directly downstream of staging (all or nothing)
+  kargo promote -p shop --downstream-from staging --freight jolly-penguin
+
+  # Show the decision and the exact Promotion without creating it
+  kargo promote -p shop --stage prod --freight jolly-penguin --dry-run -o yaml
+
+  # Follow an existing Promotion, or abort it
+  kargo promote -p shop --name staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f --wait
+  kargo promote -p shop --abort --name staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f
+
+Several upstream Stages in a Stage's sources mean ANY one of them (Kargo's
+default availabilityStrategy OneOf), not all of them, unless the Stage sets
+availabilityStrategy: All.
+
+Exit codes: 0 done, 3 not found, 4 not permitted, 5 promotion Failed/Errored,
+6 verification failed, 7 aborted, 8 refused by Kargo's rules, 9 superseded
+before verification, 124 timed out, 130 interrupted.`;
+
+export async function runPromote(ctx: CliContext, session: Session, flags: PromoteFlags): Promise<ExitCode> {
+  const output = parseObjectOutput(flags.output);
+  const waitTarget = parseWaitTarget(flags.wait);
+  const timeoutMs = parseTimeout(flags.timeout);
+
+  if (flags.abort) {
+    if (!flags.name) fail(ExitCode.Usage, '--abort needs --name NAME (the Promotion to abort).');
+    return reportAbort(ctx, session, flags.name);
+  }
+  if (flags.name) {
+    if (selectedFreight(flags) || flags.stage || flags.downstreamFrom) {
+      fail(ExitCode.Usage, '--name follows an existing Promotion; it cannot be combined with --freight/--warehouse/--image/--commit or --stage/--downstream-from.');
+    }
+    const promotion = await getPromotion(session.client, session.project, flags.name);
+    return finish(ctx, session, [promotion], waitTarget ?? 'promotion', timeoutMs, output);
+  }
+
+  const freight = freightFlag(flags);
+  const target = targetFlag(flags);
+  if (flags.dryRun && waitTarget) fail(ExitCode.Usage, '--dry-run creates nothing, so there is nothing to --wait for.');
+  const plans = await planPromotions(session.client, { project: session.project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
+
+  if (flags.dryRun) {
+    const validated = await submitPromotions(session.client, plans, { dryRun: true, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
+    for (const plan of plans) ctx.io.stderr.write(`${describeDecision(plan)}\n`);
+    ctx.io.stderr.write(`Dry run: the server accepted ${plans.length === 1 ? 'this Promotion' : `these ${plans.length} Promotions`}; nothing was created.\n`);
+    printObjects(ctx, validated.length ? validated : plans.map((plan) => plan.promotion), output === 'name' || !output ? 'yaml' : output);
+    return ExitCode.Success;
+  }
+
+  const created = await submitPromotions(session.client, plans, { dryRun: false, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
+  for (const [index, promotion] of created.entries()) {
+    const plan = plans[index]!;
+    ctx.io.stderr.write(`Created promotion ${promotion.metadata.name}: ${freightLabel(plan.freight)} → Stage ${plan.stage.metadata.name}${plan.decision.explanation.verdict === 'approved' ? ' (approved)' : ''}\n`);
+  }
+  if (!waitTarget) {
+    if (output) printObjects(ctx, created, output);
+    else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
+    return ExitCode.Success;
+  }
+  return finish(ctx, session, created, waitTarget, timeoutMs, output);
+}
+
+/** Waits for each Promotion in turn; the worst exit code wins. Prints names (or final objects) on stdout. */
+export async function finish(
+  ctx: CliContext,
+  session: Session,
+  promotions: Promotion[],
+  target: 'promotion' | 'verification',
+  timeoutMs: number,
+  output: ObjectOutput | undefined,
+): Promise<ExitCode> {
+  let worst: ExitCode = ExitCode.Success;
+  const finals: Promotion[] = [];
+  const extras: { kind?: string; apiVersion?: string; metadata: { name?: string } }[] = [];
+  for (const promotion of promotions) {
+    const report = await waitForPromotion(ctx, session.client, { project: session.project, promotion, target, timeoutMs });
+    const outcome = report.outcome;
+    finals.push('promotion' in outcome && outcome.promotion ? outcome.promotion : promotion);
+    if (outcome.kind === 'verification-finished' && outcome.analysisRun) extras.push(outcome.analysisRun);
+    if (report.exitCode !== ExitCode.Success && worst === ExitCode.Success) worst = report.exitCode;
+    if (report.exitCode === ExitCode.Interrupted || report.exitCode === ExitCode.Timeout) break;
+  }
+  if (output) printObjects(ctx, [...finals, ...extras], output);
+  else for (const promotion of finals) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
+  return worst;
+}
+
+function describeDecision(plan: PlannedPromotion): string {
+  const { explanation } = plan.decision;
+  const how: Record<string, string> = {
+    approved: 'it is approved for this Stage',
+    direct: 'the Stage takes Freight directly from its Warehouse',
+    upstream: explanation.satisfiedBy ? `it is verified${explanation.request?.sources.requiredSoakTime ? ' and soaked' : ''} in ${explanation.satisfiedBy}` : 'its upstream requirements are met',
+    'all-of-none': 'the Stage requires all of no upstream Stages',
+  };
+  return `Freight ${freightLabel(plan.freight)} is available to Stage ${plan.stage.metadata.name}: ${how[explanation.verdict] ?? explanation.verdict}.`;
+}
+
+function selectedFreight(flags: PromoteFlags): string[] {
+  return (['freight', 'freightAlias', 'warehouse', 'image', 'commit'] as const).filter((key) => flags[key] !== undefined);
+}
+
+function freightFlag(flags: PromoteFlags): PromoteFreight {
+  const chosen = selectedFreight(flags);
+  if (chosen.length !== 1) {
+    fail(ExitCode.Usage, `Say which Freight to promote with exactly one of --freight, --freight-alias, --warehouse, --image or --commit${chosen.length ? ` (got ${chosen.map(flagName).join(', ')})` : ''}.`);
+  }
+  if (flags.freight !== undefined) return { by: 'name-or-alias', value: flags.freight };
+  if (flags.freightAlias !== undefined) return { by: 'alias', value: flags.freightAlias };
+  if (flags.image !== undefined) return { by: 'image', value: flags.image };
+  if (flags.commit !== undefined) return { by: 'commit', value: flags.commit };
+  if (flags.downstreamFrom) fail(ExitCode.Usage, '--warehouse picks a candidate for one Stage; use it with --stage, not --downstream-from.');
+  return { by: 'warehouse', value: flags.warehouse! };
+}
+
+function targetFlag(flags: PromoteFlags): PromoteTarget {
+  if (flags.stage && flags.downstreamFrom) fail(ExitCode.Usage, 'Use either --stage or --downstream-from, not both.');
+  if (flags.stage) return { stage: flags.stage };
+  if (flags.downstreamFrom) return { downstreamFrom: flags.downstreamFrom };
+  fail(ExitCode.Usage, 'Say where to promote with --stage STAGE (or --downstream-from STAGE).');
+}
+
+function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}

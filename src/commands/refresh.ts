@@ -1,0 +1,49 @@
+// `kargo refresh warehouse|stage NAME [--wait]`: ask Kargo to reconcile now.
+
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { type RefreshKind, requestRefresh, waitForRefresh } from '../usecases/refresh.js';
+import { startWaitDeadline } from '../usecases/wait-deadline.js';
+import { fail } from '../usecases/workflow-error.js';
+import type { Session } from './promote.js';
+import { parseTimeout } from './workflow-options.js';
+
+export interface RefreshFlags {
+  wait?: boolean;
+  timeout?: string;
+}
+
+export const REFRESH_EXAMPLES = `
+Examples:
+  # Make the Warehouse look for new artifacts now, and wait until it has
+  kargo refresh warehouse images -p shop --wait
+
+  # Re-reconcile a Stage (and its running promotion)
+  kargo refresh stage staging -p shop`;
+
+const LABEL: Record<RefreshKind, string> = { warehouse: 'Warehouse', stage: 'Stage' };
+
+export async function runRefresh(ctx: CliContext, session: Session, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
+  if (kind !== 'warehouse' && kind !== 'stage') fail(ExitCode.Usage, `kargo refresh takes "warehouse" or "stage", not "${kind}".`);
+  const timeoutMs = parseTimeout(flags.timeout);
+  const request = { kind, project: session.project, name } as const;
+  const requested = await requestRefresh(session.client, request);
+  const also = requested.promotion ? ` (and its current promotion ${requested.promotion})` : '';
+  ctx.io.stderr.write(`Requested a refresh of ${LABEL[kind]} ${session.project}/${name}${also}.\n`);
+  if (!flags.wait) return ExitCode.Success;
+  const deadline = startWaitDeadline(ctx.signal, timeoutMs);
+  try {
+    if (await waitForRefresh(session.client, request, requested.token, deadline.signal)) {
+      ctx.io.stderr.write(`${LABEL[kind]} ${session.project}/${name} refreshed.\n`);
+      return ExitCode.Success;
+    }
+    if (deadline.cause() === 'interrupt') {
+      ctx.io.stderr.write(`Stopped waiting; Kargo will still handle the refresh.\n`);
+      return ExitCode.Interrupted;
+    }
+    ctx.io.stderr.write(`Timed out waiting for Kargo to handle the refresh of ${LABEL[kind]} ${name}; is the Kargo controller running for this project?\n`);
+    return ExitCode.Timeout;
+  } finally {
+    deadline.dispose();
+  }
+}

@@ -1,0 +1,76 @@
+// `kargo rollback --stage S [--to F] [--dry-run] [--wait]`: promote the Stage's
+// previous verified freight again, marked as a rollback.
+
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { FreightCollection } from '../model/kargo.js';
+import { ulidSource } from '../rules/promotion-name.js';
+import { submitPromotions } from '../usecases/promote.js';
+import { freightLabel } from '../usecases/resolve-freight.js';
+import { planRollback } from '../usecases/rollback.js';
+import { fail } from '../usecases/workflow-error.js';
+import { type Session, finish } from './promote.js';
+import { parseObjectOutput, parseTimeout, parseWaitTarget, printObjects } from './workflow-options.js';
+
+export interface RollbackFlags {
+  stage?: string;
+  to?: string;
+  dryRun?: boolean;
+  wait?: string | boolean;
+  timeout?: string;
+  output?: string;
+}
+
+export const ROLLBACK_EXAMPLES = `
+Examples:
+  # Put prod back on the freight it had before, and wait until that is verified
+  kargo rollback -p shop --stage prod --wait=verification
+
+  # Roll back to a particular earlier freight (name or alias from the Stage's history)
+  kargo rollback -p shop --stage prod --to calm-otter
+
+  # See what would happen
+  kargo rollback -p shop --stage prod --dry-run
+
+The target must still be available to the Stage under Kargo's rules; if it is not,
+the refusal names the \`kargo approve\` command that would allow it. While the
+Stage has auto-promotion enabled, Kargo holds auto-promotion after a rollback.`;
+
+export async function runRollback(ctx: CliContext, session: Session, flags: RollbackFlags): Promise<ExitCode> {
+  if (!flags.stage) fail(ExitCode.Usage, 'Say which Stage to roll back with --stage STAGE.');
+  const output = parseObjectOutput(flags.output);
+  const waitTarget = parseWaitTarget(flags.wait);
+  const timeoutMs = parseTimeout(flags.timeout);
+  if (flags.dryRun && waitTarget) fail(ExitCode.Usage, '--dry-run creates nothing, so there is nothing to --wait for.');
+  const plan = await planRollback(session.client, {
+    project: session.project,
+    stage: flags.stage,
+    ...(flags.to ? { to: flags.to } : {}),
+    now: ctx.clock.now(),
+    ulid: ulidSource(),
+  });
+  const describe = (collection: FreightCollection) =>
+    Object.values(collection.items ?? {})
+      .map((item) => {
+        const freight = plan.freightByName.get(item.name);
+        return freight ? freightLabel(freight) : item.name;
+      })
+      .join(' + ');
+  ctx.io.stderr.write(`Rolling back Stage ${flags.stage}: ${describe(plan.choice.from)} → ${describe(plan.choice.to)}\n`);
+
+  const sleep = (ms: number) => ctx.clock.sleep(ms, ctx.signal);
+  if (flags.dryRun) {
+    const validated = await submitPromotions(session.client, plan.promotions, { dryRun: true, sleep });
+    ctx.io.stderr.write('Dry run: nothing was created.\n');
+    printObjects(ctx, validated, output === 'json' ? 'json' : 'yaml');
+    return ExitCode.Success;
+  }
+  const created = await submitPromotions(session.client, plan.promotions, { dryRun: false, sleep });
+  for (const promotion of created) ctx.io.stderr.write(`Created rollback promotion ${promotion.metadata.name}\n`);
+  if (!waitTarget) {
+    if (output) printObjects(ctx, created, output);
+    else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
+    return ExitCode.Success;
+  }
+  return finish(ctx, session, created, waitTarget, timeoutMs, output);
+}

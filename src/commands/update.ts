@@ -1,0 +1,30 @@
+// `kargo update freight NAME_OR_ALIAS --alias NEW`.
+
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { updateFreightAlias } from '../usecases/update-freight.js';
+import { fail } from '../usecases/workflow-error.js';
+import type { Session } from './promote.js';
+
+export interface UpdateFreightFlags {
+  alias?: string;
+}
+
+export const UPDATE_EXAMPLES = `
+Examples:
+  # Give the Freight CI just produced a memorable alias
+  kargo update freight -p shop c3d4e5f60718293a4b5c6d7e8f90123456789012 --alias release-1-2
+
+  # Rename by its current alias
+  kargo update freight -p shop jolly-penguin --alias release-1-2
+
+Aliases are unique within a project.`;
+
+export async function runUpdateFreight(ctx: CliContext, session: Session, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
+  if (!flags.alias) fail(ExitCode.Usage, 'Say the new alias with --alias NEW.');
+  const result = await updateFreightAlias(session.client, session.project, { by: 'name-or-alias', value: nameOrAlias }, flags.alias);
+  const name = result.freight.metadata.name;
+  if (result.kind === 'unchanged') ctx.io.stderr.write(`Freight ${name} already has alias ${flags.alias}; nothing changed.\n`);
+  else ctx.io.stderr.write(`Freight ${name}: alias ${result.previousAlias ?? '(none)'} → ${flags.alias}\n`);
+  return ExitCode.Success;
+}

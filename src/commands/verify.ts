@@ -1,0 +1,87 @@
+// `kargo verify stage S [--abort] [--wait]`: re-run (or abort) the verification
+// of the Stage's current freight.
+
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { verificationFrame } from '../output/progress-verification.js';
+import { createProgressView } from '../output/progress-view.js';
+import { followVerification } from '../usecases/follow-verification.js';
+import { requestVerification } from '../usecases/verify.js';
+import { startWaitDeadline } from '../usecases/wait-deadline.js';
+import type { Session } from './promote.js';
+import { parseTimeout } from './workflow-options.js';
+
+export interface VerifyFlags {
+  abort?: boolean;
+  wait?: boolean;
+  timeout?: string;
+}
+
+export const VERIFY_EXAMPLES = `
+Examples:
+  # Re-run the verification of staging's current freight and wait for its result
+  kargo verify stage staging -p shop --wait
+
+  # Abort the verification that is running now
+  kargo verify stage staging -p shop --abort
+
+Kargo records an aborted verification as Failed. Re-running needs "patch" on the
+Stage (kargo-admin; kargo-promoter cannot).`;
+
+export async function runVerify(ctx: CliContext, session: Session, stageName: string, flags: VerifyFlags): Promise<ExitCode> {
+  const action = flags.abort ? 'abort' : 'reverify';
+  const timeoutMs = parseTimeout(flags.timeout);
+  const result = await requestVerification(session.client, session.project, stageName, action);
+  const id = result.verification.id;
+  if (result.kind === 'already-finished') {
+    ctx.io.stderr.write(`The verification of Stage ${stageName}'s current freight already finished (${result.verification.phase}); nothing to abort.\n`);
+    return ExitCode.Success;
+  }
+  ctx.io.stderr.write(
+    action === 'abort'
+      ? `Asked Kargo to abort verification ${id} in Stage ${stageName}.\n`
+      : `Asked Kargo to re-run the verification of Stage ${stageName}'s current freight (after ${id}, which was ${result.verification.phase}).\n`,
+  );
+  if (!flags.wait) return ExitCode.Success;
+
+  const deadline = startWaitDeadline(ctx.signal, timeoutMs);
+  const interactive = !!ctx.io.stderr.isTTY && !ctx.env.CI && ctx.env.TERM !== 'dumb';
+  const view = createProgressView({ stream: ctx.io.stderr, interactive, now: () => ctx.clock.now() });
+  try {
+    const counts = action === 'abort' ? (info: { id?: string }) => info.id === id : (info: { id?: string }) => info.id !== id;
+    const followed = await followVerification(session.client, session.project, stageName, { collectionId: result.collectionId, counts }, {
+      signal: deadline.signal,
+      onChange: (snapshot) => view.show(verificationFrame(snapshot)),
+    });
+    if (followed.kind === 'finished' && followed.snapshot.standing.kind === 'finished') {
+      const info = followed.snapshot.standing.verification;
+      if (action === 'abort') {
+        view.finish('info', `Verification ${id} in Stage ${stageName} ended ${info.phase}${info.message ? `: ${info.message}` : ''}`);
+        return ExitCode.Success;
+      }
+      if (info.phase === 'Successful') {
+        view.finish('success', `Verification in Stage ${stageName} Successful`);
+        return ExitCode.Success;
+      }
+      view.finish('failure', `Verification in Stage ${stageName} ${info.phase}${info.message ? `: ${info.message}` : ''}`);
+      return info.phase === 'Aborted' ? ExitCode.Aborted : ExitCode.VerificationFailed;
+    }
+    if (followed.kind === 'superseded') {
+      view.finish('warning', `Superseded: a later promotion replaced Stage ${stageName}'s freight before this verification finished.`);
+      return ExitCode.Superseded;
+    }
+    if (followed.kind === 'stage-deleted') {
+      view.finish('failure', `Stage ${stageName} was deleted while waiting.`);
+      return ExitCode.Unexpected;
+    }
+    const again = `kargo verify stage ${stageName} -p ${session.project}`;
+    if (deadline.cause() === 'interrupt') {
+      view.finish('info', `Stopped waiting; the verification goes on in the cluster. Check it with: kargo get stages ${stageName} -p ${session.project}`);
+      return ExitCode.Interrupted;
+    }
+    view.finish('warning', `Timed out waiting for the verification in Stage ${stageName}; it goes on in the cluster (re-run with ${again} --wait once it finished).`);
+    return ExitCode.Timeout;
+  } finally {
+    deadline.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+// Flag parsing shared by the workflow commands: --wait targets, --timeout
+// durations, and printing the objects a command ends with for -o json|yaml|name.
+
+import { stringify } from 'yaml';
+import type { CliContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { apiVersionOf, qualifiedName, resources } from '../kube/resources.js';
+import type { KubeObject } from '../model/kargo.js';
+import { DurationSyntaxError, parseGoDuration } from '../rules/duration.js';
+import type { WaitTarget } from '../usecases/await-promotion.js';
+import { fail } from '../usecases/workflow-error.js';
+
+export const DEFAULT_TIMEOUT = '10m';
+
+export type ObjectOutput = 'json' | 'yaml' | 'name';
+
+/** `--wait` alone means the promotion; `--wait=verification` also waits for verification. */
+export function parseWaitTarget(value: string | boolean | undefined): WaitTarget | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true || value === 'promotion') return 'promotion';
+  if (value === 'verification') return 'verification';
+  fail(ExitCode.Usage, `--wait takes "promotion" or "verification", not "${value}".`);
+}
+
+/** Milliseconds; `0` means no limit. */
+export function parseTimeout(value: string | undefined): number {
+  const text = value ?? DEFAULT_TIMEOUT;
+  try {
+    const ms = parseGoDuration(text);
+    if (ms < 0) fail(ExitCode.Usage, `--timeout must not be negative (got "${text}").`);
+    return ms;
+  } catch (error) {
+    if (error instanceof DurationSyntaxError) fail(ExitCode.Usage, `--timeout: ${error.message}; use e.g. 90s, 10m, 1h30m, or 0 for no limit.`);
+    throw error;
+  }
+}
+
+export function parseObjectOutput(value: string | undefined): ObjectOutput | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'json' || value === 'yaml' || value === 'name') return value;
+  fail(ExitCode.Usage, `-o/--output takes json, yaml or name for this command, not "${value}".`);
+}
+
+/** One object prints as itself, several as a List (like kubectl). */
+export function printObjects(ctx: CliContext, objects: KubeObject[], output: ObjectOutput): void {
+  if (output === 'name') {
+    for (const object of objects) ctx.io.stdout.write(`${qualifiedNameOf(object)}/${object.metadata.name}\n`);
+    return;
+  }
+  const document = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
+  ctx.io.stdout.write(output === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document));
+}
+
+function qualifiedNameOf(object: KubeObject): string {
+  const type = Object.values(resources).find((candidate) => candidate.kind === object.kind && apiVersionOf(candidate) === object.apiVersion);
+  return type ? qualifiedName(type) : (object.kind ?? 'object').toLowerCase();
+}
