@@ -38,7 +38,7 @@ ldflags+=" -X k8s.io/component-base/version.gitVersion=$k8s_version"
 ldflags+=" -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor"
 ldflags+=" -X k8s.io/component-base/version.gitTreeState=clean"
 
-echo "testenv-build: building kube-apiserver $k8s_version with $go_version (first build on 2 cores takes ~15 min)" >&2
+echo "testenv-build: building kube-apiserver $k8s_version with $go_version (a first build with empty Go caches takes minutes)" >&2
 mkdir -p "$(dirname "$binary")"
 partial="$binary.partial.$$"
 trap 'rm -f "$partial"' EXIT

@@ -34,6 +34,7 @@ import (
 const adminUser = "admin"
 
 type options struct {
+	printVersion   bool
 	dir            string
 	port           int
 	users          []user
@@ -63,6 +64,10 @@ func run() int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kube-testenv:", err)
 		return 2
+	}
+	if opts.printVersion {
+		fmt.Println("kube-apiserver", version.Get().GitVersion)
+		return 0
 	}
 	creds, err := writeCredentials(opts.dir, opts.users)
 	if err != nil {
@@ -108,12 +113,16 @@ func parseOptions(args []string) (options, error) {
 	var opts options
 	var users, crdDirs repeatable
 	flags := flag.NewFlagSet("kube-testenv", flag.ContinueOnError)
+	flags.BoolVar(&opts.printVersion, "version", false, "print the kube-apiserver version and exit")
 	flags.StringVar(&opts.dir, "dir", "", "work directory for certificates, tokens, etcd data and kubeconfigs (required)")
 	flags.IntVar(&opts.port, "port", 0, "apiserver port on 127.0.0.1 (0 picks a free one)")
 	flags.Var(&users, "user", "a test user as name[:group,group] (repeatable)")
 	flags.Var(&crdDirs, "crd-dir", "directory of CRD manifests to install before ready (repeatable)")
 	if err := flags.Parse(args); err != nil {
 		return opts, err
+	}
+	if opts.printVersion {
+		return opts, nil
 	}
 	if opts.dir == "" {
 		return opts, fmt.Errorf("--dir is required")
