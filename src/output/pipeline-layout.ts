@@ -280,7 +280,10 @@ function assignEntries(lanes: Lane[], straight: Lane[]): void {
     for (const child of lane.children) {
       const used = entriesOf.get(child) ?? [];
       const isFree = (column: number): boolean => [column - 1, column, column + 1].every((near) => !blocked.has(near) && !used.includes(near));
-      const x = isPlaceholder(child) ? child.port : freeColumn(child, lane.parents.map((parent) => parent.port), isFree);
+      // A lone parent drops straight into its children where it can; a lane with several parents stays a
+      // visible bus (parents join it from above, children leave it below) so all-to-all reads as such.
+      const aligned = lane.parents.length === 1 ? lane.parents.map((parent) => parent.port) : [];
+      const x = isPlaceholder(child) ? child.port : freeColumn(child, aligned, isFree);
       lane.entries.set(child, x);
       entriesOf.set(child, [...used, x]);
     }

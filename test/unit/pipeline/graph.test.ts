@@ -62,6 +62,30 @@ describe('buildPipelineGraph', () => {
     expect(byName['staging-ap']?.lastPromotion).toEqual({ name: 'staging-ap.last', phase: 'Failed' });
   });
 
+  it('reports the soak of current freight towards downstream stages that require one', () => {
+    const graph = buildPipelineGraph(shapes.soaking!, NOW);
+    const byName = Object.fromEntries(graph.stages.map((node) => [node.name, node]));
+    const calmKoala = { name: 'f1', alias: 'calm-koala' };
+    const hour = 3_600_000;
+    expect(byName['staging-us']?.soaks).toEqual([
+      { downstream: 'prod-eu', freight: calmKoala, requiredSoakTime: '1h', elapsedMs: 40 * 60_000, requiredMs: hour, verified: true, complete: false },
+      { downstream: 'prod-us', freight: calmKoala, requiredSoakTime: '1h', elapsedMs: 40 * 60_000, requiredMs: hour, verified: true, complete: false },
+    ]);
+    expect(byName['staging-eu']?.soaks.map((soak) => [soak.downstream, soak.elapsedMs, soak.complete])).toEqual([
+      ['prod-eu', 2 * hour, true],
+      ['prod-us', 2 * hour, true],
+    ]);
+    expect(byName.dev?.soaks).toEqual([]);
+  });
+
+  it('counts no soak before the freight is verified there', () => {
+    const objects = structuredClone(shapes.soaking!);
+    const calmKoala = objects.freight.find((item) => item.metadata.name === 'f1')!;
+    delete calmKoala.status!.verifiedIn!['staging-us'];
+    const staging = buildPipelineGraph(objects, NOW).stages.find((node) => node.name === 'staging-us');
+    expect(staging?.soaks[0]).toMatchObject({ verified: false, elapsedMs: 0, complete: false });
+  });
+
   it('marks control-flow stages', () => {
     const graph = buildPipelineGraph(shapes['control-flow']!, NOW);
     expect(graph.stages.find((node) => node.name === 'gate')?.controlFlow).toBe(true);

@@ -7,15 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderPipeline, type PipelinePictureOptions } from '../../../src/output/pipeline.js';
+import { formatSoak } from '../../../src/rules/duration.js';
 import { buildPipelineGraph } from '../../../src/rules/pipeline-graph.js';
 import { NOW, shapes } from './shapes.js';
 
 const goldenDir = fileURLToPath(new URL('../../golden/pipeline', import.meta.url));
 
-function formatDuration(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)}h${minutes % 60 ? `${minutes % 60}m` : ''}` : `${minutes}m`;
-}
+const formatDuration = formatSoak;
 
 function expectGolden(name: string, actual: string): void {
   const path = join(goldenDir, name);
