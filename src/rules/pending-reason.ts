@@ -1,27 +1,80 @@
 // Why a Promotion is still Pending, as the Stage controller's queueing decides
-// (kargo-semantics.md §6.1): one Promotion at a time per Stage, FIFO by name, and
-// a healthy Stage finishes verifying its current Freight before admitting the next.
+// (kargo-semantics.md §6.1): one Promotion at a time per Stage, Running first, then
+// the other non-terminal ones oldest first by the ULID in their names, and a healthy
+// Stage finishes verifying its current Freight before admitting the next one.
 
 import type { Promotion, Stage } from '../model/kargo.js';
+import { promotionOrder } from './promotion-order.js';
+import { isTerminalVerification } from './verification.js';
 
 export type PendingReason =
   | { kind: 'admitted' } // currentPromotion names it: the controller will start it shortly
   | { kind: 'not-pending'; phase: string }
-  | { kind: 'running-ahead'; promotion: string } // another Promotion is running / admitted
-  | { kind: 'queued-behind'; promotion: string; position: number } // older non-terminal Promotions first
-  | { kind: 'awaiting-verification'; collection?: string; verificationPhase: string }
+  | { kind: 'running-ahead'; promotion: string; phase: string } // another Promotion is running / admitted
+  | { kind: 'queued-behind'; promotion: string; position: number } // `position` Promotions run before it; `promotion` is the next
+  | { kind: 'awaiting-verification'; collection?: string; verificationPhase: string; health?: string } // '' phase: not started
   | { kind: 'awaiting-admission' }; // head of the queue, stage has not admitted it yet
 
+const TERMINAL_PROMOTION: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Errored', 'Aborted']);
+
 export function pendingReason(promotion: Promotion, stage: Stage, promotionsOfStage: Promotion[]): PendingReason {
-  throw new Error(`not implemented: ${promotion.metadata.name} ${stage.metadata.name} ${promotionsOfStage.length}`);
+  const name = promotion.metadata.name ?? '';
+  const phase = promotion.status?.phase ?? '';
+  if (phase !== '' && phase !== 'Pending') return { kind: 'not-pending', phase };
+  const admitted = stage.status?.currentPromotion?.name;
+  if (admitted === name) return { kind: 'admitted' };
+
+  const others = promotionsOfStage.filter((other) => other.metadata.name !== name && other.spec.stage === promotion.spec.stage);
+  const running = others.find((other) => other.status?.phase === 'Running') ?? others.find((other) => other.metadata.name === admitted);
+  if (running?.metadata.name) return { kind: 'running-ahead', promotion: running.metadata.name, phase: running.status?.phase || 'Pending' };
+
+  const queue = [...others.filter((other) => !TERMINAL_PROMOTION.has(other.status?.phase ?? '')), promotion].sort(promotionOrder);
+  const position = queue.indexOf(promotion);
+  if (position > 0) return { kind: 'queued-behind', promotion: queue[position - 1]?.metadata.name ?? '', position };
+
+  return verificationGate(stage) ?? { kind: 'awaiting-admission' };
 }
 
-/** One line for progress output, e.g. `queued behind prod.01j….abc1234 (running)`. */
+/** The Stage holds the head of the queue back while its current Freight's verification is unfinished. */
+function verificationGate(stage: Stage): PendingReason | undefined {
+  const current = stage.status?.freightHistory?.[0];
+  if (!current || Object.keys(current.items ?? {}).length === 0) return undefined;
+  const history = current.verificationHistory ?? [];
+  const latest = history[0];
+  const health = stage.status?.health?.status;
+  const collection = current.id ? { collection: current.id } : {};
+  if (latest && !isTerminalVerification(latest.phase)) {
+    return { kind: 'awaiting-verification', ...collection, verificationPhase: latest.phase || 'Pending', ...(health ? { health } : {}) };
+  }
+  const healthyOrUnknown = health === undefined || health === 'Healthy';
+  if (healthyOrUnknown && !history.some((info) => isTerminalVerification(info.phase))) {
+    return { kind: 'awaiting-verification', ...collection, verificationPhase: '', ...(health ? { health } : {}) };
+  }
+  return undefined;
+}
+
+/** One line for progress output, e.g. `queued behind prod.01j….abc1234 (1 ahead)`. */
 export function describePendingReason(reason: PendingReason): string {
-  throw new Error(`not implemented: ${reason.kind}`);
+  switch (reason.kind) {
+    case 'admitted':
+      return 'admitted by the Stage; waiting for the controller to start it';
+    case 'not-pending':
+      return `no longer pending (${reason.phase})`;
+    case 'running-ahead':
+      return `waiting for Promotion ${reason.promotion} to finish (${reason.phase}); the Stage runs one Promotion at a time`;
+    case 'queued-behind':
+      return `queued behind Promotion ${reason.promotion} (${reason.position} ahead); the Stage runs them oldest first`;
+    case 'awaiting-verification':
+      return reason.verificationPhase
+        ? `waiting for the verification of the Stage's current freight to finish (${reason.verificationPhase})`
+        : `waiting for the Stage's current freight to be verified (verification not started yet${reason.health ? `; Stage health ${reason.health}` : ''})`;
+    case 'awaiting-admission':
+      return 'first in line; waiting for the Stage to admit it';
+  }
 }
 
-/** pendingReason + describePendingReason; `now` is accepted for future time-based hints. */
+/** pendingReason + describePendingReason; `now` is accepted for time-based hints. */
 export function explainPendingPromotion(promotion: Promotion, stage: Stage, promotionsOfStage: Promotion[], now: Date): string {
-  throw new Error(`not implemented: ${promotion.metadata.name} ${stage.metadata.name} ${promotionsOfStage.length} ${now.toISOString()}`);
+  void now;
+  return describePendingReason(pendingReason(promotion, stage, promotionsOfStage));
 }
