@@ -1,12 +1,14 @@
 // `kargo approve --freight F --stage S`: lets F into S without upstream
 // verification or soak (Kargo's manual approval).
 
+import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { withExamples } from '../cli/help.js';
 import { approveFreight } from '../usecases/approve.js';
 import { type FreightSelector, freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../usecases/workflow-error.js';
-import type { Session } from './promote.js';
+import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
 
 export interface ApproveFlags {
   freight?: string;
@@ -14,19 +16,31 @@ export interface ApproveFlags {
   stage?: string;
 }
 
-export const APPROVE_EXAMPLES = `
-Examples:
-  # Let jolly-penguin into prod without waiting for staging's verification or soak
-  kargo approve -p shop --freight jolly-penguin --stage prod
-
-  # Then promote it
-  kargo promote -p shop --freight jolly-penguin --stage prod
-
+export function approveCommand(ctx: CliContext): Command {
+  const command = new Command('approve')
+    .description('Approve Freight for a Stage: it may then be promoted there without upstream verification or soak')
+    .option('--freight <name-or-alias>', 'the Freight, by name or alias')
+    .option('--freight-alias <alias>', 'the Freight, by alias only')
+    .option('--stage <name>', 'the Stage to approve it for')
+    .action(async (flags: ApproveFlags, self: Command) => {
+      const session = await openWorkflowSession(ctx, self);
+      exitWith(await runApprove(ctx, session, flags));
+    });
+  withExamples(command, [
+    ["Let jolly-penguin into prod without staging's verification or soak", 'kargo approve -p shop --freight jolly-penguin --stage prod'],
+    ['Then promote it', 'kargo promote -p shop --freight jolly-penguin --stage prod'],
+  ]);
+  return command.addHelpText(
+    'after',
+    `
 An approval is for one Stage, for Freight from an origin that Stage requests, and
 it is permanent. It needs the "promote" permission on the Stage: the cluster does
-not check that for approvals, so kargo does.`;
+not check that for approvals, so kargo does.
+`,
+  );
+}
 
-export async function runApprove(ctx: CliContext, session: Session, flags: ApproveFlags): Promise<ExitCode> {
+export async function runApprove(ctx: CliContext, session: WorkflowSession, flags: ApproveFlags): Promise<ExitCode> {
   if (!flags.stage) fail(ExitCode.Usage, 'Say which Stage to approve the Freight for with --stage STAGE.');
   if ((flags.freight === undefined) === (flags.freightAlias === undefined)) {
     fail(ExitCode.Usage, 'Say which Freight to approve with exactly one of --freight NAME_OR_ALIAS or --freight-alias ALIAS.');

@@ -2,9 +2,10 @@
 // dry-run) → optionally wait. Also `--name N --wait` to follow an existing
 // Promotion, and `--abort --name N`.
 
+import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
-import type { KubeClient } from '../kube/client.js';
+import { withExamples } from '../cli/help.js';
 import type { Promotion } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
 import { getPromotion } from '../usecases/abort.js';
@@ -13,7 +14,18 @@ import { freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../usecases/workflow-error.js';
 import { reportAbort } from './abort.js';
 import { waitForPromotion } from './promotion-waiter.js';
-import { type ObjectOutput, parseObjectOutput, parseTimeout, parseWaitTarget, printObjects } from './workflow-options.js';
+import {
+  DEFAULT_TIMEOUT,
+  type ObjectOutput,
+  TIMEOUT_HELP,
+  type WorkflowSession,
+  exitWith,
+  openWorkflowSession,
+  parseObjectOutput,
+  parseTimeout,
+  parseWaitTarget,
+  printObjects,
+} from './workflow-options.js';
 
 export interface PromoteFlags {
   freight?: string;
@@ -31,42 +43,52 @@ export interface PromoteFlags {
   output?: string;
 }
 
-export interface Session {
-  client: KubeClient;
-  project: string;
-}
-
-export const PROMOTE_EXAMPLES = `
-Examples:
-  # Promote Freight (by alias or name) to a Stage and print the Promotion's name
-  kargo promote -p shop --stage staging --freight jolly-penguin
-
-  # Promote whatever Kargo's auto-promotion would pick from a Warehouse
-  kargo promote -p shop --stage dev --warehouse images
-
-  # In CI: promote the image just built, wait for the promotion and the Stage's
-  # verification, fail the job on failure (exit 5/6), give up after 20 minutes (124)
-  kargo promote -p shop --stage staging --image ghcr.io/example/shop:1.2.0 --wait=verification --timeout 20m
-
-  # Promote to every Stage directly downstream of staging (all or nothing)
-  kargo promote -p shop --downstream-from staging --freight jolly-penguin
-
-  # Show the decision and the exact Promotion without creating it
-  kargo promote -p shop --stage prod --freight jolly-penguin --dry-run -o yaml
-
-  # Follow an existing Promotion, or abort it
-  kargo promote -p shop --name staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f --wait
-  kargo promote -p shop --abort --name staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f
-
-Several upstream Stages in a Stage's sources mean ANY one of them (Kargo's
-default availabilityStrategy OneOf), not all of them, unless the Stage sets
+export function promoteCommand(ctx: CliContext): Command {
+  const command = new Command('promote')
+    .description('Promote Freight to a Stage (or to every Stage downstream of one), after the checks Kargo itself would make')
+    .option('--freight <name-or-alias>', 'the Freight, by name or alias')
+    .option('--freight-alias <alias>', 'the Freight, by alias only')
+    .option('--warehouse <name>', "the Freight Kargo's auto-promotion would pick from this Warehouse")
+    .option('--image <repo:tag>', 'the Freight carrying this image')
+    .option('--commit <sha>', 'the Freight carrying this Git commit')
+    .option('--stage <name>', 'the Stage to promote to')
+    .option('--downstream-from <stage>', 'promote to every Stage directly downstream of this one (all or nothing)')
+    .option('--name <promotion>', 'an existing Promotion: follow it with --wait, or stop it with --abort')
+    .option('--abort', 'abort the Promotion named by --name')
+    .option('--dry-run', 'show the decision and the exact Promotion (validated by the server) without creating it')
+    .option('--wait [target]', 'wait for the promotion ("promotion", the default) or also for the verification ("verification")')
+    .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
+    .action(async (flags: PromoteFlags, self: Command) => {
+      const session = await openWorkflowSession(ctx, self);
+      exitWith(await runPromote(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
+    });
+  withExamples(command, [
+    ['Promote Freight (by alias or name) to a Stage; prints the Promotion name', 'kargo promote -p shop --stage staging --freight jolly-penguin'],
+    ["Promote what Kargo's auto-promotion would pick from a Warehouse", 'kargo promote -p shop --stage dev --warehouse images'],
+    [
+      'In CI: promote the image just built, wait through verification, fail the job on failure',
+      'kargo promote -p shop --stage staging --image ghcr.io/example/shop:1.2.0 --wait=verification --timeout 20m',
+    ],
+    ['Promote to every Stage directly downstream of staging (all or nothing)', 'kargo promote -p shop --downstream-from staging --freight jolly-penguin'],
+    ['Show the decision and the exact Promotion without creating it', 'kargo promote -p shop --stage prod --freight jolly-penguin --dry-run -o yaml'],
+    ['Follow an existing Promotion', 'kargo promote -p shop --name staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f --wait'],
+    ['Abort it', 'kargo promote -p shop --abort --name staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f'],
+  ]);
+  return command.addHelpText(
+    'after',
+    `
+Several upstream Stages in a Stage's sources mean ANY one of them (Kargo's default
+availabilityStrategy OneOf), not all of them, unless the Stage sets
 availabilityStrategy: All.
 
 Exit codes: 0 done, 3 not found, 4 not permitted, 5 promotion Failed/Errored,
-6 verification failed, 7 aborted, 8 refused by Kargo's rules, 9 superseded
-before verification, 124 timed out, 130 interrupted.`;
+6 verification Failed/Error/Inconclusive, 7 aborted, 8 refused by Kargo's rules,
+9 superseded before verification, 124 timed out, 130 interrupted.
+`,
+  );
+}
 
-export async function runPromote(ctx: CliContext, session: Session, flags: PromoteFlags): Promise<ExitCode> {
+export async function runPromote(ctx: CliContext, session: WorkflowSession, flags: PromoteFlags): Promise<ExitCode> {
   const output = parseObjectOutput(flags.output);
   const waitTarget = parseWaitTarget(flags.wait);
   const timeoutMs = parseTimeout(flags.timeout);
@@ -112,7 +134,7 @@ export async function runPromote(ctx: CliContext, session: Session, flags: Promo
 /** Waits for each Promotion in turn; the worst exit code wins. Prints names (or final objects) on stdout. */
 export async function finish(
   ctx: CliContext,
-  session: Session,
+  session: WorkflowSession,
   promotions: Promotion[],
   target: 'promotion' | 'verification',
   timeoutMs: number,

@@ -1,29 +1,44 @@
 // `kargo refresh warehouse|stage NAME [--wait]`: ask Kargo to reconcile now.
 
+import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { withExamples } from '../cli/help.js';
 import { type RefreshKind, requestRefresh, waitForRefresh } from '../usecases/refresh.js';
 import { startWaitDeadline } from '../usecases/wait-deadline.js';
 import { fail } from '../usecases/workflow-error.js';
-import type { Session } from './promote.js';
-import { parseTimeout } from './workflow-options.js';
+import { DEFAULT_TIMEOUT, TIMEOUT_HELP, type WorkflowSession, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 
 export interface RefreshFlags {
   wait?: boolean;
   timeout?: string;
 }
 
-export const REFRESH_EXAMPLES = `
-Examples:
-  # Make the Warehouse look for new artifacts now, and wait until it has
-  kargo refresh warehouse images -p shop --wait
-
-  # Re-reconcile a Stage (and its running promotion)
-  kargo refresh stage staging -p shop`;
+export function refreshCommand(ctx: CliContext): Command {
+  const refresh = new Command('refresh').description('Ask Kargo to reconcile a Warehouse or Stage now');
+  for (const kind of ['warehouse', 'stage'] as const) {
+    const sub = new Command(kind)
+      .description(kind === 'warehouse' ? 'Make a Warehouse look for new artifacts now' : 'Re-reconcile a Stage (and its running promotion)')
+      .argument('<name>', `the ${LABEL[kind]}`)
+      .option('--wait', 'wait until Kargo has handled the refresh')
+      .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
+      .action(async (name: string, flags: RefreshFlags, self: Command) => {
+        const session = await openWorkflowSession(ctx, self);
+        exitWith(await runRefresh(ctx, session, kind, name, flags));
+      });
+    withExamples(sub, [
+      kind === 'warehouse'
+        ? ['Look for new artifacts now, and wait until the Warehouse has', 'kargo refresh warehouse images -p shop --wait']
+        : ['Re-reconcile a Stage', 'kargo refresh stage staging -p shop'],
+    ]);
+    refresh.addCommand(sub);
+  }
+  return refresh;
+}
 
 const LABEL: Record<RefreshKind, string> = { warehouse: 'Warehouse', stage: 'Stage' };
 
-export async function runRefresh(ctx: CliContext, session: Session, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
+export async function runRefresh(ctx: CliContext, session: WorkflowSession, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
   if (kind !== 'warehouse' && kind !== 'stage') fail(ExitCode.Usage, `kargo refresh takes "warehouse" or "stage", not "${kind}".`);
   const timeoutMs = parseTimeout(flags.timeout);
   const request = { kind, project: session.project, name } as const;

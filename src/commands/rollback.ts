@@ -1,16 +1,28 @@
 // `kargo rollback --stage S [--to F] [--dry-run] [--wait]`: promote the Stage's
 // previous verified freight again, marked as a rollback.
 
+import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { withExamples } from '../cli/help.js';
 import type { FreightCollection } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
 import { submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { planRollback } from '../usecases/rollback.js';
 import { fail } from '../usecases/workflow-error.js';
-import { type Session, finish } from './promote.js';
-import { parseObjectOutput, parseTimeout, parseWaitTarget, printObjects } from './workflow-options.js';
+import { finish } from './promote.js';
+import {
+  DEFAULT_TIMEOUT,
+  TIMEOUT_HELP,
+  type WorkflowSession,
+  exitWith,
+  openWorkflowSession,
+  parseObjectOutput,
+  parseTimeout,
+  parseWaitTarget,
+  printObjects,
+} from './workflow-options.js';
 
 export interface RollbackFlags {
   stage?: string;
@@ -21,22 +33,34 @@ export interface RollbackFlags {
   output?: string;
 }
 
-export const ROLLBACK_EXAMPLES = `
-Examples:
-  # Put prod back on the freight it had before, and wait until that is verified
-  kargo rollback -p shop --stage prod --wait=verification
-
-  # Roll back to a particular earlier freight (name or alias from the Stage's history)
-  kargo rollback -p shop --stage prod --to calm-otter
-
-  # See what would happen
-  kargo rollback -p shop --stage prod --dry-run
-
+export function rollbackCommand(ctx: CliContext): Command {
+  const command = new Command('rollback')
+    .description("Return a Stage to its previous verified freight, by promoting it again (marked as a rollback)")
+    .option('--stage <name>', 'the Stage to roll back')
+    .option('--to <freight>', "a particular earlier freight from the Stage's history (name or alias)")
+    .option('--dry-run', 'show from → to and the exact Promotion without creating it')
+    .option('--wait [target]', 'wait for the promotion ("promotion", the default) or also for the verification ("verification")')
+    .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
+    .action(async (flags: RollbackFlags, self: Command) => {
+      const session = await openWorkflowSession(ctx, self);
+      exitWith(await runRollback(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
+    });
+  withExamples(command, [
+    ['Put prod back on the freight it had before, and wait until that is verified', 'kargo rollback -p shop --stage prod --wait=verification'],
+    ["Roll back to a particular earlier freight from the Stage's history", 'kargo rollback -p shop --stage prod --to calm-otter'],
+    ['See what would happen', 'kargo rollback -p shop --stage prod --dry-run'],
+  ]);
+  return command.addHelpText(
+    'after',
+    `
 The target must still be available to the Stage under Kargo's rules; if it is not,
 the refusal names the \`kargo approve\` command that would allow it. While the
-Stage has auto-promotion enabled, Kargo holds auto-promotion after a rollback.`;
+Stage has auto-promotion enabled, Kargo holds auto-promotion after a rollback.
+`,
+  );
+}
 
-export async function runRollback(ctx: CliContext, session: Session, flags: RollbackFlags): Promise<ExitCode> {
+export async function runRollback(ctx: CliContext, session: WorkflowSession, flags: RollbackFlags): Promise<ExitCode> {
   if (!flags.stage) fail(ExitCode.Usage, 'Say which Stage to roll back with --stage STAGE.');
   const output = parseObjectOutput(flags.output);
   const waitTarget = parseWaitTarget(flags.wait);

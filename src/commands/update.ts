@@ -1,26 +1,34 @@
 // `kargo update freight NAME_OR_ALIAS --alias NEW`.
 
+import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { withExamples } from '../cli/help.js';
 import { updateFreightAlias } from '../usecases/update-freight.js';
 import { fail } from '../usecases/workflow-error.js';
-import type { Session } from './promote.js';
+import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
 
 export interface UpdateFreightFlags {
   alias?: string;
 }
 
-export const UPDATE_EXAMPLES = `
-Examples:
-  # Give the Freight CI just produced a memorable alias
-  kargo update freight -p shop c3d4e5f60718293a4b5c6d7e8f90123456789012 --alias release-1-2
+export function updateCommand(ctx: CliContext): Command {
+  const freight = new Command('freight')
+    .description("Change a Freight's alias (aliases are unique within a project)")
+    .argument('<name-or-alias>', 'the Freight')
+    .option('--alias <new>', 'the new alias')
+    .action(async (nameOrAlias: string, flags: UpdateFreightFlags, self: Command) => {
+      const session = await openWorkflowSession(ctx, self);
+      exitWith(await runUpdateFreight(ctx, session, nameOrAlias, flags));
+    });
+  withExamples(freight, [
+    ['Give the Freight CI just produced a memorable alias', 'kargo update freight -p shop c3d4e5f60718293a4b5c6d7e8f90123456789012 --alias release-1-2'],
+    ['Rename by its current alias', 'kargo update freight -p shop jolly-penguin --alias release-1-2'],
+  ]);
+  return new Command('update').description('Change Kargo objects').addCommand(freight);
+}
 
-  # Rename by its current alias
-  kargo update freight -p shop jolly-penguin --alias release-1-2
-
-Aliases are unique within a project.`;
-
-export async function runUpdateFreight(ctx: CliContext, session: Session, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
+export async function runUpdateFreight(ctx: CliContext, session: WorkflowSession, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
   if (!flags.alias) fail(ExitCode.Usage, 'Say the new alias with --alias NEW.');
   const result = await updateFreightAlias(session.client, session.project, { by: 'name-or-alias', value: nameOrAlias }, flags.alias);
   const name = result.freight.metadata.name;

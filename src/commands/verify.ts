@@ -1,15 +1,16 @@
 // `kargo verify stage S [--abort] [--wait]`: re-run (or abort) the verification
 // of the Stage's current freight.
 
+import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { withExamples } from '../cli/help.js';
 import { verificationFrame } from '../output/progress-verification.js';
 import { createProgressView } from '../output/progress-view.js';
 import { followVerification } from '../usecases/follow-verification.js';
 import { requestVerification } from '../usecases/verify.js';
 import { startWaitDeadline } from '../usecases/wait-deadline.js';
-import type { Session } from './promote.js';
-import { parseTimeout } from './workflow-options.js';
+import { DEFAULT_TIMEOUT, TIMEOUT_HELP, type WorkflowSession, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 
 export interface VerifyFlags {
   abort?: boolean;
@@ -17,18 +18,26 @@ export interface VerifyFlags {
   timeout?: string;
 }
 
-export const VERIFY_EXAMPLES = `
-Examples:
-  # Re-run the verification of staging's current freight and wait for its result
-  kargo verify stage staging -p shop --wait
+export function verifyCommand(ctx: CliContext): Command {
+  const stage = new Command('stage')
+    .description("Re-run (or with --abort, stop) the verification of a Stage's current freight")
+    .argument('<name>', 'the Stage')
+    .option('--abort', 'abort the verification that is running')
+    .option('--wait', 'wait for the result (exit 0 Successful, 6 Failed/Error/Inconclusive)')
+    .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
+    .action(async (name: string, flags: VerifyFlags, self: Command) => {
+      const session = await openWorkflowSession(ctx, self);
+      exitWith(await runVerify(ctx, session, name, flags));
+    });
+  withExamples(stage, [
+    ["Re-run the verification of staging's current freight and wait for its result", 'kargo verify stage staging -p shop --wait'],
+    ['Abort the verification that is running now', 'kargo verify stage staging -p shop --abort'],
+  ]);
+  stage.addHelpText('after', '\nKargo records an aborted verification as Failed. Both need "patch" on the Stage (kargo-admin; kargo-promoter cannot).\n');
+  return new Command('verify').description('Verification of Stages').addCommand(stage);
+}
 
-  # Abort the verification that is running now
-  kargo verify stage staging -p shop --abort
-
-Kargo records an aborted verification as Failed. Re-running needs "patch" on the
-Stage (kargo-admin; kargo-promoter cannot).`;
-
-export async function runVerify(ctx: CliContext, session: Session, stageName: string, flags: VerifyFlags): Promise<ExitCode> {
+export async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: string, flags: VerifyFlags): Promise<ExitCode> {
   const action = flags.abort ? 'abort' : 'reverify';
   const timeoutMs = parseTimeout(flags.timeout);
   const result = await requestVerification(session.client, session.project, stageName, action);

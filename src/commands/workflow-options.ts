@@ -1,9 +1,13 @@
 // Flag parsing shared by the workflow commands: --wait targets, --timeout
 // durations, and printing the objects a command ends with for -o json|yaml|name.
 
+import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import type { CliContext } from '../cli/context.js';
+import { exitQuietly } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { openSession } from '../cli/session.js';
+import type { KubeClient } from '../kube/client.js';
 import { apiVersionOf, qualifiedName, resources } from '../kube/resources.js';
 import type { KubeObject } from '../model/kargo.js';
 import { DurationSyntaxError, parseGoDuration } from '../rules/duration.js';
@@ -11,6 +15,27 @@ import type { WaitTarget } from '../usecases/await-promotion.js';
 import { fail } from '../usecases/workflow-error.js';
 
 export const DEFAULT_TIMEOUT = '10m';
+
+export interface WorkflowSession {
+  client: KubeClient;
+  project: string;
+  /** The global -o flag. */
+  output?: string;
+}
+
+export async function openWorkflowSession(ctx: CliContext, command: Command): Promise<WorkflowSession> {
+  const session = openSession(ctx, command);
+  const project = await session.project();
+  const client = await session.client();
+  return { client, project, ...(session.options.output ? { output: session.options.output } : {}) };
+}
+
+/** Ends the action with `code`; the command has already printed its final line. */
+export function exitWith(code: ExitCode): void {
+  if (code !== ExitCode.Success) throw exitQuietly(code);
+}
+
+export const TIMEOUT_HELP = `how long --wait may take, e.g. 90s, 20m, 1h (0 = no limit)`;
 
 export type ObjectOutput = 'json' | 'yaml' | 'name';
 
