@@ -215,6 +215,8 @@ export class ResourceHandlers {
     const { resource, query } = request;
     const kind = patchKindOf(request.headers['content-type']);
     if (!kind) throw unsupportedMediaType(request.headers['content-type'] ?? '');
+    // Like kube-apiserver: strategic merge patch exists for native kinds only (treated as a merge patch here).
+    if (kind === 'strategic' && !isNativeKind(resource)) throw unsupportedMediaType(request.headers['content-type'] ?? '');
     const name = request.info.name ?? '';
     const found = this.core.store.get(this.keyOf(resource), this.namespaceOf(request), name);
     if (kind === 'apply') {
@@ -369,6 +371,11 @@ export class ResourceHandlers {
 }
 
 export { CRD_KEY };
+
+/** Kinds compiled into kube-apiserver (as opposed to custom resources). */
+function isNativeKind(resource: ServedResource): boolean {
+  return !resource.fromCrd && (resource.group === '' || resource.group === 'rbac.authorization.k8s.io' || resource.group === 'apiextensions.k8s.io');
+}
 
 function alreadyExistsError(resource: ServedResource, name: string): ApiError {
   return new ApiError(409, 'AlreadyExists', `${resource.group ? `${resource.plural}.${resource.group}` : resource.plural} "${name}" already exists`, {

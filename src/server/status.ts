@@ -99,11 +99,13 @@ export function unauthorized(): ApiError {
 }
 
 export function unsupportedMediaType(contentType: string): ApiError {
-  return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType})`);
+  return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`, {
+    causes: [{ reason: 'UnexpectedHeader', message: `unsupported media type: ${contentType}`, field: 'Content-Type' }],
+  });
 }
 
 export function tooLarge(limit: number): ApiError {
-  return new ApiError(413, 'RequestEntityTooLarge', `the request body is larger than the limit of ${limit} bytes`);
+  return new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
 }
 
 export function gone(message: string): ApiError {

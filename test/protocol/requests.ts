@@ -1,0 +1,81 @@
+// Discovery documents and malformed requests.
+
+import { describe, expect, it } from 'vitest';
+import type { SuiteContext } from './context.js';
+import { API_VERSION, GROUP, KIND, PLURAL, VERSION, widget, widgetsPath } from './fixtures.js';
+
+type ResourceList = { kind: string; groupVersion: string; resources: { name: string; namespaced: boolean; kind: string; verbs: string[]; shortNames?: string[] }[] };
+
+export function defineRequestTests(suite: SuiteContext): void {
+  describe('discovery', () => {
+    it('serves /version, /api, /apis and group-version resource lists', async () => {
+      const version = await suite.admin.get<{ major: string; gitVersion: string }>('/version');
+      expect(version.status).toBe(200);
+      expect(version.body.gitVersion).toMatch(/^v1\.\d+/);
+      const api = await suite.admin.get<{ kind: string; versions: string[] }>('/api');
+      expect(api.body).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
+      const apis = await suite.admin.get<{ kind: string; groups: { name: string; preferredVersion: { version: string } }[] }>('/apis');
+      expect(apis.body.kind).toBe('APIGroupList');
+      expect(apis.body.groups.find((group) => group.name === GROUP)?.preferredVersion.version).toBe(VERSION);
+      expect(apis.body.groups.map((group) => group.name)).toEqual(expect.arrayContaining(['rbac.authorization.k8s.io', 'apiextensions.k8s.io']));
+      const core = await suite.admin.get<ResourceList>('/api/v1');
+      expect(core.body.resources.find((resource) => resource.name === 'namespaces')).toMatchObject({ namespaced: false, kind: 'Namespace' });
+      const list = await suite.admin.get<ResourceList>(`/apis/${GROUP}/${VERSION}`);
+      expect(list.body).toMatchObject({ kind: 'APIResourceList', groupVersion: API_VERSION });
+      const widgets = list.body.resources.find((resource) => resource.name === PLURAL);
+      expect(widgets).toMatchObject({ namespaced: true, kind: KIND, shortNames: ['wdg'] });
+      expect(widgets?.verbs).toEqual(expect.arrayContaining(['create', 'get', 'list', 'watch', 'patch', 'update', 'delete']));
+      expect(list.body.resources.map((resource) => resource.name)).toContain(`${PLURAL}/status`);
+    });
+
+    it('answers health checks without credentials', async () => {
+      for (const path of ['/healthz', '/livez', '/readyz']) {
+        const health = await suite.admin.get(path, { anonymous: true });
+        expect(health.status).toBe(200);
+      }
+    });
+
+    it('answers 404 for an unknown resource', async () => {
+      const missing = await suite.admin.get(`/apis/${GROUP}/${VERSION}/namespaces/default/nonexistents`);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
+    });
+  });
+
+  describe('malformed requests', () => {
+    it('rejects a body that is not JSON with 400 and stores nothing', async () => {
+      const ns = await suite.namespace();
+      const response = await suite.admin.request('POST', widgetsPath(ns), { rawBody: '{"apiVersion": "x", ', contentType: 'application/json' });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ kind: 'Status', reason: 'BadRequest', code: 400 });
+      const listed = await suite.admin.get<{ items: unknown[] }>(widgetsPath(ns));
+      expect(listed.body.items).toEqual([]);
+    });
+
+    it('rejects a body of another kind or apiVersion with 400', async () => {
+      const ns = await suite.namespace();
+      const wrongKind = await suite.admin.post(widgetsPath(ns), { ...widget('w'), kind: 'Gadget' });
+      expect(wrongKind.status).toBe(400);
+      expect(wrongKind.body).toMatchObject({ reason: 'BadRequest' });
+      const wrongVersion = await suite.admin.post(widgetsPath(ns), { ...widget('w'), apiVersion: `${GROUP}/v9` });
+      expect(wrongVersion.status).toBe(400);
+      expect((await suite.admin.get(widgetsPath(ns, 'w'))).status).toBe(404);
+    });
+
+    it('rejects an invalid name with 422', async () => {
+      const ns = await suite.namespace();
+      const response = await suite.admin.post<{ reason: string; details: { causes: { field: string }[] } }>(widgetsPath(ns), widget('Not_Valid'));
+      expect(response.status).toBe(422);
+      expect(response.body.reason).toBe('Invalid');
+      expect(response.body.details.causes[0]?.field).toBe('metadata.name');
+    });
+
+    it('rejects an oversized body with 413', async () => {
+      const ns = await suite.namespace();
+      const huge = JSON.stringify(widget('huge', { size: 1, note: 'x'.repeat(4 * 1024 * 1024) }));
+      const response = await suite.admin.request('POST', widgetsPath(ns), { rawBody: huge, contentType: 'application/json' });
+      expect(response.status).toBe(413);
+      expect((await suite.admin.get(widgetsPath(ns, 'huge'))).status).toBe(404);
+    });
+  });
+}
