@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { stringify } from 'yaml';
 import type { CliContext } from '../cli/context.js';
-import { usageError } from '../cli/errors.js';
+import { missingProject, usageError } from '../cli/errors.js';
 import { withExamples } from '../cli/help.js';
 import { openSession } from '../cli/session.js';
 import { renderPipeline } from '../output/pipeline.js';
@@ -23,6 +23,7 @@ export function statusCommand(ctx: CliContext, name = 'status'): Command {
       }
       const project = await session.project();
       const graph = await loadPipeline(await session.client(), project, ctx.clock.now());
+      if (!graph) throw missingProject(project);
       if (output === 'json') ctx.io.stdout.write(`${JSON.stringify(graph, null, 2)}\n`);
       else if (output === 'yaml') ctx.io.stdout.write(stringify(graph));
       else {

@@ -1,28 +1,14 @@
 // Golden pictures of each pipeline shape, in plain ASCII (pipes, NO_COLOR) and
-// with box-drawing characters (a TTY). `UPDATE_GOLDEN=1 npx vitest run test/unit/pipeline`
-// rewrites the files after a deliberate change; review the diff before committing.
+// with box-drawing characters (a TTY).
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderPipeline, type PipelinePictureOptions } from '../../../src/output/pipeline.js';
 import { formatSoak } from '../../../src/rules/duration.js';
 import { buildPipelineGraph } from '../../../src/rules/pipeline-graph.js';
+import { expectGolden } from './golden.js';
 import { NOW, shapes } from './shapes.js';
 
-const goldenDir = fileURLToPath(new URL('../../golden/pipeline', import.meta.url));
-
 const formatDuration = formatSoak;
-
-function expectGolden(name: string, actual: string): void {
-  const path = join(goldenDir, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    mkdirSync(goldenDir, { recursive: true });
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
 
 const charsets: [string, Pick<PipelinePictureOptions, 'unicode'>][] = [
   ['ascii', { unicode: false }],
