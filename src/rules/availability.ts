@@ -254,7 +254,7 @@ function summaryWords(explanation: AvailabilityExplanation): string {
 }
 
 function verifiedWords(standing: UpstreamStanding): string {
-  const soak = standing.soakRequiredMs === undefined ? '' : `, soaked ${formatSoak(Math.min(standing.soakAchievedMs, standing.soakRequiredMs))}/${formatSoak(standing.soakRequiredMs)}`;
+  const soak = standing.soakRequiredMs === undefined ? '' : `, soaked ${formatSoak(standing.soakAchievedMs)}/${formatSoak(standing.soakRequiredMs)}`;
   return `verified in ${standing.stage}${soak}`;
 }
 
@@ -326,22 +326,32 @@ export function describeRefusal(explanation: AvailabilityExplanation): string {
 
   const request = explanation.request;
   const origin = explanation.origin ? originKey(explanation.origin) : 'its origin';
-  const soak = request?.sources.requiredSoakTime ? `, requiredSoakTime ${request.sources.requiredSoakTime} in that Stage` : '';
-  if (explanation.upstreams.length === 0) {
+  const soak = request?.sources.requiredSoakTime;
+  const names = explanation.upstreams.map((standing) => standing.stage);
+  if (names.length === 0) {
     lines.push(`  Stage "${explanation.stage}" requests ${origin} with direct: false and no upstream Stages, so only an approval can make Freight available.`);
+  } else if (names.length === 1) {
+    lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in ${names[0]}${soak ? `, soaked ${soak} there` : ''}.`);
   } else if (explanation.strategy === 'All') {
-    lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in every one of ${explanation.upstreams.map((u) => u.stage).join(', ')} (availabilityStrategy All${soak}).`);
+    lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in every one of ${names.join(', ')} (availabilityStrategy All)${soak ? `, soaked ${soak} in each` : ''}.`);
   } else {
     const defaulted = request?.sources.availabilityStrategy === 'OneOf' ? '' : ', the default';
-    lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in any one of ${explanation.upstreams.map((u) => u.stage).join(', ')} (availabilityStrategy OneOf${defaulted}${soak}).`);
+    lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in any one of ${names.join(', ')} (availabilityStrategy OneOf${defaulted})${soak ? `, soaked ${soak} in that same Stage` : ''}.`);
   }
   for (const standing of explanation.upstreams) lines.push(`  - ${standing.stage}: ${standingWords(standing, now)}`);
   if (explanation.warehouseMissing && explanation.origin) lines.push(`  Note: Warehouse "${explanation.origin.name}" no longer exists.`);
 
-  lines.push('To make it available:');
-  explanation.remedies
-    .filter((remedy) => !(remedy.kind === 'soak-impossible' && remedy.why === 'control-flow'))
-    .forEach((remedy, index) => lines.push(`  ${index === 0 ? '' : 'or '}${remedyWords(remedy, now)}`));
+  const actions = explanation.remedies.filter((remedy) => remedy.kind !== 'approve' && !(remedy.kind === 'soak-impossible' && remedy.why === 'control-flow'));
+  const approval = explanation.remedies.find((remedy) => remedy.kind === 'approve');
+  if (explanation.strategy === 'All' && actions.length > 1) {
+    lines.push('To make it available, either all of:');
+    for (const remedy of actions) lines.push(`  - ${remedyWords(remedy, now)}`);
+    if (approval) lines.push(`or ${remedyWords(approval, now)}`);
+  } else {
+    const options = approval ? [...actions, approval] : actions;
+    lines.push(options.length > 1 ? 'To make it available, any one of:' : 'To make it available:');
+    for (const remedy of options) lines.push(`  - ${remedyWords(remedy, now)}`);
+  }
   return lines.join('\n');
 }
 
@@ -352,20 +362,24 @@ function requestedOrigins(explanation: AvailabilityExplanation): string {
 
 function standingWords(standing: UpstreamStanding, now: number): string {
   if (standing.missing) return 'no such Stage in the project';
-  const kind = standing.controlFlow ? ' (control-flow Stage)' : '';
-  if (!standing.verified) return `not verified${kind}`;
-  const at = standing.verifiedAt ? ` at ${standing.verifiedAt}` : '';
-  if (standing.soakRequiredMs === undefined) return `verified${at}${kind}`;
-  const figures = `soaked ${formatSoak(standing.soakAchievedMs)} of ${formatSoak(standing.soakRequiredMs)}`;
-  if (standing.satisfied) return `verified${at}${kind}, ${figures}`;
-  if (standing.soakMetAt) return `verified${at}${kind}, ${figures}; soak met in ${formatWait(standing.soakMetAt.getTime() - now)} (at ${standing.soakMetAt.toISOString()})`;
-  return `verified${at}${kind}, ${figures}; ${stuckWords(standing)}`;
+  if (!standing.verified) return standing.controlFlow ? 'not verified (a control-flow Stage: it marks Freight verified once the Freight is available to it)' : 'not verified';
+  const verified = standing.verifiedAt ? `verified at ${standing.verifiedAt}` : 'verified';
+  if (standing.soakRequiredMs === undefined) return verified;
+  const figures = `${verified}, soaked ${formatSoak(standing.soakAchievedMs)} of ${formatSoak(standing.soakRequiredMs)}`;
+  if (standing.satisfied) return figures;
+  if (standing.soakMetAt) return `${figures}; soak met in ${formatWait(standing.soakMetAt.getTime() - now)} (at ${timestamp(standing.soakMetAt)})`;
+  return `${figures}; ${standing.controlFlow ? 'a control-flow Stage never records a stay, so its soak never accrues' : stuckWords(standing)}`;
+}
+
+/** RFC 3339 at second precision, as Kubernetes timestamps read. */
+function timestamp(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/u, 'Z');
 }
 
 function remedyWords(remedy: AvailabilityRemedy, now: number): string {
   switch (remedy.kind) {
     case 'wait':
-      return `wait ${formatWait(remedy.until.getTime() - now)} (until ${remedy.until.toISOString()}) for the soak in ${remedy.upstream}`;
+      return `wait ${formatWait(remedy.until.getTime() - now)} (until ${timestamp(remedy.until)}) for the soak in ${remedy.upstream}`;
     case 'verify':
       return remedy.controlFlow
         ? `make it available to ${remedy.upstream}, a control-flow Stage that marks available Freight verified at once`
