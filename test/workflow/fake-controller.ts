@@ -41,6 +41,8 @@ export interface MetricPlan {
 export interface ControllerScript {
   /** Outcome of each step of a promotion; default: every step Succeeds. */
   steps?(promotion: Promotion): StepPlan[] | undefined;
+  /** While true, a Running promotion stays on its current step. */
+  holdPromotion?(promotion: Promotion): boolean;
   /** Health right after a successful promotion; `Progressing` holds verification back. */
   health?(stage: Stage): 'Healthy' | 'Progressing';
   /** Final metric results of a verification run; default: one Successful metric. */
@@ -190,6 +192,7 @@ export class FakeKargoController {
     }
 
     // Running: finish the current step, then start the next or end the promotion.
+    if (this.script.holdPromotion?.(promotion)) return false;
     const plans = this.script.steps?.(promotion) ?? [];
     const current = status.currentStep ?? 0;
     const plan = plans[current] ?? { status: 'Succeeded' as const };

@@ -1,13 +1,12 @@
 // A small project for workflow tests: Warehouse `images`; Stages
 // dev (direct from the Warehouse) → staging (from dev, verified by an
-// AnalysisTemplate) → prod (from staging, 1h soak); Freight as a Warehouse would
+// AnalysisTemplate) and qa (from dev) → prod (from staging, 1h soak); Freight as a Warehouse would
 // have made it; and roles for a viewer and a promoter, as Kargo's built-in ones.
 
 import type { KubeClient } from '../../src/kube/client.js';
 import { resources, type ResourceType } from '../../src/kube/resources.js';
 import type { Freight, KubeObject, Stage } from '../../src/model/kargo.js';
 
-export const PROJECT = 'shop';
 
 export const FREIGHT = {
   old: { name: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', alias: 'calm-otter', tag: '1.0.0', discoveredAt: '2026-11-20T10:00:00Z' },
@@ -21,11 +20,11 @@ const steps = [
   { uses: 'argocd-update', config: { apps: [{ name: 'shop-${{ ctx.stage }}' }] } },
 ];
 
-function stage(name: string, sources: Record<string, unknown>, verification = false): Stage {
+function stage(project: string, name: string, sources: Record<string, unknown>, verification = false): Stage {
   return {
     apiVersion: 'kargo.akuity.io/v1alpha1',
     kind: 'Stage',
-    metadata: { name, namespace: PROJECT },
+    metadata: { name, namespace: project },
     spec: {
       requestedFreight: [{ origin: { kind: 'Warehouse', name: 'images' }, sources }],
       promotionTemplate: { spec: { steps } },
@@ -34,11 +33,11 @@ function stage(name: string, sources: Record<string, unknown>, verification = fa
   };
 }
 
-function freight(spec: { name: string; alias: string; tag: string; discoveredAt: string }): Freight {
+function freight(project: string, spec: { name: string; alias: string; tag: string; discoveredAt: string }): Freight {
   return {
     apiVersion: 'kargo.akuity.io/v1alpha1',
     kind: 'Freight',
-    metadata: { name: spec.name, namespace: PROJECT, labels: { 'kargo.akuity.io/alias': spec.alias } },
+    metadata: { name: spec.name, namespace: project, labels: { 'kargo.akuity.io/alias': spec.alias } },
     alias: spec.alias,
     origin: { kind: 'Warehouse', name: 'images' },
     discoveredAt: spec.discoveredAt,
@@ -46,10 +45,10 @@ function freight(spec: { name: string; alias: string; tag: string; discoveredAt:
   };
 }
 
-const rbac = (kind: string, name: string, body: Record<string, unknown>): KubeObject & Record<string, unknown> => ({
+const rbac = (project: string, kind: string, name: string, body: Record<string, unknown>): KubeObject & Record<string, unknown> => ({
   apiVersion: 'rbac.authorization.k8s.io/v1',
   kind,
-  metadata: { name, namespace: PROJECT },
+  metadata: { name, namespace: project },
   ...body,
 });
 
@@ -62,25 +61,26 @@ const VIEW = ['get', 'list', 'watch'];
 const KARGO_READ = ['freights', 'stages', 'promotions', 'warehouses', 'projectconfigs'];
 
 /** Creates the project and its objects; Stage status is left to the fake controller, except where `seed` says. */
-export async function createProject(admin: KubeClient): Promise<void> {
-  await admin.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: PROJECT, labels: { 'kargo.akuity.io/project': 'true' } } });
-  await admin.create(resources.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: PROJECT } });
+export async function createProject(admin: KubeClient, project: string): Promise<void> {
+  await admin.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: project, labels: { 'kargo.akuity.io/project': 'true' } } });
+  await admin.create(resources.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: project } });
   await admin.create(resources.warehouse, {
     apiVersion: 'kargo.akuity.io/v1alpha1',
     kind: 'Warehouse',
-    metadata: { name: 'images', namespace: PROJECT },
+    metadata: { name: 'images', namespace: project },
     spec: { subscriptions: [{ image: { repoURL: 'ghcr.io/example/shop' } }] },
-  }, PROJECT);
-  for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freight(spec), PROJECT);
-  await admin.create(resources.stage, stage('dev', { direct: true }), PROJECT);
-  await admin.create(resources.stage, stage('staging', { stages: ['dev'] }, true), PROJECT);
-  await admin.create(resources.stage, stage('prod', { stages: ['staging'], requiredSoakTime: '1h' }), PROJECT);
+  }, project);
+  for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freight(project, spec), project);
+  await admin.create(resources.stage, stage(project, 'dev', { direct: true }), project);
+  await admin.create(resources.stage, stage(project, 'staging', { stages: ['dev'] }, true), project);
+  await admin.create(resources.stage, stage(project, 'qa', { stages: ['dev'] }), project);
+  await admin.create(resources.stage, stage(project, 'prod', { stages: ['staging'], requiredSoakTime: '1h' }), project);
   await admin.create(resources.analysisTemplate, {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AnalysisTemplate',
-    metadata: { name: 'smoke', namespace: PROJECT },
+    metadata: { name: 'smoke', namespace: project },
     spec: { metrics: [{ name: 'success-rate', provider: { web: { url: 'https://shop.example.com/health' } } }] },
-  }, PROJECT);
+  }, project);
 
   const viewerRules = [
     { apiGroups: ['kargo.akuity.io'], resources: KARGO_READ, verbs: VIEW },
@@ -93,17 +93,17 @@ export async function createProject(admin: KubeClient): Promise<void> {
     { apiGroups: ['kargo.akuity.io'], resources: ['freights/status'], verbs: ['patch'] },
   ];
   for (const [role, rules] of [['kargo-viewer', viewerRules], ['kargo-promoter', promoterRules]] as const) {
-    await admin.create(RBAC_TYPES.Role!, rbac('Role', role, { rules }), PROJECT);
+    await admin.create(RBAC_TYPES.Role!, rbac(project, 'Role', role, { rules }), project);
     await admin.create(
       RBAC_TYPES.RoleBinding!,
-      rbac('RoleBinding', role, { roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role }, subjects: [{ kind: 'Group', name: role, apiGroup: 'rbac.authorization.k8s.io' }] }),
-      PROJECT,
+      rbac(project, 'RoleBinding', role, { roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role }, subjects: [{ kind: 'Group', name: role, apiGroup: 'rbac.authorization.k8s.io' }] }),
+      project,
     );
   }
 }
 
 /** Puts `freightName` into a Stage as Kargo would after a successful, verified promotion. */
-export async function seedCurrentFreight(admin: KubeClient, stageName: string, freightName: string, options: { verifiedAt?: string; since?: string } = {}): Promise<void> {
+export async function seedCurrentFreight(admin: KubeClient, project: string, stageName: string, freightName: string, options: { verifiedAt?: string; since?: string } = {}): Promise<void> {
   const since = options.since ?? '2026-11-22T12:00:00Z';
   const collectionId = await sha1(freightName);
   const verification = options.verifiedAt
@@ -115,13 +115,13 @@ export async function seedCurrentFreight(admin: KubeClient, stageName: string, f
       health: { status: 'Healthy' },
       lastPromotion: { name: `${stageName}.seed.${freightName.slice(0, 7)}`, status: { phase: 'Succeeded' } },
     },
-  }, PROJECT, { subresource: 'status' });
+  }, project, { subresource: 'status' });
   await admin.patch(resources.freight, freightName, {
     status: {
       currentlyIn: { [stageName]: { since } },
       ...(options.verifiedAt ? { verifiedIn: { [stageName]: { verifiedAt: options.verifiedAt } } } : {}),
     },
-  }, PROJECT, { subresource: 'status' });
+  }, project, { subresource: 'status' });
 }
 
 async function sha1(text: string): Promise<string> {

@@ -1,0 +1,98 @@
+// The workflow scenarios against the embedded API server, plus what only the
+// embedded server can show: its request log (a refusal writes nothing) and
+// fault injection (a dropped watch, a create that times out after being stored).
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { resources } from '../../src/kube/resources.js';
+import type { Promotion } from '../../src/model/kargo.js';
+import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
+import { FREIGHT, seedCurrentFreight } from './fixtures.js';
+import { CapturedStream, type ScenarioProject, openProject, runKargo, whenWritten } from './harness.js';
+import { defineWorkflowScenarios } from './scenarios.js';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let cluster: TestCluster;
+beforeAll(async () => {
+  cluster = await startTestCluster();
+});
+afterAll(async () => cluster?.close());
+
+const target = () => ({ adminKubeconfig: cluster.kubeconfigPath, kubeconfigFor: (user: string, groups: string[]) => cluster.kubeconfigFor(user, groups) });
+
+defineWorkflowScenarios(target);
+
+describe('embedded-only', () => {
+  let project: ScenarioProject | undefined;
+  afterEach(async () => {
+    cluster.server.faults.clear();
+    await project?.close();
+    project = undefined;
+  });
+
+  const writesBy = (user: string) => cluster.server.requests.filter((request) => request.user === user && WRITES.has(request.method));
+
+  it('a refusal (viewer: 4; not available: 8) sends no write request at all', async () => {
+    project = await openProject(target());
+    const viewer = await cluster.kubeconfigFor('vic', ['kargo-viewer']);
+    const promoter = await cluster.kubeconfigFor('pat', ['kargo-promoter']);
+    cluster.server.clearRequests();
+    const forbidden = await runKargo(['promote', '-p', project.project, '--stage', 'dev', '--freight', FREIGHT.next.alias], { kubeconfig: viewer });
+    expect(forbidden.code).toBe(ExitCode.Forbidden);
+    const refused = await runKargo(['promote', '-p', project.project, '--stage', 'prod', '--freight', FREIGHT.next.alias], { kubeconfig: promoter });
+    expect(refused.code).toBe(ExitCode.Refused);
+    const refusedApproval = await runKargo(['approve', '-p', project.project, '--stage', 'dev', '--freight', FREIGHT.next.alias], { kubeconfig: viewer });
+    expect(refusedApproval.code).toBe(ExitCode.Forbidden);
+    expect(cluster.server.requests.filter((request) => request.user === 'vic' || request.user === 'pat').length).toBeGreaterThan(0);
+    expect(writesBy('vic')).toEqual([]);
+    expect(writesBy('pat')).toEqual([]);
+  });
+
+  it('a promoter promotes with exactly one write (the Promotion create)', async () => {
+    project = await openProject(target(), { holdPromotion: () => true });
+    const promoter = await cluster.kubeconfigFor('pat', ['kargo-promoter']);
+    cluster.server.clearRequests();
+    const run = await runKargo(['promote', '-p', project.project, '--stage', 'dev', '--freight', FREIGHT.next.alias], { kubeconfig: promoter });
+    expect(run.code).toBe(ExitCode.Success);
+    expect(writesBy('pat').map((request) => `${request.method} ${request.resource}`)).toEqual(['POST promotions']);
+  });
+
+  it('--wait survives dropped watch streams and still ends with the right exit code', async () => {
+    let hold = true;
+    project = await openProject(target(), { holdPromotion: () => hold });
+    const stderr = new CapturedStream();
+    const waiting = project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait'], { stderr });
+    await whenWritten(stderr, (text) => text.includes('Running'));
+    expect(cluster.server.faults.dropWatches()).toBeGreaterThan(0);
+    hold = false;
+    project.controller.poke();
+    const run = await waiting;
+    expect(run.code).toBe(ExitCode.Success);
+    expect(run.stderr).toMatch(/Promotion dev\.\S+ Succeeded/);
+  });
+
+  it('a create that times out after the server stored it is retried without creating a second Promotion', async () => {
+    project = await openProject(target(), { holdPromotion: () => true });
+    await seedCurrentFreight(project.admin, project.project, 'dev', FREIGHT.next.name, { verifiedAt: '2026-11-22T12:05:00Z' });
+    const slow = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, latencyMs: 1_500, times: 1 });
+    const run = await project.kargo(['promote', '--stage', 'staging', '--freight', FREIGHT.next.alias], { requestTimeoutMs: 1_000 });
+    expect(slow.hits).toBe(1);
+    expect(run.code).toBe(ExitCode.Success);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
+    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([run.stdout.trim()]);
+    const creates = cluster.server.requests.filter((request) => request.method === 'POST' && request.resource === 'promotions' && request.namespace === project!.project);
+    expect(creates.length).toBe(2);
+  });
+
+  it('a create that fails with 503 is retried with the same object', async () => {
+    project = await openProject(target(), { holdPromotion: () => true });
+    const unavailable = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, status: 503, reason: 'ServiceUnavailable', message: 'etcd leader changed', times: 1 });
+    const run = await project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
+    expect(unavailable.hits).toBe(1);
+    expect(run.code).toBe(ExitCode.Success);
+    const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
+    expect(promotions).toHaveLength(1);
+  });
+});
