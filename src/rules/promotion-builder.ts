@@ -57,9 +57,10 @@ export function buildPromotion(input: BuildPromotionInput): Promotion {
     );
   }
 
-  const template = stage.spec.promotionTemplate?.spec ?? {};
-  const vars: ExpressionVariable[] = [...(stage.spec.vars ?? []), ...(template.vars ?? [])];
-  const steps = inflateOrRefuse(() => inflateSteps(template.steps ?? [], vars, input.tasks));
+  // Copies, so the Promotion never shares objects with the Stage or the tasks it came from.
+  const template = structuredClone(stage.spec.promotionTemplate?.spec ?? {});
+  const vars: ExpressionVariable[] = [...structuredClone(stage.spec.vars ?? []), ...(template.vars ?? [])];
+  const steps = inflateOrRefuse(() => inflateSteps(template.steps ?? [], vars, input.tasks)).map((step) => structuredClone(step));
 
   const labels: Record<string, string> = { [STAGE_KEY]: shortenLabelValue(stageName) };
   if (stage.spec.shard) labels[SHARD_LABEL] = stage.spec.shard;
