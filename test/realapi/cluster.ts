@@ -2,19 +2,34 @@
 // global setup, fresh namespaces, and raw HTTPS requests for asserting on
 // exact status codes and Status bodies.
 
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { findDeclaredUser, DECLARED_USERS } from './users.js';
 
+const execFileAsync = promisify(execFile);
+
 export const PROJECT_LABEL = 'kargo.akuity.io/project';
 
 export function realApi(): ReturnType<typeof inject<'realapi'>> {
   return inject('realapi');
+}
+
+/**
+ * A kubeconfig with a client certificate for any user and groups, minted by
+ * kube-testenv (real x509 authentication, like envtest's users).
+ */
+export async function mintedKubeconfigPath(name: string, groups: readonly string[] = []): Promise<string> {
+  const { binary, dir } = realApi();
+  const spec = groups.length === 0 ? name : `${name}:${groups.join(',')}`;
+  const { stdout } = await execFileAsync(binary, ['mint-user', '--dir', dir, '--user', spec]);
+  return stdout.trim();
 }
 
 export function adminKubeconfigPath(): string {

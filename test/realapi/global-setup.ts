@@ -11,9 +11,14 @@ import { removeTestenvDir, startTestenv, type TestenvReady } from './testenv-pro
 import { resolveTestenvBinary } from './testenv-binary.js';
 import { DECLARED_USERS, userFlag } from './users.js';
 
+export interface RealApiContext extends TestenvReady {
+  /** The kube-testenv binary, for `mint-user`. */
+  binary: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    realapi: TestenvReady;
+    realapi: RealApiContext;
   }
 }
 
@@ -34,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
     console.log(`real kube-apiserver ${testenv.version} ready at ${testenv.server} in ${testenv.startupMillis} ms (log: ${testenv.logFile})`);
     const { stop, logFile: _logFile, ...ready } = testenv;
-    project.provide('realapi', ready);
+    project.provide('realapi', { ...ready, binary });
     return async () => {
       await stop();
       await removeTestenvDir(dir);

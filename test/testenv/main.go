@@ -2,6 +2,10 @@
 // for integration tests, bound to 127.0.0.1 only. It prints one JSON line to
 // stdout once the server is ready (and any --crd-dir CRDs are served), and
 // exits when stdin reaches EOF or on SIGTERM/SIGINT.
+//
+// `kube-testenv mint-user --dir D --user name[:group,...]` writes a kubeconfig
+// with a client certificate for any user and groups, for a server running
+// with --dir D, and prints its path.
 package main
 
 import (
@@ -56,7 +60,12 @@ type repeatable []string
 func (r *repeatable) String() string     { return strings.Join(*r, ",") }
 func (r *repeatable) Set(v string) error { *r = append(*r, v); return nil }
 
-func main() { os.Exit(run()) }
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "mint-user" {
+		os.Exit(runMintUser(os.Args[2:]))
+	}
+	os.Exit(run())
+}
 
 func run() int {
 	startedAt := time.Now()
@@ -180,6 +189,7 @@ func apiserverArgs(dir string, port int, etcdAddr string, creds *credentials) []
 		"--tls-cert-file=" + creds.servingCertFile,
 		"--tls-private-key-file=" + creds.servingKeyFile,
 		"--token-auth-file=" + creds.tokenFile,
+		"--client-ca-file=" + creds.caFile,
 		fmt.Sprintf("--service-account-issuer=https://127.0.0.1:%d/", port),
 		"--service-account-key-file=" + creds.saPublicKeyFile,
 		"--service-account-signing-key-file=" + creds.saPrivateKeyFile,

@@ -17,14 +17,20 @@ import (
 	"time"
 )
 
+const (
+	caCertName = "ca.crt"
+	caKeyName  = "ca.key"
+)
+
 // credentials are the files the apiserver is started with, plus the bearer
 // token of every user (the admin included) for writing kubeconfigs.
 type credentials struct {
-	caFile, servingCertFile, servingKeyFile string
-	saPublicKeyFile, saPrivateKeyFile       string
-	tokenFile                               string
-	caPEM                                   []byte
-	tokens                                  map[string]string
+	caFile, caKeyFile                 string
+	servingCertFile, servingKeyFile   string
+	saPublicKeyFile, saPrivateKeyFile string
+	tokenFile                         string
+	caPEM                             []byte
+	tokens                            map[string]string
 }
 
 type user struct {
@@ -47,7 +53,8 @@ func parseUser(spec string) (user, error) {
 
 func writeCredentials(dir string, users []user) (*credentials, error) {
 	creds := &credentials{
-		caFile:           filepath.Join(dir, "ca.crt"),
+		caFile:           filepath.Join(dir, caCertName),
+		caKeyFile:        filepath.Join(dir, caKeyName),
 		servingCertFile:  filepath.Join(dir, "serving.crt"),
 		servingKeyFile:   filepath.Join(dir, "serving.key"),
 		saPublicKeyFile:  filepath.Join(dir, "sa.pub"),
@@ -61,6 +68,10 @@ func writeCredentials(dir string, users []user) (*credentials, error) {
 	}
 	creds.caPEM = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
 	if err := os.WriteFile(creds.caFile, creds.caPEM, 0o600); err != nil {
+		return nil, err
+	}
+	// Kept so that `kube-testenv mint-user` can sign client certificates later.
+	if err := writePrivateKey(creds.caKeyFile, caKey); err != nil {
 		return nil, err
 	}
 	if err := writeServingCert(creds, caKey, caCert); err != nil {
