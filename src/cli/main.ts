@@ -1,2 +1,33 @@
-// Entry point of the bundled CLI.
-process.stdout.write('kargo\n');
+// Entry point of the bundled CLI: wires the real process (streams, environment,
+// clock, Ctrl-C) into a CliContext and exits with runCli's code.
+
+import { systemClock, type CliContext } from './context.js';
+import { ExitCode } from './exit-codes.js';
+import { lazyKubeFactory } from './kube-factory.js';
+import { runCli } from './program.js';
+
+/** After Ctrl-C, how long a command may take to stop cleanly before we exit anyway. */
+const INTERRUPT_GRACE_MS = 2000;
+
+const controller = new AbortController();
+process.on('SIGINT', () => {
+  if (controller.signal.aborted) process.exit(ExitCode.Interrupted);
+  controller.abort(new Error('interrupted'));
+  setTimeout(() => process.exit(ExitCode.Interrupted), INTERRUPT_GRACE_MS).unref();
+});
+// A closed pipe (`kargo get … | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(ExitCode.Success);
+  throw error;
+});
+
+const ctx: CliContext = {
+  io: { stdout: process.stdout, stderr: process.stderr },
+  env: process.env,
+  clock: systemClock,
+  signal: controller.signal,
+  kube: lazyKubeFactory({ env: process.env, stderr: process.stderr }),
+};
+
+const code = await runCli(process.argv.slice(2), ctx);
+process.exit(controller.signal.aborted ? ExitCode.Interrupted : code);

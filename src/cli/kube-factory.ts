@@ -1,0 +1,33 @@
+// The CliContext.kube implementation: creates the cluster client once per
+// process, importing the Kubernetes client library only on first use so that
+// commands which never talk to a cluster start without loading it.
+
+import type { KubeClient } from '../kube/client.js';
+import type { ClusterSelection, OutputStream } from './context.js';
+import { CLI_VERSION } from './version-info.js';
+
+export interface KubeFactoryOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  stderr: OutputStream;
+  requestTimeoutMs?: number;
+}
+
+export function lazyKubeFactory(options: KubeFactoryOptions): (selection: ClusterSelection) => Promise<KubeClient> {
+  const clients = new Map<string, Promise<KubeClient>>();
+  return (selection) => {
+    const key = JSON.stringify([selection.kubeconfig, selection.context, selection.verbose]);
+    let client = clients.get(key);
+    if (!client) {
+      client = import('../kube/http-client.js').then(({ createKubeClient }) =>
+        createKubeClient(selection, {
+          env: options.env,
+          stderr: options.stderr,
+          userAgent: `kargo-cli/${CLI_VERSION}`,
+          ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+        }),
+      );
+      clients.set(key, client);
+    }
+    return client;
+  };
+}

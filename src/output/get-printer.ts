@@ -1,0 +1,51 @@
+// Prints the result of `kargo get` in the format asked for: a table (plain or
+// wide, with or without headers) or -o json|yaml|name.
+
+import type { OutputFormat } from '../cli/global-options.js';
+import { resources, type ResourceType } from '../kube/resources.js';
+import type { AnalysisRun, Freight, KubeObject, Project, Promotion, PromotionTask, Stage, Warehouse } from '../model/kargo.js';
+import { formatObjects } from './objects.js';
+import { renderTable } from './table.js';
+import { analysisRunTable, projectTable, promotionTaskTable, warehouseTable } from './tables/basic-tables.js';
+import { freightTable } from './tables/freight-table.js';
+import { promotionTable } from './tables/promotion-table.js';
+import { stageTable } from './tables/stage-table.js';
+import type { TableContext, TableData } from './tables/table-context.js';
+
+export interface PrintOptions {
+  format: OutputFormat | undefined;
+  headers: boolean;
+  /** The user named exactly one object: structured output prints it bare. */
+  single: boolean;
+}
+
+export function formatGetResult(type: ResourceType, items: KubeObject[], options: PrintOptions, context: TableContext): string {
+  if (options.format && options.format !== 'wide') return formatObjects(items, options.format, type, options.single);
+  const table = tableFor(type, items, context);
+  return renderTable(table.header, table.rows, { headers: options.headers });
+}
+
+export function tableFor(type: ResourceType, items: KubeObject[], context: TableContext): TableData {
+  switch (type) {
+    case resources.project:
+      return projectTable(items as Project[], context);
+    case resources.warehouse:
+      return warehouseTable(items as Warehouse[], context);
+    case resources.freight:
+      return freightTable(items as Freight[], context);
+    case resources.stage:
+      return stageTable(items as Stage[], context);
+    case resources.promotion:
+      return promotionTable(items as Promotion[], context);
+    case resources.promotionTask:
+    case resources.clusterPromotionTask:
+      return promotionTaskTable(items as PromotionTask[], context);
+    case resources.analysisRun:
+      return analysisRunTable(items as AnalysisRun[], context);
+    default:
+      return {
+        header: ['NAME', 'AGE'],
+        rows: items.map((item) => [item.metadata.name ?? '', item.metadata.creationTimestamp ?? '']),
+      };
+  }
+}

@@ -1,0 +1,31 @@
+// Candidate values for shell completion, read from the cluster with one LIST.
+
+import type { DynamicSource } from '../cli/completion-hints.js';
+import type { KubeClient } from '../kube/client.js';
+import { resources } from '../kube/resources.js';
+import type { Freight, KubeObject } from '../model/kargo.js';
+import { freightAlias } from '../rules/freight-lookup.js';
+
+export async function completionValues(client: KubeClient, source: DynamicSource, project: string | undefined): Promise<string[]> {
+  switch (source) {
+    case 'projects':
+      return names(await client.list<KubeObject>(resources.project));
+    case 'stages':
+      return project ? names(await client.list<KubeObject>(resources.stage, project)) : [];
+    case 'warehouses':
+      return project ? names(await client.list<KubeObject>(resources.warehouse, project)) : [];
+    case 'promotions':
+      return project ? names(await client.list<KubeObject>(resources.promotion, project)) : [];
+    case 'freight': {
+      if (!project) return [];
+      const freight = await client.list<Freight>(resources.freight, project);
+      // Aliases first: they are what people type.
+      const aliases = freight.items.map(freightAlias).filter((alias): alias is string => !!alias);
+      return [...aliases.sort(), ...names(freight)];
+    }
+  }
+}
+
+function names(list: { items: KubeObject[] }): string[] {
+  return list.items.map((item) => item.metadata.name ?? '').filter(Boolean).sort();
+}

@@ -1,0 +1,62 @@
+// `kargo get freight --stage S`: every piece of Freight of the project with
+// whether it may be promoted to S and why, decided by the same rules `promote`
+// uses. Four LISTs/GETs, whatever the number of objects.
+
+import { ExitCode } from '../cli/exit-codes.js';
+import type { KubeClient } from '../kube/client.js';
+import { isNotFound } from '../kube/errors.js';
+import { resources } from '../kube/resources.js';
+import type { Freight, Stage } from '../model/kargo.js';
+import { explainAvailability, summarizeAvailability } from '../rules/availability.js';
+import { readTopology } from './availability.js';
+import { assertProjectExists, type FreightFilter, selectObjects } from './get.js';
+import { WorkflowError } from './workflow-error.js';
+
+export interface FreightAvailability {
+  freight: Freight;
+  available: boolean;
+  reason: string;
+}
+
+export interface FreightAvailabilityRequest {
+  project: string;
+  stage: string;
+  names: string[];
+  labelSelector?: string;
+  filter?: FreightFilter;
+  now: Date;
+}
+
+export async function listFreightAvailability(
+  client: KubeClient,
+  request: FreightAvailabilityRequest,
+): Promise<{ rows: FreightAvailability[]; missing: string[] }> {
+  const [topology, freight] = await Promise.all([
+    readTopology(client, request.project),
+    client.list<Freight>(resources.freight, request.project, request.labelSelector ? { labelSelector: request.labelSelector } : {}),
+  ]);
+  const stage = topology.stagesByName.get(request.stage) ?? (await getStage(client, request.project, request.stage));
+  const selected = selectObjects(freight.items, {
+    type: resources.freight,
+    project: request.project,
+    names: request.names,
+    ...(request.filter ? { freightFilter: request.filter } : {}),
+  });
+  const rows = (selected.items as Freight[]).map((item) => {
+    const explanation = explainAvailability(item, stage, { now: request.now, project: request.project, ...topology });
+    return { freight: item, available: explanation.available, reason: summarizeAvailability(explanation) };
+  });
+  return { rows, missing: selected.missing };
+}
+
+async function getStage(client: KubeClient, project: string, name: string): Promise<Stage> {
+  try {
+    return await client.get<Stage>(resources.stage, name, project);
+  } catch (error) {
+    if (isNotFound(error)) {
+      await assertProjectExists(client, project);
+      throw new WorkflowError(ExitCode.NotFound, `stage "${name}" not found in project "${project}"; list them with \`kargo get stages -p ${project}\``);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,123 @@
+// What `kargo get` reads: one LIST per kind involved (paged by the client), then
+// filtering, lookup by name and sorting on this side, so the number of requests
+// never depends on how many objects there are.
+
+import type { KubeClient } from '../kube/client.js';
+import { isNotFound } from '../kube/errors.js';
+import { resources, type ResourceType } from '../kube/resources.js';
+import type { Freight, KubeObject, Project, Promotion } from '../model/kargo.js';
+import { effectiveDiscoveredAt, freightAlias } from '../rules/freight-lookup.js';
+
+export interface GetRequest {
+  type: ResourceType;
+  /** Namespace of namespaced kinds. */
+  project?: string;
+  names: string[];
+  labelSelector?: string;
+  /** Promotions of this Stage only. */
+  stage?: string;
+  freightFilter?: FreightFilter;
+}
+
+export interface FreightFilter {
+  warehouse?: string;
+  /** `REPO` (any tag) or `REPO:TAG`. */
+  image?: string;
+  /** A commit SHA or a prefix of at least 7 characters. */
+  commit?: string;
+}
+
+export interface GetResult<T extends KubeObject = KubeObject> {
+  items: T[];
+  /** Names the user asked for that matched nothing, in the order given. */
+  missing: string[];
+}
+
+export async function getObjects(client: KubeClient, request: GetRequest): Promise<GetResult> {
+  const namespace = request.type.namespaced ? request.project : undefined;
+  const listed = await client.list<KubeObject>(request.type, namespace, labelOptions(request.labelSelector));
+  if (request.type.namespaced && request.project && listed.items.length === 0) await assertProjectExists(client, request.project);
+  return selectObjects(listed.items, request);
+}
+
+/** Applies the request's filters, name lookup and ordering to an already listed set. */
+export function selectObjects(items: KubeObject[], request: GetRequest): GetResult {
+  let selected = items;
+  if (request.type === resources.promotion && request.stage) {
+    selected = selected.filter((promotion) => (promotion as Promotion).spec.stage === request.stage);
+  }
+  if (request.type === resources.freight && request.freightFilter) {
+    const filter = request.freightFilter;
+    selected = selected.filter((freight) => matchesFreightFilter(freight as Freight, filter));
+  }
+  const missing: string[] = [];
+  if (request.names.length > 0) {
+    const picked: KubeObject[] = [];
+    for (const name of request.names) {
+      const found = selected.filter((object) => matchesName(object, name, request.type));
+      if (found.length === 0) missing.push(name);
+      for (const object of found) if (!picked.includes(object)) picked.push(object);
+    }
+    selected = picked;
+  } else {
+    selected = sortForListing(selected, request.type);
+  }
+  return { items: selected, missing };
+}
+
+function matchesName(object: KubeObject, name: string, type: ResourceType): boolean {
+  if (object.metadata.name === name) return true;
+  // Freight is addressable by its alias everywhere.
+  return type === resources.freight && freightAlias(object as Freight) === name;
+}
+
+export function matchesFreightFilter(freight: Freight, filter: FreightFilter): boolean {
+  if (filter.warehouse && !(freight.origin?.kind === 'Warehouse' && freight.origin.name === filter.warehouse)) return false;
+  if (filter.image && !carriesImage(freight, filter.image)) return false;
+  if (filter.commit && !carriesCommit(freight, filter.commit)) return false;
+  return true;
+}
+
+function carriesImage(freight: Freight, reference: string): boolean {
+  const tagAt = reference.lastIndexOf(':');
+  const hasTag = tagAt > reference.lastIndexOf('/');
+  const repo = hasTag ? reference.slice(0, tagAt) : reference;
+  const tag = hasTag ? reference.slice(tagAt + 1) : undefined;
+  return (freight.images ?? []).some((image) => image.repoURL === repo && (tag === undefined || image.tag === tag));
+}
+
+function carriesCommit(freight: Freight, sha: string): boolean {
+  const wanted = sha.toLowerCase();
+  return (freight.commits ?? []).some((commit) => !!commit.id && commit.id.toLowerCase().startsWith(wanted));
+}
+
+/** Kargo's own orders: Freight oldest first by discovery, everything else by name. */
+function sortForListing(items: KubeObject[], type: ResourceType): KubeObject[] {
+  const byName = (a: KubeObject, b: KubeObject): number => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
+  if (type !== resources.freight) return [...items].sort(byName);
+  return [...items].sort((a, b) => {
+    const byTime = (effectiveDiscoveredAt(a as Freight) ?? '').localeCompare(effectiveDiscoveredAt(b as Freight) ?? '');
+    return byTime !== 0 ? byTime : byName(a, b);
+  });
+}
+
+/** A LIST in a namespace that does not exist answers with no items; tell that apart from an empty project. */
+export async function assertProjectExists(client: KubeClient, project: string): Promise<void> {
+  try {
+    await client.get<Project>(resources.project, project);
+  } catch (error) {
+    if (isNotFound(error)) throw new ProjectMissingError(project);
+    throw error;
+  }
+}
+
+export class ProjectMissingError extends Error {
+  override name = 'ProjectMissingError';
+  constructor(readonly project: string) {
+    super(`project "${project}" does not exist`);
+  }
+}
+
+function labelOptions(labelSelector: string | undefined): { labelSelector?: string } {
+  return labelSelector ? { labelSelector } : {};
+}
