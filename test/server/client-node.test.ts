@@ -13,7 +13,7 @@ const KARGO = { group: 'kargo.akuity.io', version: 'v1alpha1' };
 interface Stage {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; resourceVersion?: string; generation?: number };
+  metadata: { name: string; namespace?: string; uid?: string; resourceVersion?: string; generation?: number };
   spec?: Record<string, unknown>;
   status?: Record<string, unknown>;
 }
@@ -77,7 +77,8 @@ describe('@kubernetes/client-node against the embedded server', () => {
 
   it('works with the generic KubernetesObjectApi (discovery-driven)', async () => {
     const objects = KubernetesObjectApi.makeApiClient(config);
-    const created = await objects.create({ ...stage('generic'), metadata: { name: 'generic', namespace: 'team' } });
+    const generic: Stage = { ...stage('generic'), metadata: { name: 'generic', namespace: 'team' } };
+    const created = await objects.create(generic);
     expect(created.metadata?.uid).toBeTruthy();
     const read = await objects.read({ apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name: 'generic', namespace: 'team' } });
     expect(read.metadata?.name).toBe('generic');

@@ -25,7 +25,11 @@ export interface TestCluster {
   server: EmbeddedServer;
   /** Admin kubeconfig (user `admin`, group system:masters) written to a temp file. */
   kubeconfigPath: string;
-  /** Writes a kubeconfig for `user` (created with `groups` if new, groups updated otherwise); returns its path. */
+  /**
+   * Writes a kubeconfig for `user` and returns its path. A new user is created with
+   * `groups` (none by default); passing `groups` for a known user replaces its groups,
+   * omitting them keeps what it has (so `kubeconfigFor('admin')` stays in system:masters).
+   */
   kubeconfigFor(user: string, groups?: string[]): Promise<string>;
   close(): Promise<void>;
 }
@@ -44,8 +48,8 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
   return {
     server,
     kubeconfigPath,
-    async kubeconfigFor(user, groups = []) {
-      server.addUser(user, groups);
+    async kubeconfigFor(user, groups) {
+      if (groups !== undefined) server.addUser(user, groups);
       const path = join(dir, `${user.replace(/[^A-Za-z0-9_.-]/g, '_')}.kubeconfig`);
       await writeFile(path, server.kubeconfig(user), { mode: 0o600 });
       return path;
