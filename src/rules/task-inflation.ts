@@ -62,9 +62,11 @@ function inflateTask(step: PromotionStep, taskAlias: string, promotionVars: Expr
     });
   });
   return task.spec.steps.map((taskStep, index) => {
+    const inflated: PromotionStep = { ...taskStep, as: `${taskAlias}${TASK_ALIAS_SEPARATOR}${stepAlias(taskStep, index)}` };
     const stepVars = [...vars, ...(taskStep.vars ?? [])];
-    const { vars: _ignored, ...rest } = taskStep;
-    return { ...rest, as: `${taskAlias}${TASK_ALIAS_SEPARATOR}${stepAlias(taskStep, index)}`, ...(stepVars.length > 0 ? { vars: stepVars } : {}) };
+    if (stepVars.length > 0) inflated.vars = stepVars;
+    else delete inflated.vars;
+    return inflated;
   });
 }
 
