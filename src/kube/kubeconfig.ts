@@ -22,7 +22,7 @@ export function loadKubeConfig(selection: ClusterSelection, env: Environment): K
     for (const file of files.slice(1)) {
       const extra = new KubeConfig();
       loadFile(extra, file);
-      config.mergeConfig(extra, true);
+      mergeFirstWins(config, extra);
     }
   } else if (existsSync(SERVICE_ACCOUNT_TOKEN)) {
     config.loadFromCluster();
@@ -56,6 +56,14 @@ function kubeconfigFiles(selection: ClusterSelection, env: Environment): string[
   const home = env.HOME ?? env.USERPROFILE;
   const defaultFile = home ? join(home, '.kube', 'config') : undefined;
   return defaultFile && existsSync(defaultFile) ? [defaultFile] : [];
+}
+
+/** kubectl's KUBECONFIG rule: an entry from an earlier file wins over one of the same name later. */
+function mergeFirstWins(config: KubeConfig, extra: KubeConfig): void {
+  for (const cluster of extra.getClusters()) if (!config.getCluster(cluster.name)) config.addCluster(cluster);
+  for (const user of extra.getUsers()) if (!config.getUser(user.name)) config.addUser(user);
+  for (const context of extra.getContexts()) if (!config.getContextObject(context.name)) config.addContext(context);
+  if (!config.getCurrentContext() && extra.getCurrentContext()) config.setCurrentContext(extra.getCurrentContext());
 }
 
 function loadFile(config: KubeConfig, file: string): void {
