@@ -89,7 +89,7 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
       ctx.io.stdout.write(formatGetResult(type, rows.map((row) => row.freight), printOptions, tableContext));
     } else {
       const table = freightAvailabilityTable(rows, tableContext);
-      ctx.io.stdout.write(renderTable(table.header, table.rows, { headers: options.headers }));
+      if (rows.length > 0) ctx.io.stdout.write(renderTable(table.header, table.rows, { headers: options.headers }));
     }
     return finish(session, type, project, rows.length, missing);
   }

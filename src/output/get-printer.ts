@@ -21,6 +21,8 @@ export interface PrintOptions {
 
 export function formatGetResult(type: ResourceType, items: KubeObject[], options: PrintOptions, context: TableContext): string {
   if (options.format && options.format !== 'wide') return formatObjects(items, options.format, type, options.single);
+  // Like kubectl, an empty listing prints no header; the caller says "No … found" on stderr.
+  if (items.length === 0) return '';
   const table = tableFor(type, items, context);
   return renderTable(table.header, table.rows, { headers: options.headers });
 }
