@@ -98,7 +98,7 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
     return reportAbort(ctx, session, flags.name);
   }
   if (flags.name) {
-    if (selectedFreight(flags) || flags.stage || flags.downstreamFrom) {
+    if (selectedFreight(flags).length > 0 || flags.stage || flags.downstreamFrom) {
       fail(ExitCode.Usage, '--name follows an existing Promotion; it cannot be combined with --freight/--warehouse/--image/--commit or --stage/--downstream-from.');
     }
     const promotion = await getPromotion(session.client, session.project, flags.name);

@@ -113,7 +113,7 @@ export async function seedCurrentFreight(admin: KubeClient, project: string, sta
     status: {
       freightHistory: [{ id: collectionId, items: { 'Warehouse/images': { name: freightName, origin: { kind: 'Warehouse', name: 'images' } } }, verificationHistory: verification }],
       health: { status: 'Healthy' },
-      lastPromotion: { name: `${stageName}.seed.${freightName.slice(0, 7)}`, status: { phase: 'Succeeded' } },
+      lastPromotion: { name: `${stageName}.${'0'.repeat(26)}.${freightName.slice(0, 7)}`, status: { phase: 'Succeeded' } },
     },
   }, project, { subresource: 'status' });
   await admin.patch(resources.freight, freightName, {

@@ -3,7 +3,7 @@
 // In each, the fake controller plays Kargo (Promotion/Stage/Freight/AnalysisRun
 // status); the CLI runs in-process and is judged by its exit code and output.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { resources } from '../../src/kube/resources.js';
 import type { Freight, Promotion, Stage } from '../../src/model/kargo.js';
@@ -37,8 +37,10 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       expect(promotion!.metadata.name).toMatch(/^staging\.[0-9a-z]{26}\.c3d4e5f$/);
       expect(run.stderr).toMatch(/✔ step-1 \[git-clone\] Succeeded/);
       expect(run.stderr).toMatch(/success-rate Successful \(✔ 2 ✖ 0 ⚠ 0, last value 0\.99\)/);
-      const freight = await p.admin.get<Freight>(resources.freight, FREIGHT.next.name, p.project);
-      expect(freight.status?.verifiedIn?.staging).toBeDefined();
+      await vi.waitFor(async () => {
+        const freight = await p.admin.get<Freight>(resources.freight, FREIGHT.next.name, p.project);
+        expect(freight.status?.verifiedIn?.staging).toBeDefined();
+      });
     });
 
     it('without --wait prints only the name and returns at once', async () => {
@@ -147,7 +149,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       const stderr = new CapturedStream();
       const waiting = p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait'], { stderr });
       await whenWritten(stderr, (text) => /Running, step 1\/3/.test(text));
-      const name = /Created promotion (\S+)/.exec(stderr.text)![1]!;
+      const name = /Created promotion ([^\s:]+)/.exec(stderr.text)![1]!;
       const abort = await p.kargo(['abort', 'promotion', name]);
       expect(abort.code).toBe(ExitCode.Success);
       const run = await waiting;

@@ -1,0 +1,150 @@
+// `kargo sandbox serve | start | stop | status`: a local Kubernetes-compatible API
+// server with Kargo's kinds, for demos and trying kargo without a cluster.
+
+import { Command, Option } from 'commander';
+import type { CliContext } from '../cli/context.js';
+import { CliError, exitQuietly } from '../cli/errors.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { globalOptionsOf } from '../cli/global-options.js';
+import { withExamples } from '../cli/help.js';
+import { formatDocument } from '../output/objects.js';
+import { sandboxStatus, startSandbox, stopSandbox } from '../sandbox/lifecycle.js';
+import { activeKubeconfigPath, sandboxPaths, SANDBOX_CONTEXT } from '../sandbox/paths.js';
+import { serveUntil, startSandboxServer } from '../sandbox/serve.js';
+
+export interface SandboxDeps {
+  /** How to run this CLI in a background process: [executable, ...leading args]. */
+  launcher: string[];
+}
+
+const defaultDeps = (): SandboxDeps => ({ launcher: [process.execPath, ...process.execArgv, process.argv[1] ?? 'kargo'] });
+
+interface ServeFlags {
+  port?: number;
+  stateDir?: string;
+  crds: string[];
+}
+
+interface StartFlags extends ServeFlags {
+  switch: boolean;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(ExitCode.Usage, `--port must be a number from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function serverOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--port <number>', 'port on 127.0.0.1 (default: a free one)').argParser(parsePort))
+    .option('--state-dir <dir>', 'where objects, the CA and credentials persist (default: $XDG_STATE_HOME/kargo/sandbox or ~/.local/state/kargo/sandbox)')
+    .option('--crds <dir>', 'apply the CRD files in this directory at start (repeatable); without it, Kargo kinds accept any shape', collect, [] as string[]);
+}
+
+function serveCommand(ctx: CliContext): Command {
+  const command = serverOptions(new Command('serve'))
+    .description('Run the sandbox API server in the foreground until Ctrl-C')
+    .action(async (flags: ServeFlags) => {
+      const paths = sandboxPaths(ctx.env, flags.stateDir);
+      const running = await startSandboxServer({ paths, crdDirs: flags.crds, ...(flags.port !== undefined ? { port: flags.port } : {}) });
+      ctx.io.stdout.write(`Sandbox API server listening on ${running.server.url}\n`);
+      ctx.io.stdout.write(`Kubeconfig: ${running.kubeconfigPath}\n`);
+      ctx.io.stderr.write(`State: ${paths.stateDir} (press Ctrl-C to stop)\n`);
+      await serveUntil(running, paths, ctx.signal);
+    });
+  return withExamples(command, [
+    ['Serve on a random port with state in the default directory', 'kargo sandbox serve'],
+    ['Serve on port 6443 with the Kargo CRDs, state kept in ./sandbox', 'kargo sandbox serve --port 6443 --crds ./crds/kargo --state-dir ./sandbox'],
+  ]);
+}
+
+function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
+  const command = serverOptions(new Command('start'))
+    .description(`Start the sandbox in the background and add the "${SANDBOX_CONTEXT}" context to your kubeconfig`)
+    .option('--no-switch', `add the "${SANDBOX_CONTEXT}" context without making it current`)
+    .action(async (flags: StartFlags, self: Command) => {
+      const paths = sandboxPaths(ctx.env, flags.stateDir);
+      const kubeconfigPath = activeKubeconfigPath(ctx.env, globalOptionsOf(self).kubeconfig);
+      let result;
+      try {
+        result = await startSandbox({
+          paths,
+          kubeconfigPath,
+          switchContext: flags.switch,
+          launcher: deps.launcher,
+          crdDirs: flags.crds,
+          env: ctx.env,
+          ...(flags.port !== undefined ? { port: flags.port } : {}),
+        });
+      } catch (error) {
+        throw new CliError(ExitCode.Unexpected, `could not start the sandbox: ${error instanceof Error ? error.message : String(error)}`, `Look at ${paths.logFile}, or run 'kargo sandbox serve' to see the server's output.`);
+      }
+      const state = result.alreadyRunning ? 'already running' : 'started';
+      ctx.io.stdout.write(`Sandbox ${state} at ${result.endpoint.url} (pid ${result.endpoint.pid})\n`);
+      const switched = result.switched ? ` and made it the current context${result.previousContext ? ` (was "${result.previousContext}")` : ''}` : '';
+      ctx.io.stdout.write(`Wrote context "${SANDBOX_CONTEXT}" to ${result.kubeconfigPath}${switched}\n`);
+      ctx.io.stderr.write(`Logs: ${paths.logFile}. Stop it with 'kargo sandbox stop'.\n`);
+    });
+  return withExamples(command, [
+    ['Start the sandbox and switch kubectl and kargo to it', 'kargo sandbox start'],
+    ['Start it without changing the current context', 'kargo sandbox start --no-switch && kargo get stages --context kargo-sandbox'],
+    ['Start it with the Kargo CRDs applied', 'kargo sandbox start --crds ./crds/kargo'],
+  ]);
+}
+
+function stopCommand(ctx: CliContext): Command {
+  const command = new Command('stop')
+    .description(`Stop the background sandbox, remove its kubeconfig context and restore the previous current-context`)
+    .option('--state-dir <dir>', 'the state directory the sandbox was started with')
+    .action(async (flags: { stateDir?: string }, self: Command) => {
+      const paths = sandboxPaths(ctx.env, flags.stateDir);
+      const result = await stopSandbox(paths, activeKubeconfigPath(ctx.env, globalOptionsOf(self).kubeconfig));
+      ctx.io.stdout.write(result.wasRunning ? 'Sandbox stopped\n' : 'Sandbox was not running\n');
+      if (result.kubeconfigPath) {
+        const restored = result.restoredContext ? `; current context is "${result.restoredContext}" again` : '';
+        ctx.io.stdout.write(`Removed context "${SANDBOX_CONTEXT}" from ${result.kubeconfigPath}${restored}\n`);
+      }
+    });
+  return withExamples(command, [['Stop the sandbox (its objects stay in the state directory for the next start)', 'kargo sandbox stop']]);
+}
+
+function statusCommand(ctx: CliContext): Command {
+  const command = new Command('status')
+    .description('Show whether the background sandbox runs, where, and its files; exit code 3 when it is not running')
+    .option('--state-dir <dir>', 'the state directory the sandbox was started with')
+    .action(async (flags: { stateDir?: string }, self: Command) => {
+      const status = await sandboxStatus(sandboxPaths(ctx.env, flags.stateDir));
+      const output = globalOptionsOf(self).output;
+      if (output === 'json' || output === 'yaml') {
+        ctx.io.stdout.write(formatDocument(status, output));
+      } else if (status.running) {
+        ctx.io.stdout.write(`Sandbox running at ${status.url ?? ''} (pid ${status.pid ?? '?'})\n`);
+        if (status.kubeconfigPath) ctx.io.stdout.write(`Kubeconfig: ${status.kubeconfigPath} (current context: ${status.currentContext ?? 'none'})\n`);
+        ctx.io.stdout.write(`State: ${status.stateDir}\nLogs: ${status.logFile}\n`);
+      } else {
+        ctx.io.stdout.write(`Sandbox not running (state: ${status.stateDir})\n`);
+      }
+      if (!status.running) throw exitQuietly(ExitCode.NotFound);
+    });
+  return withExamples(command, [
+    ['Is the sandbox up?', 'kargo sandbox status'],
+    ['Machine-readable status', 'kargo sandbox status -o json'],
+  ]);
+}
+
+export function sandboxCommand(ctx: CliContext, deps: SandboxDeps = defaultDeps()): Command {
+  const command = new Command('sandbox').description('Run a local Kubernetes-compatible API server with Kargo kinds (no cluster needed)');
+  command.addCommand(serveCommand(ctx));
+  command.addCommand(startCommand(ctx, deps));
+  command.addCommand(stopCommand(ctx));
+  command.addCommand(statusCommand(ctx));
+  return withExamples(command, [
+    ['Try kargo without a cluster', 'kargo sandbox start && kargo get projects'],
+    ['Stop it again', 'kargo sandbox stop'],
+  ]);
+}
