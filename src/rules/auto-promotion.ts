@@ -13,14 +13,27 @@ import { requestFor, sameOrigin } from './stage-facts.js';
 
 export type AutoPromotionOutcome =
   | { kind: 'candidate'; freight: Freight; considered: Freight[] }
-  | { kind: 'none'; reason: 'origin-not-requested' | 'no-available-freight' | 'match-upstream-ambiguous'; message: string; considered: Freight[] };
+  | {
+      kind: 'none';
+      reason: 'origin-not-requested' | 'warehouse-not-found' | 'no-available-freight' | 'match-upstream-ambiguous';
+      message: string;
+      considered: Freight[];
+    };
 
-export function autoPromotionCandidate(stage: Stage, origin: FreightOrigin, freight: Freight[], now: Date): AutoPromotionOutcome {
+export interface AutoPromotionOptions {
+  /** Names of the project's Warehouses: Kargo finds no candidate when the origin's Warehouse is gone. */
+  warehouseNames?: ReadonlySet<string>;
+}
+
+export function autoPromotionCandidate(stage: Stage, origin: FreightOrigin, freight: Freight[], now: Date, options: AutoPromotionOptions = {}): AutoPromotionOutcome {
   const stageName = stage.metadata.name ?? '';
   const key = `${origin.kind}/${origin.name}`;
   const request = requestFor(stage, origin);
   if (!request) {
     return { kind: 'none', reason: 'origin-not-requested', message: `Stage "${stageName}" does not request Freight from ${key}`, considered: [] };
+  }
+  if (options.warehouseNames && !options.warehouseNames.has(origin.name)) {
+    return { kind: 'none', reason: 'warehouse-not-found', message: `Warehouse "${origin.name}" not found in namespace "${stage.metadata.namespace ?? ''}"`, considered: [] };
   }
   const available = newestFirst(freight.filter((item) => sameOrigin(item.origin, origin) && listedAsAvailable(item, stageName, request, now)));
   const [newest] = available;
@@ -39,13 +52,13 @@ export function autoPromotionCandidate(stage: Stage, origin: FreightOrigin, frei
 }
 
 function listedAsAvailable(freight: Freight, stageName: string, request: FreightRequest, now: Date): boolean {
+  if (request.sources.direct) return true;
   const upstreams = request.sources.stages ?? [];
   const status = freight.status ?? {};
   if (request.sources.autoPromotionOptions?.selectionPolicy === 'MatchUpstream') {
     const [upstream] = upstreams;
     if (!upstream || !Object.hasOwn(status.currentlyIn ?? {}, upstream)) return false;
   }
-  if (request.sources.direct) return true;
 
   const approved = Object.hasOwn(status.approvedFor ?? {}, stageName);
   const verifiedIn = status.verifiedIn ?? {};
@@ -53,7 +66,7 @@ function listedAsAvailable(freight: Freight, stageName: string, request: Freight
   if (!approved && !verifiedUpstream) return false;
 
   const soak = request.sources.requiredSoakTime;
-  if (!soak || approved) return true;
+  if (!soak || approved || upstreams.length === 0) return true;
   const required = parseGoDuration(soak);
   const soakedIn = Object.keys(verifiedIn).filter((verifiedStage) => longestSoak(freight, verifiedStage, now) >= required);
   if (request.sources.availabilityStrategy === 'All') {

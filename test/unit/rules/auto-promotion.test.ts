@@ -83,6 +83,21 @@ describe('autoPromotionCandidate', () => {
     expect(outcome.considered).toHaveLength(2);
   });
 
+  it('All with no upstream Stages lists every Freight of the origin, soak or not', () => {
+    const outcome = candidate({ stages: [], availabilityStrategy: 'All', requiredSoakTime: '2h' }, [item('a', 1), item('b', 2, verifiedIn('qa'))]);
+    expect(outcome.kind === 'candidate' && outcome.freight.metadata.name).toBe(freightName('b'));
+  });
+
+  it('OneOf with no upstream Stages lists only approved Freight', () => {
+    const outcome = candidate({ stages: [] }, [item('a', 1, { approvedFor: { prod: {} } }), item('b', 2)]);
+    expect(outcome.kind === 'candidate' && outcome.freight.metadata.name).toBe(freightName('a'));
+  });
+
+  it('a missing Warehouse yields no candidate, as Kargo errors', () => {
+    const outcome = autoPromotionCandidate(stage('prod', [request('app', { direct: true })]), APP, [item('a', 1)], NOW, { warehouseNames: new Set(['other']) });
+    expect(outcome).toEqual({ kind: 'none', reason: 'warehouse-not-found', message: 'Warehouse "app" not found in namespace "demo"', considered: [] });
+  });
+
   it('an origin the Stage does not request', () => {
     const outcome = autoPromotionCandidate(stage('prod', [request('other', { direct: true })]), APP, [item('a', 1)], NOW);
     expect(outcome).toEqual({ kind: 'none', reason: 'origin-not-requested', message: 'Stage "prod" does not request Freight from Warehouse/app', considered: [] });
