@@ -230,9 +230,11 @@ function drawConnections(canvas: LineCanvas, row: Slot[], links: Link[], rowBott
   }
   const straight = [...groups.values()].filter(canRunStraight);
   for (const lane of straight) lane.entries.set(lane.children[0] as Slot, (lane.parents[0] as Slot).port);
-  const lanes = [...groups.values()]
-    .filter((lane) => !straight.includes(lane))
-    .sort((a, b) => Math.min(...a.parents.map((slot) => slot.port)) - Math.min(...b.parents.map((slot) => slot.port)));
+  const lanes = orderLanes(
+    [...groups.values()]
+      .filter((lane) => !straight.includes(lane))
+      .sort((a, b) => Math.min(...a.parents.map((slot) => slot.port)) - Math.min(...b.parents.map((slot) => slot.port))),
+  );
   lanes.forEach((lane, index) => (lane.y = rowBottom + 1 + index));
   const arrowY = rowBottom + 1 + lanes.length;
   assignEntries(lanes, straight);
@@ -253,6 +255,28 @@ function drawConnections(canvas: LineCanvas, row: Slot[], links: Link[], rowBott
     enter(canvas, lane.children[0] as Slot, parent.port, arrowY);
   }
   return arrowY;
+}
+
+/**
+ * A placeholder cannot move its column, so a lane entering one must lie below
+ * every other lane whose parent line comes down that column; otherwise the two
+ * lines would run along each other. Kept in the given order where it can be.
+ */
+function orderLanes(lanes: Lane[]): Lane[] {
+  const mustFollow = new Map<Lane, Set<Lane>>(
+    lanes.map((lane) => {
+      const columns = new Set(lane.children.filter(isPlaceholder).map((child) => child.port));
+      return [lane, new Set(lanes.filter((other) => other !== lane && other.parents.some((parent) => columns.has(parent.port))))];
+    }),
+  );
+  const ordered: Lane[] = [];
+  const remaining = [...lanes];
+  while (remaining.length) {
+    const next = remaining.find((lane) => [...(mustFollow.get(lane) ?? [])].every((before) => ordered.includes(before))) ?? (remaining[0] as Lane);
+    ordered.push(next);
+    remaining.splice(remaining.indexOf(next), 1);
+  }
+  return ordered;
 }
 
 /** One parent above one child's box needs no lane: the line drops straight in. */

@@ -6,6 +6,7 @@ import { renderPipeline, type PipelinePictureOptions } from '../../../src/output
 import { formatSoak } from '../../../src/rules/duration.js';
 import { buildPipelineGraph } from '../../../src/rules/pipeline-graph.js';
 import { expectGolden } from './golden.js';
+import { direct, from, stage, warehouse } from './fixtures.js';
 import { NOW, shapes } from './shapes.js';
 
 const formatDuration = formatSoak;
@@ -42,6 +43,30 @@ describe('pipeline picture', () => {
     expect(painted).toContain('<bad>Unhealthy</bad>');
     expect(painted).toContain('<ok>verified</ok>');
     expect(painted).toContain('<warn>verifying</warn>');
+  });
+
+  it('draws any pipeline: every stage once, arrows into every stage that has a source', () => {
+    let seed = 7;
+    const random = (below: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    for (let round = 0; round < 40; round++) {
+      const names = Array.from({ length: 2 + random(12) }, (_, index) => `s${index}`);
+      const stages = names.map((name, index) => {
+        const upstream = names.slice(0, index).filter(() => random(3) === 0);
+        const requests = upstream.length ? [from('images', upstream)] : [direct('images')];
+        if (random(4) === 0) requests.push(direct('config'));
+        return stage(name, requests);
+      });
+      const graph = buildPipelineGraph({ project: 'random', warehouses: [warehouse('images'), warehouse('config')], stages, freight: [] }, NOW);
+      for (const unicode of [true, false]) {
+        const picture = renderPipeline(graph, { unicode, formatDuration });
+        for (const name of names) expect(picture.match(new RegExp(`[|│] ${name} +[|│]`, 'g'))).toHaveLength(1);
+        const arrows = [...picture].filter((char) => char === (unicode ? '▼' : 'v')).length;
+        expect(arrows).toBeGreaterThanOrEqual(names.length);
+      }
+    }
   });
 
   it('narrows boxes to fit the terminal when it can', () => {
