@@ -35,21 +35,21 @@ export function pendingReason(promotion: Promotion, stage: Stage, promotionsOfSt
   return verificationGate(stage) ?? { kind: 'awaiting-admission' };
 }
 
-/** The Stage holds the head of the queue back while its current Freight's verification is unfinished. */
+/**
+ * The Stage holds the head of the queue back while any verification of its current
+ * collection is unfinished, and, when it is Healthy (or not yet assessed), until
+ * the latest verification has a result.
+ */
 function verificationGate(stage: Stage): PendingReason | undefined {
   const current = stage.status?.freightHistory?.[0];
-  if (!current || Object.keys(current.items ?? {}).length === 0) return undefined;
+  if (!current) return undefined;
   const history = current.verificationHistory ?? [];
-  const latest = history[0];
   const health = stage.status?.health?.status;
-  const collection = current.id ? { collection: current.id } : {};
-  if (latest && !isTerminalVerification(latest.phase)) {
-    return { kind: 'awaiting-verification', ...collection, verificationPhase: latest.phase || 'Pending', ...(health ? { health } : {}) };
-  }
+  const context = { ...(current.id ? { collection: current.id } : {}), ...(health ? { health } : {}) };
+  const unfinished = history.find((info) => !isTerminalVerification(info.phase));
+  if (unfinished) return { kind: 'awaiting-verification', ...context, verificationPhase: unfinished.phase || 'Pending' };
   const healthyOrUnknown = health === undefined || health === 'Healthy';
-  if (healthyOrUnknown && !history.some((info) => isTerminalVerification(info.phase))) {
-    return { kind: 'awaiting-verification', ...collection, verificationPhase: '', ...(health ? { health } : {}) };
-  }
+  if (healthyOrUnknown && history.length === 0) return { kind: 'awaiting-verification', ...context, verificationPhase: '' };
   return undefined;
 }
 
