@@ -21,6 +21,7 @@ import { verifyCommand } from '../commands/verify.js';
 import { completionCommand, hiddenCompleteCommand } from '../commands/completion.js';
 import { configCommand } from '../commands/config.js';
 import { getCommand } from '../commands/get.js';
+import { sandboxCommand } from '../commands/sandbox.js';
 import { statusCommand } from '../commands/status.js';
 import { versionCommand } from '../commands/version.js';
 import type { CliContext } from './context.js';
@@ -41,6 +42,7 @@ const COMMANDS: ((ctx: CliContext) => Command)[] = [
   statusCommand,
   configCommand,
   versionCommand,
+  sandboxCommand,
   completionCommand,
   hiddenCompleteCommand,
 ];
@@ -86,7 +88,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return ExitCode.Success;
+    // A command that stops quietly on Ctrl-C (a watch) still exits as interrupted.
+    return ctx.signal.aborted ? ExitCode.Interrupted : ExitCode.Success;
   } catch (error) {
     return reportFailure(error, ctx, argv);
   }

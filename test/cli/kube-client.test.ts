@@ -1,10 +1,7 @@
 // The HTTP kube client against the embedded API server: paging, errors, watch
 // streaming, the informer's resume/relist, -v logging and connection failures.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import type { KubeClient } from '../../src/kube/client.js';
 import { KubeApiError, KubeConfigError, KubeConnectionError } from '../../src/kube/errors.js';
 import { createKubeClient } from '../../src/kube/http-client.js';
@@ -12,6 +9,7 @@ import { inform, nameSelector, type InformerEvent } from '../../src/kube/informe
 import { resources } from '../../src/kube/resources.js';
 import type { Warehouse } from '../../src/model/kargo.js';
 import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
+import { rewriteKubeconfig } from './support/kubeconfigs.js';
 import { captureStream, isolatedHome } from './support/run-kargo.js';
 
 const PROJECT = 'paging';
@@ -201,21 +199,6 @@ describe('connection and credential failures', () => {
     expect(chosen.identity.contextName).toBe('second');
   });
 });
-
-interface KubeconfigDocument {
-  clusters: { name: string; cluster: Record<string, string> }[];
-  users: { name: string; user: Record<string, string> }[];
-  contexts: { name: string; context: Record<string, string> }[];
-  'current-context': string;
-}
-
-export function rewriteKubeconfig(source: string, name: string, edit: (config: KubeconfigDocument) => void): string {
-  const config = parse(readFileSync(source, 'utf8')) as KubeconfigDocument;
-  edit(config);
-  const path = join(source, '..', `${name}.kubeconfig`);
-  writeFileSync(path, stringify(config), { mode: 0o600 });
-  return path;
-}
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
