@@ -61,17 +61,19 @@ export function decideReverify(stage: Stage): VerificationActionDecision {
 
 /** May the running verification be aborted? A finished one yields `already-finished` (a no-op, not an error). */
 export function decideAbortVerification(stage: Stage): VerificationActionDecision {
-  const found = latestWithId(stage);
-  if (!found.ok) return found.refusal;
-  const { latest, id } = found;
-  if (isTerminalVerification(latest.phase)) {
+  const latestOnly = currentVerification(stage)?.latest;
+  // As Kargo does, a finished verification makes abort a no-op before its id is even looked at.
+  if (latestOnly && isTerminalVerification(latestOnly.phase)) {
     return {
       allowed: false,
       reason: 'already-finished',
-      message: `verification ${id} of Stage "${name(stage)}" already finished (${latest.phase}); there is nothing to abort`,
-      latest,
+      message: `verification ${latestOnly.id ? `${latestOnly.id} ` : ''}of Stage "${name(stage)}" already finished (${latestOnly.phase}); there is nothing to abort`,
+      latest: latestOnly,
     };
   }
+  const found = latestWithId(stage);
+  if (!found.ok) return found.refusal;
+  const { latest, id } = found;
   const warning = latest.analysisRun?.name ? undefined : 'the verification has no AnalysisRun yet; Kargo records the abort as an Error';
   return { allowed: true, verificationId: id, annotation: ABORT_ANNOTATION, value: annotationValue(id), latest, ...(warning ? { warning } : {}) };
 }

@@ -81,6 +81,16 @@ describe('decideAbortVerification', () => {
     const decision = decideAbortVerification(withVerification([{ id: 'v3', phase: 'Successful' }]));
     expect(decision).toMatchObject({ allowed: false, reason: 'already-finished', message: 'verification v3 of Stage "prod" already finished (Successful); there is nothing to abort' });
   });
+  it('a finished verification without an id is still a no-op', () => {
+    expect(decideAbortVerification(withVerification([{ phase: 'Failed' }]))).toMatchObject({
+      allowed: false,
+      reason: 'already-finished',
+      message: 'verification of Stage "prod" already finished (Failed); there is nothing to abort',
+    });
+  });
+  it('refuses a running verification without an id', () => {
+    expect(decideAbortVerification(withVerification([{ phase: 'Running' }]))).toMatchObject({ allowed: false, reason: 'no-verification-id' });
+  });
   it('refuses without current freight', () => {
     expect(decideAbortVerification(withVerification(undefined, { noFreight: true }))).toMatchObject({ allowed: false, reason: 'no-current-freight' });
   });
