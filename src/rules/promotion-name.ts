@@ -35,7 +35,9 @@ export function seededRandom(seed: number): PRNG {
 
 /**
  * `<stage>.<ulid>.<freight[:7]>`, lower-cased. A Stage name longer than 218 characters
- * is cut there and any `.`/`-` the cut exposes is trimmed, so the name stays ≤ 253.
+ * is cut there, so the name stays ≤ 253, and any `.`/`-` the cut exposes is trimmed
+ * (Kargo after v1.11.2 does so too; v1.11.2 itself keeps them, which would make an
+ * invalid name — its webhook replaces the name anyway).
  */
 export function promotionName(stage: string, freight: string, ulidText: string): string {
   if (stage === '' || freight === '') throw new Error('a Promotion name needs a Stage name and a Freight name');
