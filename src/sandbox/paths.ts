@@ -1,0 +1,53 @@
+// Where the sandbox keeps its files: $XDG_STATE_HOME/kargo/sandbox, else
+// ~/.local/state/kargo/sandbox, unless --state-dir says otherwise.
+
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface SandboxPaths {
+  stateDir: string;
+  /** The API server's own state (objects, users, TLS material). */
+  serverDir: string;
+  pidFile: string;
+  logFile: string;
+  /** Written by the server process once it listens: url, CA, admin token. */
+  endpointFile: string;
+  /** What `start` changed in the user's kubeconfig, so `stop` can undo it. */
+  sessionFile: string;
+  /** A standalone kubeconfig for the sandbox admin. */
+  kubeconfigFile: string;
+}
+
+export const SANDBOX_CONTEXT = 'kargo-sandbox';
+
+function homeOf(env: Env): string {
+  return env.HOME && env.HOME !== '' ? env.HOME : homedir();
+}
+
+export function defaultStateDir(env: Env): string {
+  const xdg = env.XDG_STATE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homeOf(env), '.local', 'state');
+  return join(base, 'kargo', 'sandbox');
+}
+
+export function sandboxPaths(env: Env, stateDir?: string): SandboxPaths {
+  const dir = stateDir ? resolve(stateDir) : defaultStateDir(env);
+  return {
+    stateDir: dir,
+    serverDir: join(dir, 'server'),
+    pidFile: join(dir, 'sandbox.pid'),
+    logFile: join(dir, 'sandbox.log'),
+    endpointFile: join(dir, 'endpoint.json'),
+    sessionFile: join(dir, 'session.json'),
+    kubeconfigFile: join(dir, 'kubeconfig'),
+  };
+}
+
+/** The kubeconfig file `start` edits: --kubeconfig, else the first $KUBECONFIG entry, else ~/.kube/config. */
+export function activeKubeconfigPath(env: Env, flag?: string): string {
+  if (flag) return resolve(flag);
+  const first = (env.KUBECONFIG ?? '').split(':').find((entry) => entry !== '');
+  return first ? resolve(first) : join(homeOf(env), '.kube', 'config');
+}

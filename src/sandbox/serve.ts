@@ -1,0 +1,36 @@
+// Runs the sandbox API server in this process until the signal aborts.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startServer, type EmbeddedServer } from '../server/index.js';
+import { SANDBOX_CONTEXT, type SandboxPaths } from './paths.js';
+import { removeFile, writeJson, type Endpoint } from './endpoint.js';
+
+export interface ServeOptions {
+  paths: SandboxPaths;
+  port?: number;
+  crdDirs: string[];
+}
+
+export interface RunningSandbox {
+  server: EmbeddedServer;
+  endpoint: Endpoint;
+  kubeconfigPath: string;
+}
+
+/** Starts the server and writes its endpoint and admin kubeconfig into the state dir. */
+export async function startSandboxServer(options: ServeOptions): Promise<RunningSandbox> {
+  const { paths } = options;
+  mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
+  const server = await startServer({ port: options.port ?? 0, stateDir: paths.serverDir, crdDirs: options.crdDirs, contextName: SANDBOX_CONTEXT });
+  writeFileSync(paths.kubeconfigFile, server.kubeconfig(), { mode: 0o600 });
+  const endpoint: Endpoint = { url: server.url, pid: process.pid, adminToken: server.adminToken, ...(server.caCertPem ? { caCertPem: server.caCertPem } : {}) };
+  writeJson(paths.endpointFile, endpoint);
+  return { server, endpoint, kubeconfigPath: paths.kubeconfigFile };
+}
+
+/** Resolves once `signal` aborts, then stops the server and removes the endpoint file. */
+export async function serveUntil(running: RunningSandbox, paths: SandboxPaths, signal: AbortSignal): Promise<void> {
+  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  await running.server.close();
+  removeFile(paths.endpointFile);
+}
