@@ -112,8 +112,9 @@ function fromNotFound(error: KubeApiError, request: RequestDescription): CliErro
   if (details?.kind === 'namespaces' || (details?.kind === undefined && request.resource === 'namespaces' && request.name)) {
     return missingProject(details?.name ?? request.name ?? '', error);
   }
-  if (!details?.name && !request.name) {
-    // A 404 without an object name means the URL itself is unknown: the API group is not served.
+  if (!details?.name && !details?.kind) {
+    // A 404 Status that names no object comes from the API server's fallback
+    // handler: the URL itself is unknown, i.e. the API group is not served.
     if (error.url.includes('/apis/kargo.akuity.io/')) {
       return new CliError(ExitCode.NotFound, 'Kargo is not installed in this cluster (the kargo.akuity.io API is not served)', 'Install Kargo, or select the cluster that runs it with --context.', {
         cause: error,

@@ -9,6 +9,7 @@ import { completeArguments, type DynamicSource } from '../cli/completion-hints.j
 import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-names.js';
 import { openSession, type Session } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
+import { KubeApiError } from '../kube/errors.js';
 import { inform } from '../kube/informer.js';
 import { resources, type ResourceType } from '../kube/resources.js';
 import type { Freight, KubeObject } from '../model/kargo.js';
@@ -102,9 +103,12 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(freightFilter ? { freightFilter } : {}),
   };
-  if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await freightAliases(client, project);
-  if (flags.watch) return followChanges(session, client, request, printOptions, tableContext);
+  if (flags.watch) {
+    if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await freightAliases(client, project);
+    return followChanges(session, client, request, printOptions, tableContext);
+  }
   const result = await getObjects(client, request);
+  if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await freightAliases(client, project);
   ctx.io.stdout.write(formatGetResult(type, result.items, printOptions, tableContext));
   finish(session, type, project, result.items.length, result.missing);
 }
@@ -150,7 +154,11 @@ function needsFreightAliases(type: ResourceType, format: string | undefined): bo
 }
 
 async function freightAliases(client: KubeClient, project: string | undefined): Promise<Map<string, string>> {
-  const freight = await client.list<Freight>(resources.freight, project);
+  const freight = await client.list<Freight>(resources.freight, project).catch((error: unknown) => {
+    // Someone allowed to read Stages but not Freight still gets the table, with short names.
+    if (error instanceof KubeApiError && error.code === 403) return { items: [] as Freight[] };
+    throw error;
+  });
   const aliases = new Map<string, string>();
   for (const item of freight.items) {
     const alias = freightAlias(item);
