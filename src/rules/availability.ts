@@ -246,6 +246,7 @@ function summaryWords(explanation: AvailabilityExplanation): string {
       return 'Freight of another project';
     case 'upstream': {
       const shown = explanation.satisfiedBy ? explanation.upstreams.filter((standing) => standing.stage === explanation.satisfiedBy) : explanation.upstreams;
+      if (explanation.request?.sources.requiredSoakTime === undefined) return `verified in ${shown.map((standing) => standing.stage).join(', ')}`;
       return shown.map(verifiedWords).join('; ');
     }
     case 'not-yet':

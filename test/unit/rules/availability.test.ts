@@ -154,7 +154,7 @@ const cases: Case[] = [
     freight: freight(F, { status: merge(verified('staging-us'), verified('staging-eu')) }),
     available: true,
     verdict: 'upstream',
-    summary: 'verified in staging-us; verified in staging-eu',
+    summary: 'verified in staging-us, staging-eu',
   },
   {
     name: 'All: one upstream missing',
@@ -294,6 +294,14 @@ const cases: Case[] = [
     summary: 'verified in staging-eu, soaked 45m/1h — eligible in 15m',
     eligibleAt: at(15 * MINUTE),
     remedies: ['wait', 'wait', 'approve'],
+  },
+  {
+    name: 'All with soak met everywhere lists each upstream with its figures',
+    stage: stage('prod', all(['staging-us', 'staging-eu'], { requiredSoakTime: '1h' })),
+    freight: freight(F, { status: merge(verified('staging-us', { since: 3 * HOUR }), verified('staging-eu', { longestSoak: '1h5m0s' })) }),
+    available: true,
+    verdict: 'upstream',
+    summary: 'verified in staging-us, soaked 3h/1h; verified in staging-eu, soaked 1h5m/1h',
   },
   {
     name: 'All with soak: eligible when the last upstream is soaked',
