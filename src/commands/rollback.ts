@@ -9,7 +9,7 @@ import type { FreightCollection } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
 import { submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
-import { planRollback } from '../usecases/rollback.js';
+import { chooseRollback, planRollbackPromotions } from '../usecases/rollback.js';
 import { fail } from '../usecases/workflow-error.js';
 import { finish } from './promote.js';
 import {
@@ -66,13 +66,8 @@ export async function runRollback(ctx: CliContext, session: WorkflowSession, fla
   const waitTarget = parseWaitTarget(flags.wait);
   const timeoutMs = parseTimeout(flags.timeout);
   if (flags.dryRun && waitTarget) fail(ExitCode.Usage, '--dry-run creates nothing, so there is nothing to --wait for.');
-  const plan = await planRollback(session.client, {
-    project: session.project,
-    stage: flags.stage,
-    ...(flags.to ? { to: flags.to } : {}),
-    now: ctx.clock.now(),
-    ulid: ulidSource(),
-  });
+  const request = { project: session.project, stage: flags.stage, ...(flags.to ? { to: flags.to } : {}), now: ctx.clock.now(), ulid: ulidSource() };
+  const plan = await chooseRollback(session.client, request);
   const describe = (collection: FreightCollection) =>
     Object.values(collection.items ?? {})
       .map((item) => {
@@ -81,15 +76,16 @@ export async function runRollback(ctx: CliContext, session: WorkflowSession, fla
       })
       .join(' + ');
   ctx.io.stderr.write(`Rolling back Stage ${flags.stage}: ${describe(plan.choice.from)} → ${describe(plan.choice.to)}\n`);
+  const promotions = await planRollbackPromotions(session.client, request, plan);
 
   const sleep = (ms: number) => ctx.clock.sleep(ms, ctx.signal);
   if (flags.dryRun) {
-    const validated = await submitPromotions(session.client, plan.promotions, { dryRun: true, sleep });
+    const validated = await submitPromotions(session.client, promotions, { dryRun: true, sleep });
     ctx.io.stderr.write('Dry run: nothing was created.\n');
     printObjects(ctx, validated, output === 'json' ? 'json' : 'yaml');
     return ExitCode.Success;
   }
-  const created = await submitPromotions(session.client, plan.promotions, { dryRun: false, sleep });
+  const created = await submitPromotions(session.client, promotions, { dryRun: false, sleep });
   for (const promotion of created) ctx.io.stderr.write(`Created rollback promotion ${promotion.metadata.name}\n`);
   if (!waitTarget) {
     if (output) printObjects(ctx, created, output);

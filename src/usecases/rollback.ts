@@ -20,14 +20,14 @@ export interface RollbackRequest {
   ulid: UlidSource;
 }
 
-export interface RollbackPlan {
+export interface RollbackTarget {
   choice: RollbackChoice;
-  /** Current and target Freight, by name, for the from → to display. */
+  /** The project's Freight by name, for the from → to display. */
   freightByName: ReadonlyMap<string, Freight>;
-  promotions: PlannedPromotion[];
 }
 
-export async function planRollback(client: KubeClient, request: RollbackRequest): Promise<RollbackPlan> {
+/** Which collection the Stage goes back to (shown before any availability check). */
+export async function chooseRollback(client: KubeClient, request: RollbackRequest): Promise<RollbackTarget> {
   const stage = await getStage(client, request.project, request.stage);
   const freight = await client.list<Freight>(resources.freight, request.project);
   let choice: RollbackChoice;
@@ -39,8 +39,13 @@ export async function planRollback(client: KubeClient, request: RollbackRequest)
     }
     throw error;
   }
+  return { choice, freightByName: new Map(freight.items.map((item) => [item.metadata.name ?? '', item])) };
+}
+
+/** The Promotions that put the chosen collection back, each checked and built like any promotion. */
+export async function planRollbackPromotions(client: KubeClient, request: RollbackRequest, target: RollbackTarget): Promise<PlannedPromotion[]> {
   const promotions: PlannedPromotion[] = [];
-  for (const item of choice.toPromote) {
+  for (const item of target.choice.toPromote) {
     const planned = await planPromotions(client, {
       project: request.project,
       freight: { by: 'name-or-alias', value: item.name },
@@ -51,5 +56,5 @@ export async function planRollback(client: KubeClient, request: RollbackRequest)
     });
     promotions.push(...planned);
   }
-  return { choice, freightByName: new Map(freight.items.map((item) => [item.metadata.name ?? '', item])), promotions };
+  return promotions;
 }

@@ -196,6 +196,14 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       expect(promotion?.status?.phase).toBe('Running');
     });
 
+    it('while Pending says why: waiting for the promotion ahead of it', async () => {
+      const p = await open({ holdPromotion: (promotion) => promotion.spec.freight === FREIGHT.current.name });
+      const first = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.current.alias]);
+      const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait', '--timeout', '2s']);
+      expect(run.code).toBe(ExitCode.Timeout);
+      expect(run.stderr).toContain(`Pending — waiting for Promotion ${first.stdout.trim()} to finish (Running)`);
+    });
+
     it('--name --wait follows an existing promotion to its end', async () => {
       const p = await open();
       const created = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
@@ -262,6 +270,21 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       const rollback = (await promotionsOf(p, 'dev')).find((promotion) => promotion.metadata.name === run.stdout.trim());
       expect(rollback?.metadata.annotations?.['kargo.akuity.io/rollback']).toBe('true');
       expect(rollback?.spec.freight).toBe(FREIGHT.current.name);
+    });
+
+    it('rollback is refused (8) when the earlier freight is no longer available, naming the approve command', async () => {
+      const p = await open();
+      const collection = (name: string) => ({
+        id: `c-${name.slice(0, 7)}`,
+        items: { 'Warehouse/images': { name, origin: { kind: 'Warehouse', name: 'images' } } },
+        verificationHistory: [{ id: `v-${name.slice(0, 7)}`, phase: 'Successful', startTime: '2026-11-22T12:00:00Z', finishTime: '2026-11-22T12:01:00Z' }],
+      });
+      await p.admin.patch(resources.stage, 'prod', { status: { freightHistory: [collection(FREIGHT.current.name), collection(FREIGHT.old.name)], health: { status: 'Healthy' } } }, p.project, { subresource: 'status' });
+      const run = await p.kargo(['rollback', '--stage', 'prod']);
+      expect(run.code).toBe(ExitCode.Refused);
+      expect(run.stderr).toContain('Rolling back Stage prod: brave-heron (b2c3d4e) → calm-otter (a1b2c3d)');
+      expect(run.stderr).toContain(`kargo approve --freight ${FREIGHT.old.alias} --stage prod`);
+      expect(await promotionsOf(p)).toHaveLength(0);
     });
 
     it('refresh warehouse --wait returns once the controller handled the token', async () => {
