@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['test/realapi/**', 'node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Builds dist/ once for the end-to-end tests of bin/kargo (test/cli/e2e).
+    globalSetup: ['test/cli/e2e/build-once.ts'],
   },
 });

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Launcher for the bundled CLI (built by `npm run build`, which `npm install` runs).
+// With -v, stack traces point into src/ through the bundle's source maps.
+if (process.argv.includes('-v') || process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
 import('../dist/kargo.js').catch((error) => {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/kargo.js')) {
     process.stderr.write('kargo: the CLI is not built yet; run `npm run build` in the kargo checkout.\n');

@@ -1,21 +1,26 @@
 // Bundles the CLI into dist/ with esbuild. Code splitting keeps the Kubernetes
 // client in its own chunk, loaded only by commands that talk to a cluster, so
-// `kargo --help` starts without paying for it.
+// `kargo --help` starts without paying for it. The bundle is built beside dist/
+// and swapped in, so a concurrent run of bin/kargo never sees a half-written one.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-await rm(`${root}/dist`, { recursive: true, force: true });
+const staging = `dist.building-${process.pid}`;
+const retired = `dist.old-${process.pid}`;
+await rm(`${root}/${staging}`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { kargo: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Minified code parses faster at every start; the linked source map keeps stack traces readable.
+  minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
   // Several dependencies are CommonJS and call require(); give the ESM bundle one.
@@ -23,3 +28,6 @@ await build({
     js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url);",
   },
 });
+await rename(`${root}/dist`, `${root}/${retired}`).catch(() => undefined);
+await rename(`${root}/${staging}`, `${root}/dist`);
+await rm(`${root}/${retired}`, { recursive: true, force: true });

@@ -46,7 +46,7 @@ __kargo_flags() {
   local globals=${quote(flagNames(globalFlags).join(' '))}
   case "$1" in
 ${commands
-  .filter((command) => command.path !== '' && command.flags.length > 1)
+  .filter((command) => command.path !== '' && command.flags.length > 0)
   .map((command) => `    ${quote(command.path)}) echo "$globals" ${quote(flagNames(command.flags).join(' '))} ;;`)
   .join('\n')}
     *) echo "$globals" ;;

@@ -34,7 +34,8 @@ function specOf(command: Command, path: string): CommandSpec {
     name: command.name(),
     description: command.description(),
     subcommands: visible.map((child) => specOf(child, path ? `${path} ${child.name()}` : child.name())),
-    flags: [...command.options.filter((option) => !option.hidden).map(flagSpec), HELP_FLAG],
+    // -h/--help is accepted everywhere; listing it once on the root is enough.
+    flags: [...command.options.filter((option) => !option.hidden).map(flagSpec), ...(path === '' ? [HELP_FLAG] : [])],
     args: argumentHintsOf(command),
   };
 }
@@ -46,7 +47,9 @@ function flagSpec(option: Option): FlagSpec {
   return {
     names: [option.short, option.long].filter((name): name is string => !!name),
     description: option.description,
-    takesValue: option.required || option.optional,
+    // An optional value (`--wait [duration]`) is usually omitted; treating it as
+    // valueless keeps the next word a positional argument.
+    takesValue: option.required,
     ...(hint ? { hint } : {}),
   };
 }
