@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { auditFlags } from './audit.js';
 import { removeTestenvDir, startTestenv, type TestenvReady } from './testenv-process.js';
 import { resolveTestenvBinary } from './testenv-binary.js';
 import { DECLARED_USERS, userFlag } from './users.js';
@@ -31,7 +32,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (missing.length > 0) throw new Error(`CRD directories not found: ${missing.join(', ')} (expected ../shared beside the repo)`);
     const binary = resolveTestenvBinary(repoRoot);
     const dir = await mkdtemp(join(tmpdir(), 'kargo-realapi-'));
-    const testenv = await startTestenv({ binary, dir, users: DECLARED_USERS.map(userFlag), crdDirs: CRD_DIRS }).catch(
+    const testenv = await startTestenv({
+      binary,
+      dir,
+      users: DECLARED_USERS.map(userFlag),
+      crdDirs: CRD_DIRS,
+      apiserverFlags: auditFlags(dir),
+    }).catch(
       async (error: unknown) => {
         await removeTestenvDir(dir); // the error already carries the log's tail
         throw error;

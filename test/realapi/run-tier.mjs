@@ -46,6 +46,13 @@ const build = spawnSync('bash', [join(repoRoot, '.ci', 'testenv-build.sh')], {
 const binary = build.stdout?.trim().split('\n').at(-1) ?? '';
 if (build.status !== 0 || !existsSync(binary)) notRun('building kube-testenv failed (see the output above)');
 
+// cli.test.ts runs the real bin/kargo, which loads the bundle in dist/.
+const bundle = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+if (bundle.status !== 0) {
+  console.error('real-apiserver tier: building the CLI bundle (scripts/build.mjs) failed');
+  process.exit(1);
+}
+
 const statusDir = mkdtempSync(join(tmpdir(), 'kargo-realapi-status-'));
 const statusFile = join(statusDir, 'start-failure');
 const vitest = spawnSync(

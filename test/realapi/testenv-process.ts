@@ -22,6 +22,8 @@ export interface TestenvOptions {
   /** `name` or `name:group,group`; tokens exist only for users declared here. */
   users: string[];
   crdDirs: string[];
+  /** Extra kube-apiserver flags. */
+  apiserverFlags?: string[];
   readyTimeoutMs?: number;
 }
 
@@ -38,6 +40,7 @@ export async function startTestenv(options: TestenvOptions): Promise<RunningTest
   const args = ['--dir', options.dir];
   for (const user of options.users) args.push('--user', user);
   for (const dir of options.crdDirs) args.push('--crd-dir', dir);
+  if (options.apiserverFlags?.length) args.push('--', ...options.apiserverFlags);
 
   const child = spawn(options.binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const log = createWriteStream(logFile);
