@@ -28,14 +28,22 @@ export function verificationStanding(stage: Stage, tracked: TrackedCollection): 
 
   if (latest && isTerminalVerification(latest.phase)) return { kind: 'finished', verification: latest };
   const newerPromotion = newerPromotionName(stage, tracked.promotionName);
-  if (index > 0 || newerPromotion) {
-    return { kind: 'superseded', ...(history[0] ? { current: history[0] } : {}), ...(newerPromotion ? { byPromotion: newerPromotion } : {}) };
+  if (newerPromotion) {
+    return { kind: 'superseded', ...(history[0] ? { current: history[0] } : {}), byPromotion: newerPromotion };
   }
+  // Until the Stage has recorded our promotion, an older copy of the same collection may sit lower in the history.
+  if (!recordedByStage(stage, tracked.promotionName)) return { kind: 'waiting', reason: 'waiting for the Stage to record the new freight' };
+  if (index !== 0) return { kind: 'superseded', ...(history[0] ? { current: history[0] } : {}) };
   if (latest) return { kind: 'running', verification: latest };
-  if (index < 0) return { kind: 'waiting', reason: 'waiting for the Stage to record the new freight' };
   const health = stage.status?.health?.status;
   if (health && health !== 'Healthy') return { kind: 'waiting', reason: `waiting for the Stage to become Healthy (now ${health}); verification starts after that` };
   return { kind: 'waiting', reason: 'waiting for the verification to start' };
+}
+
+function recordedByStage(stage: Stage, ours: string | undefined): boolean {
+  if (!ours) return true;
+  const last = stage.status?.lastPromotion?.name;
+  return !!last && promotionSequence(last) >= promotionSequence(ours);
 }
 
 /** The Stage's last or current promotion, when it was created after ours (names sort by creation). */

@@ -3,9 +3,11 @@
 // outcome that the command turns into a message and an exit code.
 
 import type { KubeClient } from '../kube/client.js';
-import type { AnalysisRun, Promotion, Stage, VerificationInfo } from '../model/kargo.js';
+import { resources } from '../kube/resources.js';
+import type { AnalysisRun, Freight, Promotion, Stage, VerificationInfo } from '../model/kargo.js';
 import { followPromotion, type PromotionSnapshot } from './follow-promotion.js';
 import { followVerification, type VerificationSnapshot } from './follow-verification.js';
+import { watchObject } from './watch-object.js';
 
 export type WaitTarget = 'promotion' | 'verification';
 
@@ -65,7 +67,36 @@ export async function awaitPromotion(client: KubeClient, project: string, name: 
       const standing = verified.snapshot.standing;
       if (standing.kind !== 'finished') throw new Error('verification finished without a result');
       const run = verified.snapshot.analysisRun;
+      if (standing.verification.phase === 'Successful') {
+        const freightNames = Object.values(promotion.status?.freightCollection?.items ?? {}).map((item) => item.name);
+        const recorded = await awaitVerifiedIn(client, project, promotion.spec.stage, freightNames, options.signal);
+        if (!recorded) return { kind: 'stopped', promotion, verification: verified.snapshot };
+      }
       return { kind: 'verification-finished', promotion, stage: verified.snapshot.stage, verification: standing.verification, ...(run ? { analysisRun: run } : {}) };
     }
   }
+}
+
+/**
+ * Kargo marks the Freight verified in the Stage (status.verifiedIn) in a write of
+ * its own after the verification succeeds; downstream availability reads that, so
+ * `--wait=verification` returns only once it is there and a CI job can chain the
+ * next promotion at once.
+ */
+async function awaitVerifiedIn(client: KubeClient, project: string, stage: string, freightNames: string[], signal: AbortSignal): Promise<boolean> {
+  for (const name of freightNames) {
+    let verified = false;
+    try {
+      for await (const freight of watchObject<Freight>(client, resources.freight, project, name, { signal })) {
+        if (!freight || freight.status?.verifiedIn?.[stage]) {
+          verified = true;
+          break;
+        }
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    }
+    if (!verified) return false;
+  }
+  return true;
 }
