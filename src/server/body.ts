@@ -17,7 +17,10 @@ export function decodeJson(body: Buffer): unknown {
 
 export function decodeObject(body: Buffer, yaml = false): JsonObject {
   let value: unknown;
-  if (yaml) {
+  if (yaml && /^\s*[{[]/.test(body.toString('utf8', 0, Math.min(body.length, 64)))) {
+    // JSON is YAML too, and JSON.parse is two orders of magnitude faster on large CRDs.
+    value = decodeJson(body);
+  } else if (yaml) {
     try {
       value = parseYaml(body.toString('utf8')) as unknown;
     } catch (error) {

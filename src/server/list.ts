@@ -40,16 +40,25 @@ export function listPage(store: ObjectStore, resourceKey: string, namespace: str
   if (!Number.isInteger(limit) || limit < 0) throw badRequest(`invalid limit: ${limitParam ?? ''}`);
   const token = continueParam ? decodeContinue(continueParam) : undefined;
   const version = token?.rv ?? store.resourceVersion;
-  let matching = store.list(resourceKey, namespace).filter(matches);
-  if (token) matching = matching.filter((object) => keyOf(object) > token.start);
-  if (limit === 0 || matching.length <= limit) return { items: matching, resourceVersion: String(version) };
-  const items = matching.slice(0, limit);
+  let remaining = 0;
+  let selected = 0;
+  const items = store.select(resourceKey, namespace, (object, key) => {
+    if (token && key <= token.start) return false;
+    if (!matches(object)) return false;
+    if (limit > 0 && selected >= limit) {
+      remaining += 1;
+      return false;
+    }
+    selected += 1;
+    return true;
+  });
+  if (remaining === 0) return { items, resourceVersion: String(version) };
   const last = items[items.length - 1];
   const next: ContinueToken = { rv: version, start: last ? keyOf(last) : '' };
   return {
     items,
     resourceVersion: String(version),
     continueToken: Buffer.from(JSON.stringify(next)).toString('base64url'),
-    remainingItemCount: matching.length - limit,
+    remainingItemCount: remaining,
   };
 }

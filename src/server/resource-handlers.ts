@@ -96,8 +96,7 @@ export class ResourceHandlers {
 
   /** Objects are stored once per group/plural; serve them under the requested version. */
   private served(resource: ServedResource, object: StoredObject): StoredObject {
-    object.apiVersion = apiVersionOf(resource);
-    return object;
+    return { ...object, apiVersion: apiVersionOf(resource) };
   }
 
   private getObject(request: HandlerRequest): unknown {
@@ -179,7 +178,7 @@ export class ResourceHandlers {
     this.requireNamespace(namespace, true);
     let object = candidate;
     if (this.isCrd(resource)) object = this.admitCrd(object, context);
-    if (this.core.store.get(key, namespace, object.metadata.name)) throw alreadyExistsError(resource, object.metadata.name);
+    if (this.core.store.has(key, namespace, object.metadata.name)) throw alreadyExistsError(resource, object.metadata.name);
     if (dryRun) return { status: 201, body: object, warnings: context.warnings };
     const stored = this.core.store.create(key, object);
     if (this.isCrd(resource)) this.serveCrd(stored);
@@ -313,7 +312,7 @@ export class ResourceHandlers {
   }
 
   private namespaceHasContent(namespace: string): boolean {
-    return this.core.registry.all().some((resource) => resource.namespaced && this.core.store.list(storageKey(resource), namespace).length > 0);
+    return this.core.registry.all().some((resource) => resource.namespaced && this.core.store.select(storageKey(resource), namespace, () => true, 1).length > 0);
   }
 
   /** Deletes everything in a terminating namespace (objects with finalizers wait for them). */

@@ -68,17 +68,30 @@ export class ObjectStore {
     return found ? deepClone(found) : undefined;
   }
 
+  has(resourceKey: string, namespace: string | undefined, name: string): boolean {
+    return this.objects.get(resourceKey)?.has(objectKey(namespace, name)) ?? false;
+  }
+
   /** Objects sorted by namespace then name (the order continue tokens rely on). */
   list(resourceKey: string, namespace?: string): StoredObject[] {
+    return this.select(resourceKey, namespace, () => true);
+  }
+
+  /**
+   * Copies of the objects `accept` takes, in key order, stopping after `limit`;
+   * `accept` sees the stored objects themselves and must not change them.
+   */
+  select(resourceKey: string, namespace: string | undefined, accept: (object: StoredObject, key: string) => boolean, limit = Infinity): StoredObject[] {
     const bucket = this.objects.get(resourceKey);
     if (!bucket) return [];
     const keys = [...bucket.keys()].sort();
     const result: StoredObject[] = [];
     for (const key of keys) {
+      if (result.length >= limit) break;
       const object = bucket.get(key);
       if (!object) continue;
       if (namespace !== undefined && object.metadata.namespace !== namespace) continue;
-      result.push(deepClone(object));
+      if (accept(object, key)) result.push(deepClone(object));
     }
     return result;
   }
