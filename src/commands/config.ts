@@ -5,7 +5,7 @@ import type { CliContext } from '../cli/context.js';
 import { completeArguments } from '../cli/completion-hints.js';
 import { withExamples } from '../cli/help.js';
 import { globalOptionsOf } from '../cli/global-options.js';
-import { readUserConfig, userConfigPath, writeUserConfig } from '../cli/user-config.js';
+import { readUserConfig, writeUserConfig } from '../cli/user-config.js';
 import { formatDocument } from '../output/objects.js';
 import { CliError } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -13,7 +13,7 @@ import { ExitCode } from '../cli/exit-codes.js';
 const PROJECT_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export function configCommand(ctx: CliContext): Command {
-  const command = new Command('config').description(`Read and change kargo's settings (${userConfigPath(ctx.env)})`);
+  const command = new Command('config').description("Read and change kargo's settings ($XDG_CONFIG_HOME/kargo/config.yaml)");
 
   const setProject = new Command('set-project')
     .description('Set the project used when -p and KARGO_PROJECT are not given')
