@@ -46,11 +46,13 @@ show() {
   if [ "$expected" -ne 0 ]; then printf '(exit code %s, as expected)\n' "$code"; fi
 }
 
-show 0 kargo sandbox start
-
-if ! kubectl get crd stages.kargo.akuity.io >/dev/null 2>&1; then
-  show 0 kubectl apply -f ../shared/crds/kargo -f ../shared/crds/argo-rollouts
-fi
+# The real CRDs (beside the repository, as in CI) make the sandbox validate every
+# object as a cluster with Kargo installed would.
+crd_flags=()
+for dir in ../shared/crds/kargo ../shared/crds/argo-rollouts; do
+  if [ -d "$dir" ]; then crd_flags+=(--crds "$dir"); fi
+done
+show 0 kargo sandbox start ${crd_flags[@]+"${crd_flags[@]}"}
 
 show 0 kubectl apply -f examples/
 
