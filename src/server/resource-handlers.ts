@@ -54,6 +54,7 @@ export class ResourceHandlers {
     if (info.subresource !== undefined && !(info.subresource === 'status' && resource.hasStatus)) {
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
     }
+    if (info.name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw methodNotAllowed();
     if (resource.namespaced && info.namespace === undefined && info.verb !== 'list' && info.verb !== 'watch') {
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
     }
@@ -301,7 +302,10 @@ export class ResourceHandlers {
   private remove(resource: ServedResource, object: StoredObject): void {
     const key = this.keyOf(resource);
     this.core.store.delete(key, object);
-    if (this.isCrd(resource)) this.unserveCrd(object);
+    if (this.isCrd(resource)) {
+      this.unserveCrd(object);
+      this.deleteCustomObjects(object);
+    }
     const namespace = object.metadata.namespace;
     if (namespace) {
       const owner = this.core.store.get(namespaceKey(), undefined, namespace);
@@ -335,6 +339,14 @@ export class ResourceHandlers {
     }
     const owner = this.core.store.get(namespaceKey(), undefined, namespace);
     if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(namespaceKey(), owner);
+  }
+
+  /** Deleting a CRD deletes every object of its kind, as kube-apiserver does. */
+  private deleteCustomObjects(crd: StoredObject): void {
+    const spec = isJsonObject(crd.spec) ? crd.spec : {};
+    const names = isJsonObject(spec.names) ? spec.names : {};
+    const key = storageKey({ group: String(spec.group ?? ''), plural: String(names.plural ?? '') });
+    for (const object of this.core.store.list(key)) this.core.store.delete(key, object);
   }
 
   private isCrd(resource: ServedResource): boolean {

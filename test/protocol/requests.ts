@@ -62,6 +62,13 @@ export function defineRequestTests(suite: SuiteContext): void {
       expect((await suite.admin.get(widgetsPath(ns, 'w'))).status).toBe(404);
     });
 
+    it('answers 405 MethodNotAllowed for an update of a collection', async () => {
+      const ns = await suite.namespace();
+      const response = await suite.admin.put(widgetsPath(ns), widget('w'));
+      expect(response.status).toBe(405);
+      expect(response.body).toMatchObject({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 });
+    });
+
     it('rejects an invalid name with 422', async () => {
       const ns = await suite.namespace();
       const response = await suite.admin.post<{ reason: string; details: { causes: { field: string }[] } }>(widgetsPath(ns), widget('Not_Valid'));

@@ -204,5 +204,8 @@ describe('embedded server', () => {
     expect((await admin.post('/apis/example.com/v1/gizmos', { ...gizmo, spec: { n: 1 } })).status).toBe(201);
     expect((await admin.delete('/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gizmos.example.com')).status).toBe(200);
     expect((await admin.get('/apis/example.com/v1/gizmos')).status).toBe(404);
+    expect((await admin.post('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd)).status).toBe(201);
+    const relisted = await admin.get<{ items: unknown[] }>('/apis/example.com/v1/gizmos');
+    expect(relisted.body.items).toEqual([]);
   });
 });
