@@ -7,6 +7,23 @@ import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// kargo loads only KubeConfig from @kubernetes/client-node (dist/config.js). Two of
+// that module's imports serve code paths kargo never takes yet would more than
+// double the lazily loaded client chunk; swap them for the small shims beside
+// this script. The end-to-end tests run against the bundle built this way.
+const trimKubeConfigImports = {
+  name: 'trim-kubeconfig-imports',
+  setup(build) {
+    const fromKubeConfig = (args) => /@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer);
+    build.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) =>
+      fromKubeConfig(args) ? { path: `${root}/scripts/build-shims/client-node-gen.mjs` } : undefined,
+    );
+    build.onResolve({ filter: /^node-fetch$/ }, (args) =>
+      fromKubeConfig(args) ? { path: `${root}/scripts/build-shims/node-fetch.mjs` } : undefined,
+    );
+  },
+};
 const staging = `dist.building-${process.pid}`;
 const retired = `dist.old-${process.pid}`;
 await rm(`${root}/${staging}`, { recursive: true, force: true });
@@ -23,6 +40,7 @@ await build({
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  plugins: [trimKubeConfigImports],
   // Several dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url);",
