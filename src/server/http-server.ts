@@ -115,7 +115,10 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
     finish(result.status);
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${error instanceof Error ? error.message : String(error)}`);
-    if (!response.headersSent) {
+    if (!response.headersSent && apiError.plainText) {
+      response.writeHead(apiError.code, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      response.end(`${apiError.message}\n`);
+    } else if (!response.headersSent) {
       if (apiError.code === 413) response.setHeader('Connection', 'close');
       sendJson(response, apiError.code, apiError.toStatus());
     } else {

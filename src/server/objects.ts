@@ -45,6 +45,12 @@ export function checkTypeMeta(resource: ServedResource, body: JsonObject): void 
     throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${expected})`);
   }
   if (body.kind !== undefined && body.kind !== resource.kind) {
+    if (resource.group !== '' && resource.group !== 'rbac.authorization.k8s.io' && resource.group !== 'apiextensions.k8s.io') {
+      // Custom resources: kube-apiserver reports a wrong kind as an invalid field of an object of that kind.
+      const metadata = isJsonObject(body.metadata) ? body.metadata : {};
+      const cause = { reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(body.kind)}: must be ${resource.kind}`, field: 'kind' };
+      throw invalid({ group: resource.group, kind: String(body.kind) }, typeof metadata.name === 'string' ? metadata.name : '', [cause]);
+    }
     throw badRequest(`${String(body.kind)} in version "${resource.version}" cannot be handled as a ${resource.kind}: the kind in the data does not match the endpoint`);
   }
   if (body.metadata !== undefined && !isJsonObject(body.metadata)) {

@@ -10,8 +10,11 @@ import type { RequestInfo } from './request-info.js';
 import { ResourceHandlers, type HandlerResult } from './resource-handlers.js';
 import { decodeRequestObject } from './body.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
-import { ApiError, methodNotAllowed, pageNotFound } from './status.js';
+import { ApiError, methodNotAllowed, pageNotFound, plainNotFound } from './status.js';
 import type { UserIdentity } from './types.js';
+
+/** Groups compiled into kube-apiserver; unknown resources there get a Status, elsewhere a plain-text 404. */
+const NATIVE_GROUPS = new Set(['', 'rbac.authorization.k8s.io', 'apiextensions.k8s.io', 'authorization.k8s.io', 'authentication.k8s.io']);
 
 export interface RoutedRequest {
   info: RequestInfo;
@@ -36,7 +39,7 @@ export class Router {
     if (info.kind === 'nonResource') return { status: 200, body: this.nonResource(request) };
     const { registry } = this.core;
     const resource = registry.find(info.group, info.version, info.resource);
-    if (!resource) throw pageNotFound();
+    if (!resource) throw NATIVE_GROUPS.has(info.group) ? pageNotFound() : plainNotFound();
     if (info.group === 'authorization.k8s.io' || info.group === 'authentication.k8s.io') {
       if (info.verb !== 'create') throw methodNotAllowed();
       return { status: 201, body: this.review(info.resource, request) };
@@ -93,7 +96,7 @@ export class Router {
       const document = openApiV3GroupVersion(registry, segments.slice(2).join('/'));
       if (document) return document;
     }
-    throw pageNotFound();
+    throw plainNotFound();
   }
 }
 

@@ -34,6 +34,8 @@ export class ApiError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: StatusDetails,
+    /** Answer as Go's plain-text `404 page not found` rather than a Status (what paths outside the API installer get). */
+    readonly plainText = false,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -110,6 +112,11 @@ export function tooLarge(limit: number): ApiError {
 
 export function gone(message: string): ApiError {
   return new ApiError(410, 'Expired', message);
+}
+
+/** What kube-apiserver answers for paths no handler serves, e.g. an unknown resource in a CRD group. */
+export function plainNotFound(): ApiError {
+  return new ApiError(404, 'NotFound', '404 page not found', undefined, true);
 }
 
 export function pageNotFound(): ApiError {

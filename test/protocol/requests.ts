@@ -35,10 +35,14 @@ export function defineRequestTests(suite: SuiteContext): void {
       }
     });
 
-    it('answers 404 for an unknown resource', async () => {
-      const missing = await suite.admin.get(`/apis/${GROUP}/${VERSION}/namespaces/default/nonexistents`);
-      expect(missing.status).toBe(404);
-      expect(missing.body).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
+    it('answers 404 for an unknown resource: a Status in the core group, plain text in a CRD group', async () => {
+      const core = await suite.admin.get('/api/v1/namespaces/default/nonexistents');
+      expect(core.status).toBe(404);
+      expect(core.body).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
+      const custom = await suite.admin.get(`/apis/${GROUP}/${VERSION}/namespaces/default/nonexistents`);
+      expect(custom.status).toBe(404);
+      expect(custom.headers['content-type']).toMatch(/^text\/plain/);
+      expect(custom.body).toEqual({ text: '404 page not found\n' });
     });
   });
 
@@ -52,13 +56,21 @@ export function defineRequestTests(suite: SuiteContext): void {
       expect(listed.body.items).toEqual([]);
     });
 
-    it('rejects a body of another kind or apiVersion with 400', async () => {
+    it('rejects a body of another kind (422 Invalid) or apiVersion (400 BadRequest)', async () => {
       const ns = await suite.namespace();
       const wrongKind = await suite.admin.post(widgetsPath(ns), { ...widget('w'), kind: 'Gadget' });
-      expect(wrongKind.status).toBe(400);
-      expect(wrongKind.body).toMatchObject({ reason: 'BadRequest' });
+      expect(wrongKind.status).toBe(422);
+      expect(wrongKind.body).toMatchObject({
+        reason: 'Invalid',
+        message: `Gadget.${GROUP} "w" is invalid: kind: Invalid value: "Gadget": must be ${KIND}`,
+        details: { name: 'w', group: GROUP, kind: 'Gadget', causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: "Gadget": must be ${KIND}`, field: 'kind' }] },
+      });
       const wrongVersion = await suite.admin.post(widgetsPath(ns), { ...widget('w'), apiVersion: `${GROUP}/v9` });
       expect(wrongVersion.status).toBe(400);
+      expect(wrongVersion.body).toMatchObject({
+        reason: 'BadRequest',
+        message: `the API version in the data (${GROUP}/v9) does not match the expected API version (${API_VERSION})`,
+      });
       expect((await suite.admin.get(widgetsPath(ns, 'w'))).status).toBe(404);
     });
 
