@@ -28,12 +28,15 @@ export interface ProgressViewOptions {
 }
 
 export function createProgressView(options: ProgressViewOptions): ProgressView {
-  return options.interactive ? new SpinnerView(options.stream) : new AppendOnlyView(options);
+  // Redrawing needs the terminal width (to count wrapped lines); without it, append.
+  const width = options.stream.columns ?? 0;
+  return options.interactive && width > 0 ? new SpinnerView(options.stream) : new AppendOnlyView(options);
 }
 
 class SpinnerView implements ProgressView {
   private readonly spinner: Ora;
   private last: ProgressFrame | undefined;
+  private finished = false;
 
   constructor(stream: OutputStream) {
     // ora only needs write/isTTY/columns; our OutputStream is the process stream on a TTY.
@@ -41,12 +44,15 @@ class SpinnerView implements ProgressView {
   }
 
   show(frame: ProgressFrame): void {
+    // A watch event may still arrive after the outcome was decided; the view is closed by then.
+    if (this.finished) return;
     this.last = frame;
     this.spinner.text = [frame.headline, ...frame.details.map((detail) => `  ${detail.text}`)].join('\n');
     if (!this.spinner.isSpinning) this.spinner.start();
   }
 
   finish(outcome: 'success' | 'failure' | 'warning' | 'info', line: string): void {
+    this.finished = true;
     const details = this.last?.details.map((detail) => `  ${detail.text}`) ?? [];
     const text = [line, ...details].join('\n');
     if (outcome === 'success') this.spinner.succeed(text);
@@ -62,6 +68,7 @@ class AppendOnlyView implements ProgressView {
   private lastWriteAt: number;
   private readonly startedAt: number;
   private readonly heartbeat: NodeJS.Timeout;
+  private finished = false;
 
   constructor(private readonly options: ProgressViewOptions) {
     this.startedAt = options.now().getTime();
@@ -72,6 +79,7 @@ class AppendOnlyView implements ProgressView {
   }
 
   show(frame: ProgressFrame): void {
+    if (this.finished) return;
     if (frame.headline !== this.lastHeadline) {
       this.lastHeadline = frame.headline;
       this.write(frame.headline);
@@ -84,6 +92,7 @@ class AppendOnlyView implements ProgressView {
   }
 
   finish(_outcome: 'success' | 'failure' | 'warning' | 'info', line: string): void {
+    this.finished = true;
     clearInterval(this.heartbeat);
     this.write(line);
   }

@@ -248,6 +248,25 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       expect(stage.status?.freightHistory?.[0]?.verificationHistory).toHaveLength(2);
     });
 
+    it('verify refuses to re-run a running verification (8); --abort stops it, recorded as Failed (the waiting promote exits 6)', async () => {
+      let hold = true;
+      const p = await open({ holdAnalysis: () => hold });
+      await seedCurrentFreight(p.admin, p.project, 'dev', FREIGHT.next.name, { verifiedAt: '2026-11-22T12:05:00Z' });
+      const stderr = new CapturedStream();
+      const waiting = p.kargo(['promote', '--stage', 'staging', '--freight', FREIGHT.next.alias, '--wait=verification'], { stderr });
+      await whenWritten(stderr, (text) => text.includes('Verification in Stage staging: Running'));
+      const rerun = await p.kargo(['verify', 'stage', 'staging']);
+      expect(rerun.code).toBe(ExitCode.Refused);
+      expect(rerun.stderr).toMatch(/kargo verify stage staging -p \S+ --abort/);
+      const abort = await p.kargo(['verify', 'stage', 'staging', '--abort', '--wait']);
+      hold = false;
+      expect(abort.code).toBe(ExitCode.Success);
+      expect(abort.stderr).toMatch(/ended Failed: Verification aborted by user/);
+      const run = await waiting;
+      expect(run.code).toBe(ExitCode.VerificationFailed);
+      expect(run.stderr).toMatch(/Verification in Stage staging Failed \(AnalysisRun \S+\): Verification aborted by user/);
+    });
+
     it('verify refuses (8) a stage without current freight, and abort of a finished one is a no-op', async () => {
       const p = await open();
       const none = await p.kargo(['verify', 'stage', 'prod']);
