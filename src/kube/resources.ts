@@ -34,7 +34,8 @@ export const resources = {
   clusterPromotionTask: kargo('ClusterPromotionTask', 'clusterpromotiontasks', false, ['clusterpromotask', 'clusterpromotasks'], false),
   analysisTemplate: argo('AnalysisTemplate', 'analysistemplates', true, ['at'], false),
   clusterAnalysisTemplate: argo('ClusterAnalysisTemplate', 'clusteranalysistemplates', false, ['cat'], false),
-  analysisRun: argo('AnalysisRun', 'analysisruns', true, ['ar']),
+  // Argo Rollouts' AnalysisRun CRD declares no status subresource (subresources: {}).
+  analysisRun: argo('AnalysisRun', 'analysisruns', true, ['ar'], false),
   namespace: { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], hasStatus: true },
 } as const satisfies Record<string, ResourceType>;
 

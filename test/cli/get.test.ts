@@ -86,6 +86,34 @@ describe('tables', () => {
   });
 });
 
+describe('other kinds', () => {
+  it('lists cluster-scoped kinds without a project and AnalysisRuns with their Stage', async () => {
+    await admin.create(
+      resources.clusterPromotionTask,
+      { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'ClusterPromotionTask', metadata: { name: 'shared-deploy' }, spec: { steps: [{ uses: 'git-clone' }, { uses: 'git-push' }] } },
+    );
+    const { KARGO_PROJECT: _unused, ...noProject } = env;
+    const tasks = await runKargo(['get', 'clusterpromotasks', '-o', 'wide'], { env: noProject, now: NOW });
+    expect(tasks.code).toBe(0);
+    expect(parseTable(tasks.stdout)[1]).toEqual(['shared-deploy', '2', expect.any(String), 'git-clone,git-push']);
+
+    await admin.create(
+      resources.analysisRun,
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'AnalysisRun',
+        metadata: { name: 'dev.01jd0000.1', namespace: PROJECT, labels: { 'kargo.akuity.io/stage': 'dev' }, annotations: { 'kargo.akuity.io/stage': 'dev' } },
+        spec: { metrics: [{ name: 'smoke', provider: { job: { spec: { template: { spec: { containers: [], restartPolicy: 'Never' } } } } } }] },
+      } as KubeObject,
+      PROJECT,
+    );
+    // Argo Rollouts' AnalysisRun CRD has no status subresource: status is written with the object.
+    await admin.patch(resources.analysisRun, 'dev.01jd0000.1', { status: { phase: 'Successful', metricResults: [{ name: 'smoke', phase: 'Successful' }] } }, PROJECT);
+    const runs = await kargo(['get', 'ar', '-o', 'wide', '--no-headers']);
+    expect(parseTable(runs.stdout)).toEqual([['dev.01jd0000.1', 'dev', 'Successful', expect.any(String), 'smoke=Successful']]);
+  });
+});
+
 describe('structured output', () => {
   it('prints one named object as itself and parses back', async () => {
     const result = await kargo(['get', 'freight', 'brave-heron', '-o', 'json']);
