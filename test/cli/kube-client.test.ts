@@ -1,6 +1,8 @@
 // The HTTP kube client against the embedded API server: paging, errors, watch
 // streaming, the informer's resume/relist, -v logging and connection failures.
 
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../../src/kube/client.js';
 import { KubeApiError, KubeConfigError, KubeConnectionError } from '../../src/kube/errors.js';
@@ -177,6 +179,17 @@ describe('connection and credential failures', () => {
     });
     const error = await (await client(path)).list(resources.stage, 'x').catch((caught: unknown) => caught);
     expect((error as KubeApiError).code).toBe(401);
+  });
+
+  it('authenticates through an exec credential plugin', async () => {
+    const plugin = join(dirname(cluster.kubeconfigPath), 'credential-plugin.mjs');
+    const credential = { apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: cluster.server.adminToken } };
+    writeFileSync(plugin, `process.stdout.write(${JSON.stringify(JSON.stringify(credential))});\n`);
+    const path = rewriteKubeconfig(cluster.kubeconfigPath, 'exec-plugin', (config) => {
+      config.users[0]!.user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' } };
+    });
+    const listed = await (await client(path)).list(resources.warehouse, PROJECT);
+    expect(listed.items.length).toBeGreaterThan(0);
   });
 
   it('rejects an unknown context and a missing kubeconfig file', async () => {

@@ -7,7 +7,7 @@ import { parse, stringify } from 'yaml';
 
 interface KubeconfigDocument {
   clusters: { name: string; cluster: Record<string, string> }[];
-  users: { name: string; user: Record<string, string> }[];
+  users: { name: string; user: Record<string, unknown> }[];
   contexts: { name: string; context: Record<string, string> }[];
   'current-context': string;
 }
