@@ -36,6 +36,7 @@ function served(spec: Spec): ServedResource {
   };
 }
 
+const AGE: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' };
 const KARGO = 'kargo.akuity.io';
 const ARGO = 'argoproj.io';
 const RBAC = 'rbac.authorization.k8s.io';
@@ -49,9 +50,9 @@ function argo(kind: string, plural: string, namespaced: boolean, hasStatus: bool
 }
 
 export const BUILTIN_RESOURCES: ServedResource[] = [
-  served({ group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, shortNames: ['ns'], hasStatus: true, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
+  served({ group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, shortNames: ['ns'], hasStatus: true, printerColumns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }, AGE], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
   served({ group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', namespaced: true, shortNames: ['cm'] }),
-  served({ group: '', version: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true }),
+  served({ group: '', version: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true, printerColumns: [{ name: 'Type', type: 'string', jsonPath: '.type' }, AGE] }),
   served({ group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
   served({ group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] }),
   served({ group: RBAC, version: 'v1', kind: 'Role', plural: 'roles', namespaced: true }),

@@ -162,7 +162,8 @@ export function admitCreate(resource: ServedResource, body: JsonObject, namespac
     generation: 1,
     creationTimestamp: timestamp(context.now),
   } as ObjectMetadata;
-  if (resource.hasStatus && resource.fromCrd) delete object.status;
+  // With a status subresource, status is written only through /status (native namespaces excepted: the server sets their phase).
+  if (resource.hasStatus && resource.group !== '') delete object.status;
   secretData(resource, object);
   defaultsOf(resource, object);
   return admitShape(resource, object, context);

@@ -7,16 +7,27 @@ export function wantsTable(accept: string | undefined): boolean {
   return /as=Table/.test(accept ?? '');
 }
 
-/** Human age the way kubectl prints it: 45s, 12m, 3h, 2d. */
+/** An age the way Kubernetes' tables print one: 45s, 7m30s, 3h20m, 5d4h, 2y10d. */
 export function humanAge(since: string | undefined, now: Date): string {
-  if (!since) return '<unknown>';
-  const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / 1000));
+  const parsed = since ? Date.parse(since) : Number.NaN;
+  if (Number.isNaN(parsed)) return '<invalid>';
+  const seconds = Math.floor((now.getTime() - parsed) / 1000);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
   if (seconds < 120) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60 * 3) return minutes < 60 ? `${minutes}m` : `${Math.floor(minutes / 60)}h${minutes % 60 ? `${minutes % 60}m` : ''}`;
+  const both = (major: number, majorUnit: string, minor: number, minorUnit: string): string => (minor === 0 ? `${major}${majorUnit}` : `${major}${majorUnit}${minor}${minorUnit}`);
+  if (minutes < 10) return both(minutes, 'm', seconds % 60, 's');
+  if (minutes < 180) return `${minutes}m`;
   const hours = Math.floor(minutes / 60);
+  if (hours < 8) return both(hours, 'h', minutes % 60, 'm');
   if (hours < 48) return `${hours}h`;
-  return `${Math.floor(hours / 24)}d`;
+  const days = Math.floor(hours / 24);
+  if (hours < 24 * 8) return both(days, 'd', hours % 24, 'h');
+  if (hours < 24 * 365 * 2) return `${days}d`;
+  const years = Math.floor(days / 365);
+  if (hours < 24 * 365 * 8) return both(years, 'y', days % 365, 'd');
+  return `${years}y`;
 }
 
 /** Evaluates the JSONPath subset printer columns use: `.a.b`, `[0]`, `[?(@.type=="Ready")]`. */
@@ -51,12 +62,24 @@ function columnsOf(resource: ServedResource): PrinterColumn[] {
   return [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }];
 }
 
+/** A cell of the column's declared type, or null when the value does not have that type (as kube-apiserver does). */
 function cell(object: StoredObject, column: PrinterColumn, now: Date): unknown {
   const value = evaluateJsonPath(object, column.jsonPath);
-  if (value === undefined) return null;
-  if (column.type === 'date') return humanAge(String(value), now);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return value;
+  if (value === undefined || value === null) return null;
+  switch (column.type) {
+    case 'string':
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    case 'integer':
+      return typeof value === 'number' ? Math.trunc(value) : null;
+    case 'number':
+      return typeof value === 'number' ? value : null;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : null;
+    case 'date':
+      return typeof value === 'string' ? humanAge(value, now) : null;
+    default:
+      return null;
+  }
 }
 
 function rowObject(object: StoredObject, include: string | null): unknown {

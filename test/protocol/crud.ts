@@ -124,6 +124,21 @@ export function defineCrudTests(suite: SuiteContext): void {
       expect(badField.status).toBe(400);
     });
 
+    it('renders a meta.k8s.io Table with the CRD printer columns when asked (kubectl get)', async () => {
+      const ns = await suite.namespace();
+      await suite.admin.post(widgetsPath(ns), widget('tabled', { size: 3 }));
+      const table = await suite.admin.get<{ kind: string; apiVersion: string; columnDefinitions: { name: string; type: string }[]; rows: { cells: unknown[]; object: { kind: string; metadata: { name: string } } }[] }>(widgetsPath(ns), {
+        accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+      });
+      expect(table.status).toBe(200);
+      expect(table.body).toMatchObject({ kind: 'Table', apiVersion: 'meta.k8s.io/v1' });
+      expect(table.body.columnDefinitions.map((column) => column.name)).toEqual(['Name', 'Size', 'Age']);
+      expect(table.body.rows).toHaveLength(1);
+      expect(table.body.rows[0]?.cells.slice(0, 2)).toEqual(['tabled', 3]);
+      expect(table.body.rows[0]?.cells[2]).toMatch(/^\d+s$/);
+      expect(table.body.rows[0]?.object).toMatchObject({ kind: 'PartialObjectMetadata', metadata: { name: 'tabled' } });
+    });
+
     it('pages with limit and continue without losing or repeating items', async () => {
       const ns = await suite.namespace();
       await seed(ns);
@@ -204,6 +219,17 @@ export function defineCrudTests(suite: SuiteContext): void {
       const released = await suite.admin.patch(widgetsPath(ns, 'held'), { metadata: { finalizers: null } }, 'application/merge-patch+json');
       expect(released.status).toBe(200);
       expect((await suite.admin.get(widgetsPath(ns, 'held'))).status).toBe(404);
+    });
+
+    it('deletes a collection by label selector', async () => {
+      const ns = await suite.namespace();
+      await suite.admin.post(widgetsPath(ns), widget('keep', { size: 1 }, { labels: { sweep: 'no' } }));
+      await suite.admin.post(widgetsPath(ns), widget('sweep-1', { size: 1 }, { labels: { sweep: 'yes' } }));
+      await suite.admin.post(widgetsPath(ns), widget('sweep-2', { size: 1 }, { labels: { sweep: 'yes' } }));
+      const swept = await suite.admin.delete(`${widgetsPath(ns)}?labelSelector=sweep%3Dyes`);
+      expect(swept.status).toBe(200);
+      const left = await suite.admin.get<List>(widgetsPath(ns));
+      expect(left.body.items.map((item) => item.metadata.name)).toEqual(['keep']);
     });
 
     it('honours a resourceVersion precondition', async () => {

@@ -96,6 +96,21 @@ export function defineWatchTests(suite: SuiteContext): void {
       }
     });
 
+    it('watches a single object through a metadata.name field selector', async () => {
+      const ns = await suite.namespace();
+      const listed = await suite.admin.get<{ metadata: { resourceVersion: string } }>(widgetsPath(ns));
+      const stream = await suite.admin.watch(`${widgetsPath(ns)}?watch=true&fieldSelector=metadata.name%3Dme&resourceVersion=${listed.body.metadata.resourceVersion}`);
+      try {
+        await suite.admin.post(widgetsPath(ns), widget('other'));
+        await suite.admin.post(widgetsPath(ns), widget('me'));
+        await suite.admin.patch(widgetsPath(ns, 'other'), { spec: { size: 2 } }, 'application/merge-patch+json');
+        await suite.admin.patch(widgetsPath(ns, 'me'), { spec: { size: 2 } }, 'application/merge-patch+json');
+        expect(summary(await collect(stream, 2))).toEqual(['ADDED me', 'MODIFIED me']);
+      } finally {
+        stream.close();
+      }
+    });
+
     it('ends the stream after timeoutSeconds', async () => {
       const ns = await suite.namespace();
       const started = Date.now();

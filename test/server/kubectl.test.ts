@@ -3,6 +3,9 @@
 
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SHARED_CRD_DIRS, startTestCluster, type TestCluster } from '../support/test-cluster.js';
@@ -16,13 +19,14 @@ interface Run {
 }
 
 let cluster: TestCluster;
+let cacheDir: string;
 
 function kubectl(args: string[], options: { kubeconfig?: string; input?: string } = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       KUBECTL,
       args,
-      { env: { ...process.env, KUBECONFIG: options.kubeconfig ?? cluster.kubeconfigPath, HOME: process.env.HOME ?? '/tmp' }, timeout: 30_000, maxBuffer: 32 * 1024 * 1024 },
+      { env: { ...process.env, KUBECONFIG: options.kubeconfig ?? cluster.kubeconfigPath, KUBECACHEDIR: cacheDir }, timeout: 30_000, maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
         resolve({ code, stdout, stderr });
@@ -82,10 +86,12 @@ spec:
 beforeAll(async () => {
   expect(existsSync(KUBECTL), `kubectl is required at ${KUBECTL} (set KUBECTL to override)`).toBe(true);
   cluster = await startTestCluster({ crds: false });
+  cacheDir = await mkdtemp(join(tmpdir(), 'kargo-kubectl-cache-'));
 });
 
 afterAll(async () => {
   await cluster?.close();
+  if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
 });
 
 describe('kubectl against the embedded server', () => {
@@ -147,7 +153,7 @@ describe('kubectl against the embedded server', () => {
   });
 
   it('watches with get -w', async () => {
-    const watcher = spawn(KUBECTL, ['get', 'freights', '-n', 'demo', '-w', '-o', 'name'], { env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath } });
+    const watcher = spawn(KUBECTL, ['get', 'freights', '-n', 'demo', '-w', '-o', 'name'], { env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath, KUBECACHEDIR: cacheDir } });
     let output = '';
     watcher.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
