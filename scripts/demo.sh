@@ -73,4 +73,9 @@ show 0 kargo get stages
 show 0 kargo get freight --stage prod-us
 show 8 kargo promote --freight brave-heron --stage prod-us
 show 0 kargo promote --freight quiet-lynx --stage staging-us
+show 0 kargo approve --freight brave-heron --stage prod-us
+show 0 kargo promote --freight brave-heron --stage prod-us
 show 0 kargo get promotions
+
+printf '\n%sThe sandbox runs no Kargo controller, so these promotions stay Pending here;\n' "$bold"
+printf 'against a real Kargo, add --wait to follow one to its outcome.%s\n' "$plain"
