@@ -22,7 +22,7 @@ import type {
   WatchOptions,
   WriteOptions,
 } from './client.js';
-import { KubeApiError, KubeConnectionError, type Status } from './errors.js';
+import { KubeApiError, KubeConfigError, KubeConnectionError, type Status } from './errors.js';
 import { loadKubeConfig, type Environment } from './kubeconfig.js';
 import { apiVersionOf, type ResourceType } from './resources.js';
 import { parseWatchLines } from './watch-stream.js';
@@ -249,13 +249,8 @@ class HttpKubeClient implements KubeClient {
     try {
       await this.config.applyToHTTPSOptions(requestOptions);
     } catch (error) {
-      throw new KubeConnectionError(
-        `cannot prepare credentials for context "${this.identity.contextName}": ${messageOf(error)}`,
-        this.baseUrl,
-        this.identity.contextName,
-        'unreachable',
-        { cause: error },
-      );
+      // An exec plugin or auth provider failed before any request was sent.
+      throw new KubeConfigError(`cannot get credentials for context "${this.identity.contextName}": ${messageOf(error)}`, { cause: error });
     }
     const headers: Record<string, string | string[] | number> = {
       ...(requestOptions.headers as Record<string, string>),

@@ -43,7 +43,24 @@ export function loadKubeConfig(selection: ClusterSelection, env: Environment): K
   if (!config.getCurrentContext() || !config.getCurrentCluster()) {
     throw new KubeConfigError('the kubeconfig has no current context; pass --context NAME or run `kubectl config use-context NAME`');
   }
+  allowPlainHttp(config);
   return config;
+}
+
+/**
+ * kubectl talks to an `http://` server (e.g. `kubectl proxy`) as is; the library
+ * refuses unless the cluster says insecure-skip-tls-verify, a setting that means
+ * nothing without TLS. Set it for such clusters so they work as in kubectl.
+ */
+function allowPlainHttp(config: KubeConfig): void {
+  const clusters = config.getClusters();
+  if (!clusters.some((cluster) => cluster.server.startsWith('http:') && !cluster.skipTLSVerify)) return;
+  config.loadFromOptions({
+    clusters: clusters.map((cluster) => (cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster)),
+    users: config.getUsers(),
+    contexts: config.getContexts(),
+    currentContext: config.getCurrentContext(),
+  });
 }
 
 function kubeconfigFiles(selection: ClusterSelection, env: Environment): string[] {

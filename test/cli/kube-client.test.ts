@@ -192,6 +192,26 @@ describe('connection and credential failures', () => {
     expect(listed.items.length).toBeGreaterThan(0);
   });
 
+  it('talks plain HTTP to an http:// server, as kubectl does', async () => {
+    const plain = await startTestCluster({ crds: false, server: { tls: false } });
+    try {
+      const kube = await client(plain.kubeconfigPath);
+      expect(kube.identity.server).toMatch(/^http:\/\//);
+      expect(await kube.serverVersion()).toMatch(/^v\d+/);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('reports a failing exec plugin as a kubeconfig problem', async () => {
+    const path = rewriteKubeconfig(cluster.kubeconfigPath, 'exec-broken', (config) => {
+      config.users[0]!.user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: ['-e', 'process.exit(3)'], interactiveMode: 'Never' } };
+    });
+    const error = await (await client(path)).list(resources.stage, 'x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KubeConfigError);
+    expect((error as Error).message).toContain('cannot get credentials for context "kargo-embedded"');
+  });
+
   it('rejects an unknown context and a missing kubeconfig file', async () => {
     await expect(createKubeClient({ kubeconfig: cluster.kubeconfigPath, context: 'nope', verbose: false }, { env: {}, stderr: captureStream() })).rejects.toThrow(
       /context "nope" is not in the kubeconfig \(known contexts: kargo-embedded\)/,
