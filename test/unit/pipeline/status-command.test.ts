@@ -105,6 +105,18 @@ describe('kargo status', () => {
     expect(result.stdout).toMatch(/^[\x20-\x7e\n]*$/);
   });
 
+  it('draws the terminal look when asked to with --color always, even when piped', async () => {
+    const result = await kargo(['status', '-p', 'my-web-app', '--color', 'always']);
+    expect(result.stdout).toContain('╭');
+    expect(result.stdout).toContain('\u001b[');
+  });
+
+  it('exits 2 when no project is selected', async () => {
+    const result = await kargo(['status']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no project selected');
+  });
+
   it('is also `kargo get pipeline`', async () => {
     const viaGet = await kargo(['get', 'pipeline', '-p', 'my-web-app']);
     const viaStatus = await kargo(['status', '-p', 'my-web-app']);
