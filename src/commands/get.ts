@@ -212,6 +212,7 @@ async function followChanges(
     const matching = selectObjects([event.object], request).items;
     if (matching.length === 0) continue;
     const options: PrintOptions = { ...printOptions, headers: false, single: true };
-    ctx.io.stdout.write(formatGetResult(request.type, matching, options, tableContext));
+    // Ages of later lines are as of the change, not as of the first listing.
+    ctx.io.stdout.write(formatGetResult(request.type, matching, options, { ...tableContext, now: ctx.clock.now() }));
   }
 }
