@@ -8,7 +8,9 @@ import type { KubeClient } from '../kube/client.js';
 import type { Promotion } from '../model/kargo.js';
 import { promotionFrame } from '../output/progress-promotion.js';
 import { verificationFrame } from '../output/progress-verification.js';
-import { createProgressView, formatElapsed, type ProgressView } from '../output/progress-view.js';
+import { createProgressView, type ProgressView } from '../output/progress-view.js';
+import { animationEnabled } from '../output/terminal.js';
+import { formatSoak } from '../rules/duration.js';
 import { type AwaitOutcome, type WaitTarget, awaitPromotion } from '../usecases/await-promotion.js';
 import { startWaitDeadline } from '../usecases/wait-deadline.js';
 
@@ -29,7 +31,7 @@ export async function waitForPromotion(ctx: CliContext, client: KubeClient, requ
   const name = request.promotion.metadata.name!;
   const deadline = startWaitDeadline(ctx.signal, request.timeoutMs);
   const startedAt = ctx.clock.now().getTime();
-  let view: ProgressView = newView(ctx);
+  let view: ProgressView = newProgressView(ctx);
   try {
     const outcome = await awaitPromotion(client, request.project, name, {
       target: request.target,
@@ -39,10 +41,10 @@ export async function waitForPromotion(ctx: CliContext, client: KubeClient, requ
       onVerification: (snapshot) => view.show(verificationFrame(snapshot)),
       onPromotionDone: (promotion) => {
         view.finish('success', `Promotion ${name} Succeeded${stepSummary(promotion)}; following the verification of its freight in Stage ${promotion.spec.stage}`);
-        view = newView(ctx);
+        view = newProgressView(ctx);
       },
     });
-    const elapsed = formatElapsed(ctx.clock.now().getTime() - startedAt);
+    const elapsed = formatSoak(ctx.clock.now().getTime() - startedAt);
     const verdict = judge(outcome, request, deadline.cause(), elapsed);
     view.finish(verdict.tone, verdict.line);
     return { exitCode: verdict.exitCode, outcome };
@@ -130,7 +132,7 @@ function stepSummary(promotion: Promotion): string {
   return steps > 0 ? ` (${steps} step${steps === 1 ? '' : 's'})` : '';
 }
 
-function newView(ctx: CliContext): ProgressView {
-  const interactive = !!ctx.io.stderr.isTTY && !ctx.env.CI && ctx.env.TERM !== 'dumb' && !ctx.env.KARGO_NO_SPINNER;
+export function newProgressView(ctx: CliContext): ProgressView {
+  const interactive = animationEnabled(ctx.io.stderr, ctx.env) && !ctx.env.KARGO_NO_SPINNER;
   return createProgressView({ stream: ctx.io.stderr, interactive, now: () => ctx.clock.now() });
 }

@@ -6,10 +6,10 @@ import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { verificationFrame } from '../output/progress-verification.js';
-import { createProgressView } from '../output/progress-view.js';
 import { followVerification } from '../usecases/follow-verification.js';
 import { requestVerification } from '../usecases/verify.js';
 import { startWaitDeadline } from '../usecases/wait-deadline.js';
+import { newProgressView } from './promotion-waiter.js';
 import { DEFAULT_TIMEOUT, TIMEOUT_HELP, type WorkflowSession, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 
 export interface VerifyFlags {
@@ -54,8 +54,7 @@ export async function runVerify(ctx: CliContext, session: WorkflowSession, stage
   if (!flags.wait) return ExitCode.Success;
 
   const deadline = startWaitDeadline(ctx.signal, timeoutMs);
-  const interactive = !!ctx.io.stderr.isTTY && !ctx.env.CI && ctx.env.TERM !== 'dumb';
-  const view = createProgressView({ stream: ctx.io.stderr, interactive, now: () => ctx.clock.now() });
+  const view = newProgressView(ctx);
   try {
     const counts = action === 'abort' ? (info: { id?: string }) => info.id === id : (info: { id?: string }) => info.id !== id;
     const followed = await followVerification(session.client, session.project, stageName, { collectionId: result.collectionId, counts }, {

@@ -2,7 +2,6 @@
 // durations, and printing the objects a command ends with for -o json|yaml|name.
 
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
 import type { CliContext } from '../cli/context.js';
 import { exitQuietly } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -10,6 +9,7 @@ import { openSession } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
 import { apiVersionOf, qualifiedName, resources } from '../kube/resources.js';
 import type { KubeObject } from '../model/kargo.js';
+import { formatDocument } from '../output/objects.js';
 import { DurationSyntaxError, parseGoDuration } from '../rules/duration.js';
 import type { WaitTarget } from '../usecases/await-promotion.js';
 import { fail } from '../usecases/workflow-error.js';
@@ -73,7 +73,7 @@ export function printObjects(ctx: CliContext, objects: KubeObject[], output: Obj
     return;
   }
   const document = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
-  ctx.io.stdout.write(output === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document));
+  ctx.io.stdout.write(formatDocument(document, output));
 }
 
 function qualifiedNameOf(object: KubeObject): string {

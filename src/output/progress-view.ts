@@ -5,6 +5,7 @@
 
 import ora, { type Ora } from 'ora';
 import type { OutputStream } from '../cli/context.js';
+import { formatSoak } from '../rules/duration.js';
 
 export interface ProgressFrame {
   /** One line saying where things stand. */
@@ -100,20 +101,11 @@ class AppendOnlyView implements ProgressView {
   private beat(every: number): void {
     const now = this.options.now().getTime();
     if (now - this.lastWriteAt < every || !this.lastHeadline) return;
-    this.write(`… still waiting (${formatElapsed(now - this.startedAt)}): ${this.lastHeadline}`);
+    this.write(`… still waiting (${formatSoak(now - this.startedAt)}): ${this.lastHeadline}`);
   }
 
   private write(line: string): void {
     this.lastWriteAt = this.options.now().getTime();
     this.options.stream.write(`${line}\n`);
   }
-}
-
-/** `45s`, `2m05s`, `1h02m`. */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
