@@ -21,7 +21,7 @@ export interface RunningSandbox {
 export async function startSandboxServer(options: ServeOptions): Promise<RunningSandbox> {
   const { paths } = options;
   mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
-  const server = await startServer({ port: options.port ?? 0, stateDir: paths.serverDir, crdDirs: options.crdDirs, contextName: SANDBOX_CONTEXT });
+  const server = await startServer({ port: options.port ?? 0, stateDir: paths.serverDir, crdDirs: options.crdDirs, contextName: SANDBOX_CONTEXT, requestLogLimit: 1000 });
   writeFileSync(paths.kubeconfigFile, server.kubeconfig(), { mode: 0o600 });
   const endpoint: Endpoint = { url: server.url, pid: process.pid, adminToken: server.adminToken, ...(server.caCertPem ? { caCertPem: server.caCertPem } : {}) };
   writeJson(paths.endpointFile, endpoint);

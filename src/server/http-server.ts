@@ -18,6 +18,8 @@ export interface TransportOptions {
   faults: FaultInjector;
   watches: WatchHub;
   requests: RequestRecord[];
+  /** Oldest records are dropped beyond this many. */
+  requestLogLimit: number;
   maxBodyBytes: number;
 }
 
@@ -69,6 +71,7 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
   const finish = (status: number): void => {
     record.status = status;
     options.requests.push(record);
+    if (options.requests.length > options.requestLogLimit) options.requests.splice(0, options.requests.length - options.requestLogLimit);
   };
 
   if (HEALTH_PATHS.has(url.pathname)) {

@@ -48,6 +48,8 @@ export interface ServerOptions {
   watchHistorySize?: number;
   /** Interval of watch BOOKMARK events when requested (default 5 s). */
   bookmarkIntervalMs?: number;
+  /** Request records kept in `requests` (default 100 000; the oldest go first). */
+  requestLogLimit?: number;
   /** Name of the cluster/context in emitted kubeconfigs (default `kargo-embedded`). */
   contextName?: string;
 }
@@ -115,7 +117,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
 
   const faults = new FaultInjector(() => watches.dropAll());
   const requests: RequestRecord[] = [];
-  const listener = createRequestListener({ router, authenticator, faults, watches, requests, maxBodyBytes });
+  const listener = createRequestListener({ router, authenticator, faults, watches, requests, maxBodyBytes, requestLogLimit: options.requestLogLimit ?? 100_000 });
   const useTls = options.tls ?? true;
   let certificates: ServerCertificates | undefined;
   if (useTls) certificates = await loadOrCreateCertificates(stateDir);

@@ -110,10 +110,10 @@ export class ObjectStore {
 
   delete(resourceKey: string, object: StoredObject): StoredObject {
     const stored = deepClone(object);
+    this.options.backend?.remove(resourceKey, stored);
     this.revision += 1;
     stored.metadata.resourceVersion = String(this.revision);
     this.bucket(resourceKey).delete(objectKey(stored.metadata.namespace, stored.metadata.name));
-    this.options.backend?.remove(resourceKey, stored);
     this.emit({ type: 'DELETED', resourceKey, resourceVersion: this.revision, object: stored });
     return deepClone(stored);
   }
@@ -132,9 +132,10 @@ export class ObjectStore {
   private write(type: ChangeType, resourceKey: string, object: StoredObject): StoredObject {
     const stored = deepClone(object);
     const previous = this.objects.get(resourceKey)?.get(objectKey(stored.metadata.namespace, stored.metadata.name));
-    this.revision += 1;
-    stored.metadata.resourceVersion = String(this.revision);
+    stored.metadata.resourceVersion = String(this.revision + 1);
+    // Persist first: a failed write leaves memory, disk and the resourceVersion as they were.
     this.options.backend?.save(resourceKey, stored);
+    this.revision += 1;
     this.bucket(resourceKey).set(objectKey(stored.metadata.namespace, stored.metadata.name), stored);
     const event: ChangeEvent = { type, resourceKey, resourceVersion: this.revision, object: stored };
     if (previous && type === 'MODIFIED') event.previous = previous;
