@@ -3,12 +3,22 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKubeClient } from '../../src/kube/http-client.js';
-import { resources } from '../../src/kube/resources.js';
+import { resources, type ResourceType } from '../../src/kube/resources.js';
 import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
 import { rewriteKubeconfig } from './support/kubeconfigs.js';
 import { captureStream, isolatedHome, runKargo } from './support/run-kargo.js';
 
 const PROJECT = 'shop';
+const CRD: ResourceType = {
+  group: 'apiextensions.k8s.io',
+  version: 'v1',
+  kind: 'CustomResourceDefinition',
+  plural: 'customresourcedefinitions',
+  singular: 'customresourcedefinition',
+  namespaced: false,
+  shortNames: ['crd'],
+  hasStatus: true,
+};
 let cluster: TestCluster;
 let home: Record<string, string>;
 
@@ -74,18 +84,18 @@ describe('cluster errors', () => {
   });
 
   it('Kargo API not served: exit 3, "Kargo is not installed in this cluster"', async () => {
-    // The embedded server always serves Kargo's kinds; answer as kube-apiserver does for an unknown group.
-    const fault = cluster.server.faults.add({
-      match: { path: '/apis/kargo.akuity.io/' },
-      status: 404,
-      reason: 'NotFound',
-      message: 'the server could not find the requested resource',
-    });
-    const result = await kargo(['get', 'stages', '-p', PROJECT]).finally(() => fault.remove());
-    expect(fault.hits).toBeGreaterThan(0);
-    expect(result.code).toBe(3);
-    expectOneFailure(result.stderr);
-    expect(result.stderr).toContain('Kargo is not installed in this cluster');
+    const uninstalled = await startTestCluster();
+    try {
+      const admin = await createKubeClient({ kubeconfig: uninstalled.kubeconfigPath, verbose: false }, { env: {}, stderr: captureStream() });
+      const crds = await admin.list(CRD, undefined);
+      for (const crd of crds.items.filter((item) => item.metadata.name?.endsWith('.kargo.akuity.io'))) await admin.delete(CRD, crd.metadata.name!);
+      const result = await kargo(['get', 'stages', '-p', PROJECT], uninstalled.kubeconfigPath);
+      expect(result.code).toBe(3);
+      expectOneFailure(result.stderr);
+      expect(result.stderr).toContain('Kargo is not installed in this cluster');
+    } finally {
+      await uninstalled.close();
+    }
   });
 
   it('missing project namespace: exit 3, names the project', async () => {
