@@ -32,7 +32,7 @@ export function completionCommand(ctx: CliContext): Command {
   return withExamples(command, [
     ['bash, current shell', 'source <(kargo completion bash)'],
     ['bash, every shell', 'kargo completion bash > ~/.local/share/bash-completion/completions/kargo'],
-    ['zsh', 'kargo completion zsh > "${fpath[1]}/_kargo"'],
+    ['zsh, in ~/.zshrc', 'source <(kargo completion zsh)'],
     ['fish', 'kargo completion fish > ~/.config/fish/completions/kargo.fish'],
   ]);
 }

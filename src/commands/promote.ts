@@ -8,7 +8,7 @@ import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import type { Promotion } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
-import { getPromotion } from '../usecases/abort.js';
+import { getPromotion } from '../usecases/lookups.js';
 import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../usecases/workflow-error.js';

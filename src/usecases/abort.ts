@@ -1,14 +1,12 @@
 // Aborting a Promotion: Kargo's controller terminates it when it sees the
 // `kargo.akuity.io/abort: terminate` annotation (kargo-semantics.md §6.4).
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
-import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Promotion } from '../model/kargo.js';
 import { isTerminalPromotionPhase } from '../rules/promotion-phases.js';
+import { getPromotion } from './lookups.js';
 import { promoteNeed, requirePermissions } from './permissions.js';
-import { fail } from './workflow-error.js';
 
 export const ABORT_ANNOTATION = 'kargo.akuity.io/abort';
 
@@ -27,15 +25,4 @@ export async function abortPromotion(client: KubeClient, project: string, name: 
   ]);
   const patched = await client.patch<Promotion>(resources.promotion, name, { metadata: { annotations: { [ABORT_ANNOTATION]: 'terminate' } } }, project);
   return { kind: 'requested', promotion: patched };
-}
-
-export async function getPromotion(client: KubeClient, project: string, name: string): Promise<Promotion> {
-  try {
-    return await client.get<Promotion>(resources.promotion, name, project);
-  } catch (error) {
-    if (isNotFound(error)) {
-      fail(ExitCode.NotFound, `Promotion "${name}" not found in project "${project}". List promotions with \`kargo get promotions -p ${project}\`.`);
-    }
-    throw error;
-  }
 }

@@ -10,7 +10,7 @@ import { KARGO_GROUP, resources } from '../kube/resources.js';
 import { type Freight, originKey } from '../model/kargo.js';
 import { promoteNeed, requirePermissions } from './permissions.js';
 import { type FreightSelector, freightLabel, resolveFreight } from './resolve-freight.js';
-import { getStage } from './verify.js';
+import { getStage } from './lookups.js';
 import { fail } from './workflow-error.js';
 
 export type ApproveResult = { kind: 'approved' | 'already-approved'; freight: Freight; approvedAt: string };

@@ -11,12 +11,12 @@ import type { Freight, Project, Promotion, Stage } from '../model/kargo.js';
 import { downstreamStages } from '../rules/downstream-stages.js';
 import type { UlidSource } from '../rules/promotion-name.js';
 import { createPromotionOnce } from './create-promotion.js';
-import { type AvailabilityDecision, decideAvailability, readTopology } from './availability.js';
+import { type AvailabilityDecision, type ProjectTopology, decideAvailability, readTopology } from './availability.js';
 import { buildPromotionFor } from './build-promotion.js';
 import { promoteNeed, requirePermissions } from './permissions.js';
 import { type FreightSelector, freightLabel, resolveFreight } from './resolve-freight.js';
 import { pickWarehouseCandidate } from './warehouse-candidate.js';
-import { getStage } from './verify.js';
+import { getStage } from './lookups.js';
 import { fail } from './workflow-error.js';
 
 export type PromoteFreight = FreightSelector | { by: 'warehouse'; value: string };
@@ -51,16 +51,14 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
       ? await pickWarehouseCandidate(client, project, anchor, request.freight.value, request.now)
       : await resolveFreight(client, project, request.freight);
 
-  const stages = 'stage' in request.target ? [anchor] : await downstreamOf(client, project, anchor, freight);
-  await requirePermissions(
-    client,
-    stages.flatMap((stage) => [
-      promoteNeed(project, stage.metadata.name!, `promote to Stage "${stage.metadata.name}"`),
-      { verb: 'create', group: KARGO_GROUP, resource: 'promotions', namespace: project, purpose: `promote to Stage "${stage.metadata.name}"` },
-    ]),
-  );
-
   const topology = await readTopology(client, project);
+  const stages = 'stage' in request.target ? [anchor] : downstreamOf(topology, anchor, freight);
+  const purpose = `promote to Stage "${stages.map((stage) => stage.metadata.name).join('", "')}"`;
+  await requirePermissions(client, [
+    ...stages.map((stage) => promoteNeed(project, stage.metadata.name!, purpose)),
+    { verb: 'create', group: KARGO_GROUP, resource: 'promotions', namespace: project, purpose },
+  ]);
+
   const decisions = stages.map((stage) => ({ stage, decision: decideAvailability(project, stage, freight, topology, request.now) }));
   const refused = decisions.filter(({ decision }) => !decision.available);
   if (refused.length > 0) {
@@ -112,11 +110,10 @@ async function requireProject(client: KubeClient, project: string): Promise<void
   }
 }
 
-async function downstreamOf(client: KubeClient, project: string, upstream: Stage, freight: Freight): Promise<Stage[]> {
+function downstreamOf(topology: ProjectTopology, upstream: Stage, freight: Freight): Stage[] {
   const upstreamName = upstream.metadata.name!;
   if (!freight.origin) fail(ExitCode.Refused, `Freight ${freightLabel(freight)} has no origin, so no Stage downstream of "${upstreamName}" can request it.`);
-  const all = await client.list<Stage>(resources.stage, project);
-  const downstream = downstreamStages(all.items, upstreamName, freight.origin);
+  const downstream = downstreamStages([...topology.stagesByName.values()], upstreamName, freight.origin);
   if (downstream.length === 0) {
     fail(
       ExitCode.NotFound,

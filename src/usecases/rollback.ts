@@ -9,7 +9,7 @@ import type { Freight } from '../model/kargo.js';
 import type { UlidSource } from '../rules/promotion-name.js';
 import { RollbackError, type RollbackChoice, chooseRollbackTarget } from '../rules/rollback.js';
 import { type PlannedPromotion, planPromotions } from './promote.js';
-import { getStage } from './verify.js';
+import { getStage } from './lookups.js';
 import { fail } from './workflow-error.js';
 
 export interface RollbackRequest {

@@ -5,10 +5,10 @@
 
 import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
-import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Stage, VerificationInfo } from '../model/kargo.js';
 import { decideAbortVerification, decideReverify } from '../rules/verification.js';
+import { getStage } from './lookups.js';
 import { fail } from './workflow-error.js';
 
 export type VerifyAction = 'reverify' | 'abort';
@@ -40,16 +40,5 @@ function nextStep(reason: string, stage: string, project: string): string {
       return ` Wait for it to finish, or abort it with \`kargo verify stage ${stage} -p ${project} --abort\`.`;
     default:
       return '';
-  }
-}
-
-export async function getStage(client: KubeClient, project: string, name: string): Promise<Stage> {
-  try {
-    return await client.get<Stage>(resources.stage, name, project);
-  } catch (error) {
-    if (isNotFound(error)) {
-      fail(ExitCode.NotFound, `Stage "${name}" not found in project "${project}". List the project's stages with \`kargo get stages -p ${project}\`.`);
-    }
-    throw error;
   }
 }
