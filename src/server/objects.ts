@@ -222,6 +222,8 @@ export function admitUpdate(
     }
     const causes = metadataCauses(resource, metadata);
     if (causes.length > 0) throw invalid(resource, existing.metadata.name, causes);
+    // Omitted managedFields keep what the server recorded; an explicit list replaces it.
+    if (metadata.managedFields === undefined && existing.metadata.managedFields !== undefined) metadata.managedFields = existing.metadata.managedFields;
     next.metadata = metadata as ObjectMetadata;
     if (resource.hasStatus) {
       if (existing.status === undefined) delete next.status;

@@ -7,6 +7,7 @@ import type { ServerCore } from './context.js';
 import { establishedStatus, resourcesOfCrd, validateCrd } from './crd.js';
 import { listPage } from './list.js';
 import { admitCreate, admitUpdate, apiVersionOf, parseFieldValidation, timestamp, type WriteContext } from './objects.js';
+import { serverSideApply } from './apply.js';
 import { jsonPatch, mergePatch, patchKindOf } from './patch.js';
 import { storageKey, type ServedResource } from './registry.js';
 import type { ResourceRequest } from './request-info.js';
@@ -220,19 +221,23 @@ export class ResourceHandlers {
     const name = request.info.name ?? '';
     const found = this.core.store.get(this.keyOf(resource), this.namespaceOf(request), name);
     if (kind === 'apply') {
-      if (!query.get('fieldManager')) throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+      const manager = query.get('fieldManager');
+      if (!manager) throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
       const applied = decodeObject(request.body, true);
-      if (!found) {
+      const appliedMeta = isJsonObject(applied.metadata) ? applied.metadata : {};
+      if (appliedMeta.name !== undefined && appliedMeta.name !== name) throw badRequest(`the name of the object (${String(appliedMeta.name)}) does not match the name on the URL (${name})`);
+      const live = found ? this.served(resource, found) : undefined;
+      const result = serverSideApply({ live, applied, manager, force: query.get('force') === 'true', apiVersion: apiVersionOf(resource), now: timestamp(this.core.now()) });
+      if (!live) {
         if (request.info.subresource) throw notFound(resource, name);
         const context = this.writeContext(query);
-        const metadata = isJsonObject(applied.metadata) ? applied.metadata : {};
-        if (metadata.name !== undefined && metadata.name !== name) throw badRequest(`the name of the object (${String(metadata.name)}) does not match the name on the URL (${name})`);
-        const object = admitCreate(resource, { ...applied, metadata: { ...metadata, name } }, this.namespaceOf(request), context);
+        const resultMeta = isJsonObject(result.metadata) ? result.metadata : {};
+        const object = admitCreate(resource, { ...result, metadata: { ...resultMeta, name } }, this.namespaceOf(request), context);
         return this.storeNew(request, object, context, isDryRun(query));
       }
-      const existing = this.served(resource, found);
-      const merged = applyMerge(existing, applied);
-      return this.storeUpdate(request, existing, withCurrentVersion(merged, existing, applied), false);
+      const resultMeta = isJsonObject(result.metadata) ? result.metadata : {};
+      const version = appliedMeta.resourceVersion ?? live.metadata.resourceVersion;
+      return this.storeUpdate(request, live, { ...result, metadata: { ...resultMeta, resourceVersion: version } }, false);
     }
     if (!found) throw notFound(resource, name);
     const existing = this.served(resource, found);
@@ -404,22 +409,4 @@ function successStatus(resource: ServedResource, object: StoredObject): JsonObje
     status: 'Success',
     details: { name: object.metadata.name, group: resource.group, kind: resource.plural, uid: object.metadata.uid },
   };
-}
-
-/** Server-side apply, simplified: the applied configuration is merged over the live object. */
-function applyMerge(existing: StoredObject, applied: JsonObject): JsonObject {
-  const merged = mergePatch(existing, stripNulls(applied));
-  return isJsonObject(merged) ? merged : {};
-}
-
-function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
-  if (!isJsonObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null).map(([key, item]) => [key, stripNulls(item)]));
-}
-
-function withCurrentVersion(merged: JsonObject, existing: StoredObject, applied: JsonObject): JsonObject {
-  const appliedMeta = isJsonObject(applied.metadata) ? applied.metadata : {};
-  const metadata = isJsonObject(merged.metadata) ? merged.metadata : {};
-  return { ...merged, metadata: { ...metadata, resourceVersion: appliedMeta.resourceVersion ?? existing.metadata.resourceVersion } };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SuiteContext } from './context.js';
 import { widget, widgetsPath } from './fixtures.js';
 
-type Obj = Record<string, unknown> & { metadata: Record<string, unknown> & { resourceVersion: string; labels?: Record<string, string> }; spec?: Record<string, unknown>; status?: Record<string, unknown> };
+type Obj = Record<string, unknown> & { metadata: Record<string, unknown> & { resourceVersion: string; labels?: Record<string, string>; managedFields?: unknown[] }; spec?: Record<string, unknown>; status?: Record<string, unknown> };
 
 export function definePatchTests(suite: SuiteContext): void {
   describe('patch', () => {
@@ -70,6 +70,34 @@ export function definePatchTests(suite: SuiteContext): void {
       expect(updated.status).toBe(200);
       expect(updated.body.spec).toMatchObject({ size: 2, color: 'red' });
       expect(updated.body.metadata).toMatchObject({ generation: 2 });
+      const again = await suite.admin.patch<Obj>(path, widget('ssa', { size: 2, color: 'red' }), 'application/apply-patch+yaml');
+      expect(again.body.metadata.resourceVersion).toBe(updated.body.metadata.resourceVersion);
+    });
+
+    it('removes a field the manager stops applying, and reports conflicts with another manager unless forced', async () => {
+      const ns = await suite.namespace();
+      const as = (manager: string, force = false) => `${widgetsPath(ns, 'owned')}?fieldManager=${manager}${force ? '&force=true' : ''}`;
+      await suite.admin.patch(as('alpha'), widget('owned', { size: 1, color: 'red', label: 'x' }), 'application/apply-patch+yaml');
+      const dropped = await suite.admin.patch<Obj>(as('alpha'), widget('owned', { size: 1, color: 'red' }), 'application/apply-patch+yaml');
+      expect(dropped.status).toBe(200);
+      expect(dropped.body.spec).not.toHaveProperty('label');
+      expect(dropped.body.spec).toMatchObject({ mode: 'auto' });
+
+      const conflicting = await suite.admin.patch<{ reason: string; code: number; message: string; details: { causes: { reason: string; field: string }[] } }>(
+        as('beta'),
+        widget('owned', { size: 1, color: 'blue' }),
+        'application/apply-patch+yaml',
+      );
+      expect(conflicting.status).toBe(409);
+      expect(conflicting.body).toMatchObject({ reason: 'Conflict', code: 409 });
+      expect(conflicting.body.message).toContain('conflict with "alpha"');
+      expect(conflicting.body.details.causes).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'FieldManagerConflict', field: '.spec.color' })]));
+
+      const forced = await suite.admin.patch<Obj>(as('beta', true), widget('owned', { size: 1, color: 'blue' }), 'application/apply-patch+yaml');
+      expect(forced.status).toBe(200);
+      expect(forced.body.spec).toMatchObject({ color: 'blue', size: 1 });
+      const managers = ((forced.body.metadata.managedFields ?? []) as { manager: string; operation: string }[]).map((entry) => `${entry.manager}/${entry.operation}`);
+      expect(managers).toEqual(expect.arrayContaining(['alpha/Apply', 'beta/Apply']));
     });
   });
 
