@@ -6,8 +6,16 @@ function __kargo_path
     set -l words (commandline -opc)
     set -e words[1]
     set -l path
+    set -l skip 0
     for word in $words
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
         switch $word
+            case --kubeconfig --context -p --project -o --output --color
+                set skip 1
+                continue
             case "-*"
                 continue
         end
@@ -45,12 +53,23 @@ function __kargo_args
     set -l words (commandline -opc)
     set -e words[1]
     set -l skipped 0
+    set -l skip 0
     for word in $words
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
         if test $skipped -lt (count $path); and test "$word" = "$path[(math $skipped + 1)]"
             set skipped (math $skipped + 1)
             continue
         end
-        string match -q -- "-*" $word; or echo $word
+        switch $word
+            case --kubeconfig --context -p --project -o --output --color
+                set skip 1
+            case "-*"
+            case "*"
+                echo $word
+        end
     end
 end
 
