@@ -2,6 +2,8 @@
 // server with Kargo's kinds, for demos and trying kargo without a cluster.
 
 import { Command, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CliContext } from '../cli/context.js';
 import { CliError, exitQuietly } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -35,8 +37,11 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** --crds values as absolute paths (the background server runs elsewhere); each must be a directory. */
 function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+  const dir = resolve(value);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(ExitCode.Usage, `--crds ${value}: no such directory`);
+  return [...previous, dir];
 }
 
 function serverOptions(command: Command): Command {
