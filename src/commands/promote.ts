@@ -15,10 +15,9 @@ import { fail } from '../usecases/workflow-error.js';
 import { reportAbort } from './abort.js';
 import { waitForPromotion } from './promotion-waiter.js';
 import {
-  DEFAULT_TIMEOUT,
   type ObjectOutput,
-  TIMEOUT_HELP,
   type WorkflowSession,
+  addPromotionWaitOptions,
   exitWith,
   openWorkflowSession,
   parseObjectOutput,
@@ -55,13 +54,11 @@ export function promoteCommand(ctx: CliContext): Command {
     .option('--downstream-from <stage>', 'promote to every Stage directly downstream of this one (all or nothing)')
     .option('--name <promotion>', 'an existing Promotion: follow it with --wait, or stop it with --abort')
     .option('--abort', 'abort the Promotion named by --name')
-    .option('--dry-run', 'show the decision and the exact Promotion (validated by the server) without creating it')
-    .option('--wait [target]', 'wait for the promotion ("promotion", the default) or also for the verification ("verification")')
-    .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
-    .action(async (flags: PromoteFlags, self: Command) => {
-      const session = await openWorkflowSession(ctx, self);
-      exitWith(await runPromote(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
-    });
+    .option('--dry-run', 'show the decision and the exact Promotion (validated by the server) without creating it');
+  addPromotionWaitOptions(command).action(async (flags: PromoteFlags, self: Command) => {
+    const session = await openWorkflowSession(ctx, self);
+    exitWith(await runPromote(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
+  });
   withExamples(command, [
     ['Promote Freight (by alias or name) to a Stage; prints the Promotion name', 'kargo promote -p shop --stage staging --freight jolly-penguin'],
     ["Promote what Kargo's auto-promotion would pick from a Warehouse", 'kargo promote -p shop --stage dev --warehouse images'],

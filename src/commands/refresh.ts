@@ -7,7 +7,7 @@ import { withExamples } from '../cli/help.js';
 import { type RefreshKind, requestRefresh, waitForRefresh } from '../usecases/refresh.js';
 import { startWaitDeadline } from '../usecases/wait-deadline.js';
 import { fail } from '../usecases/workflow-error.js';
-import { DEFAULT_TIMEOUT, TIMEOUT_HELP, type WorkflowSession, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
+import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 
 export interface RefreshFlags {
   wait?: boolean;
@@ -17,11 +17,9 @@ export interface RefreshFlags {
 export function refreshCommand(ctx: CliContext): Command {
   const refresh = new Command('refresh').description('Ask Kargo to reconcile a Warehouse or Stage now');
   for (const kind of ['warehouse', 'stage'] as const) {
-    const sub = new Command(kind)
+    const sub = addWaitOptions(new Command(kind), 'wait until Kargo has handled the refresh')
       .description(kind === 'warehouse' ? 'Make a Warehouse look for new artifacts now' : 'Re-reconcile a Stage (and its running promotion)')
       .argument('<name>', `the ${LABEL[kind]}`)
-      .option('--wait', 'wait until Kargo has handled the refresh')
-      .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
       .action(async (name: string, flags: RefreshFlags, self: Command) => {
         const session = await openWorkflowSession(ctx, self);
         exitWith(await runRefresh(ctx, session, kind, name, flags));

@@ -13,9 +13,8 @@ import { chooseRollback, planRollbackPromotions } from '../usecases/rollback.js'
 import { fail } from '../usecases/workflow-error.js';
 import { finish } from './promote.js';
 import {
-  DEFAULT_TIMEOUT,
-  TIMEOUT_HELP,
   type WorkflowSession,
+  addPromotionWaitOptions,
   exitWith,
   openWorkflowSession,
   parseObjectOutput,
@@ -38,13 +37,11 @@ export function rollbackCommand(ctx: CliContext): Command {
     .description("Return a Stage to its previous verified freight, by promoting it again (marked as a rollback)")
     .option('--stage <name>', 'the Stage to roll back')
     .option('--to <freight>', "a particular earlier freight from the Stage's history (name or alias)")
-    .option('--dry-run', 'show from → to and the exact Promotion without creating it')
-    .option('--wait [target]', 'wait for the promotion ("promotion", the default) or also for the verification ("verification")')
-    .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
-    .action(async (flags: RollbackFlags, self: Command) => {
-      const session = await openWorkflowSession(ctx, self);
-      exitWith(await runRollback(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
-    });
+    .option('--dry-run', 'show from → to and the exact Promotion without creating it');
+  addPromotionWaitOptions(command).action(async (flags: RollbackFlags, self: Command) => {
+    const session = await openWorkflowSession(ctx, self);
+    exitWith(await runRollback(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
+  });
   withExamples(command, [
     ['Put prod back on the freight it had before, and wait until that is verified', 'kargo rollback -p shop --stage prod --wait=verification'],
     ["Roll back to a particular earlier freight from the Stage's history", 'kargo rollback -p shop --stage prod --to calm-otter'],

@@ -10,7 +10,7 @@ import { followVerification } from '../usecases/follow-verification.js';
 import { requestVerification } from '../usecases/verify.js';
 import { startWaitDeadline } from '../usecases/wait-deadline.js';
 import { newProgressView } from './promotion-waiter.js';
-import { DEFAULT_TIMEOUT, TIMEOUT_HELP, type WorkflowSession, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
+import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 
 export interface VerifyFlags {
   abort?: boolean;
@@ -22,13 +22,11 @@ export function verifyCommand(ctx: CliContext): Command {
   const stage = new Command('stage')
     .description("Re-run (or with --abort, stop) the verification of a Stage's current freight")
     .argument('<name>', 'the Stage')
-    .option('--abort', 'abort the verification that is running')
-    .option('--wait', 'wait for the result (exit 0 Successful, 6 Failed/Error/Inconclusive)')
-    .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT)
-    .action(async (name: string, flags: VerifyFlags, self: Command) => {
-      const session = await openWorkflowSession(ctx, self);
-      exitWith(await runVerify(ctx, session, name, flags));
-    });
+    .option('--abort', 'abort the verification that is running');
+  addWaitOptions(stage, 'wait for the result (exit 0 Successful, 6 Failed/Error/Inconclusive)').action(async (name: string, flags: VerifyFlags, self: Command) => {
+    const session = await openWorkflowSession(ctx, self);
+    exitWith(await runVerify(ctx, session, name, flags));
+  });
   withExamples(stage, [
     ["Re-run the verification of staging's current freight and wait for its result", 'kargo verify stage staging -p shop --wait'],
     ['Abort the verification that is running now', 'kargo verify stage staging -p shop --abort'],

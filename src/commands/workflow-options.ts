@@ -35,7 +35,19 @@ export function exitWith(code: ExitCode): void {
   if (code !== ExitCode.Success) throw exitQuietly(code);
 }
 
-export const TIMEOUT_HELP = `how long --wait may take, e.g. 90s, 20m, 1h (0 = no limit)`;
+const TIMEOUT_HELP = `how long --wait may take, e.g. 90s, 20m, 1h (0 = no limit)`;
+
+/** `--wait[=promotion|verification]` and `--timeout`, for commands that create Promotions. */
+export function addPromotionWaitOptions(command: Command): Command {
+  return command
+    .option('--wait [target]', 'wait for the promotion ("promotion", the default) or also for the verification ("verification")')
+    .option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT);
+}
+
+/** `--wait` (a plain switch) and `--timeout`. */
+export function addWaitOptions(command: Command, waitHelp: string): Command {
+  return command.option('--wait', waitHelp).option('--timeout <duration>', TIMEOUT_HELP, DEFAULT_TIMEOUT);
+}
 
 export type ObjectOutput = 'json' | 'yaml' | 'name';
 
