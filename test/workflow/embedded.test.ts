@@ -87,6 +87,17 @@ describe('embedded-only', () => {
     expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([run.stdout.trim()]);
   });
 
+  it('approve retries its status patch after a 409 Conflict', async () => {
+    project = await openProject(target());
+    const ada = await cluster.kubeconfigFor('ada', ['system:masters']);
+    const conflict = cluster.server.faults.add({ match: { verb: 'patch', resource: 'freights', subresource: 'status', user: 'ada' }, status: 409, reason: 'Conflict', message: 'the object has been modified', times: 1 });
+    const run = await runKargo(['approve', '-p', project.project, '--freight', FREIGHT.next.alias, '--stage', 'prod'], { kubeconfig: ada });
+    expect(conflict.hits).toBe(1);
+    expect(run.code).toBe(ExitCode.Success);
+    const patches = cluster.server.requests.filter((request) => request.user === 'ada' && request.verb === 'patch');
+    expect(patches.map((request) => request.status)).toEqual([409, 200]);
+  });
+
   it('a create that fails with 503 is retried with the same object', async () => {
     project = await openProject(target(), { holdPromotion: () => true });
     const unavailable = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, status: 503, reason: 'ServiceUnavailable', message: 'etcd leader changed', times: 1 });

@@ -203,6 +203,15 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       expect(run.stderr).toContain(`Pending — waiting for Promotion ${first.stdout.trim()} to finish (Running)`);
     });
 
+    it('-o json with --wait prints the final Promotion', async () => {
+      const p = await open();
+      const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait', '-o', 'json']);
+      expect(run.code).toBe(ExitCode.Success);
+      const promotion = JSON.parse(run.stdout) as Promotion;
+      expect(promotion.status?.phase).toBe('Succeeded');
+      expect(promotion.status?.stepExecutionMetadata).toHaveLength(3);
+    });
+
     it('--name --wait follows an existing promotion to its end', async () => {
       const p = await open();
       const created = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
