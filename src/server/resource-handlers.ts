@@ -12,7 +12,7 @@ import { jsonPatch, mergePatch, patchKindOf } from './patch.js';
 import { storageKey, type ServedResource } from './registry.js';
 import type { ResourceRequest } from './request-info.js';
 import { parseFieldSelector, parseLabelSelector, type Matcher } from './selectors.js';
-import { ApiError, STALE_OBJECT, badRequest, conflict, invalid, methodNotAllowed, notFound, unsupportedMediaType } from './status.js';
+import { ApiError, plainNotFound, STALE_OBJECT, badRequest, conflict, invalid, methodNotAllowed, notFound, unsupportedMediaType } from './status.js';
 import { toTable, wantsTable } from './table.js';
 import { deepClone, isJsonObject, type JsonObject, type StoredObject, type UserIdentity } from './types.js';
 import type { WatchRequest } from './watch.js';
@@ -56,6 +56,10 @@ export class ResourceHandlers {
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
     }
     if (info.name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw methodNotAllowed();
+    const isNamespace = resource.group === '' && resource.plural === 'namespaces';
+    if (!resource.namespaced && !isNamespace && info.namespace !== undefined) {
+      throw isNativeKind(resource) ? new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}) : plainNotFound();
+    }
     if (resource.namespaced && info.namespace === undefined && info.verb !== 'list' && info.verb !== 'watch') {
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
     }
