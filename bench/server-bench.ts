@@ -1,6 +1,9 @@
 // Embedded API server benchmark: start-to-ready time and create / list / watch
 // throughput over HTTPS with keep-alive. Run: npx tsx bench/server-bench.ts [objects]
+// Throughput runs against a server in a child process, so the load generator does
+// not share its CPU.
 
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -13,12 +16,18 @@ const CONCURRENCY = 16;
 const crdRoot = fileURLToPath(new URL('../../shared/crds/', import.meta.url));
 const CRD_DIRS = ['kargo', 'argo-rollouts', 'argo-cd'].map((dir) => join(crdRoot, dir));
 
+interface Target {
+  url: string;
+  caCertPem?: string;
+  adminToken: string;
+}
+
 interface Client {
   call(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }>;
   stream(path: string, onLine: (line: string) => void): () => void;
 }
 
-function clientFor(server: EmbeddedServer): Client {
+function clientFor(server: Target): Client {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY, ca: server.caCertPem });
   const headers = { Authorization: `Bearer ${server.adminToken}`, Accept: 'application/json' };
   return {
@@ -83,7 +92,7 @@ function rate(label: string, count: number, ms: number, unit: string): void {
   console.log(`${label.padEnd(52)} ${((count / ms) * 1000).toFixed(0).padStart(6)} ${unit}/s  (${count} in ${ms.toFixed(0)} ms)`);
 }
 
-async function throughput(server: EmbeddedServer, label: string): Promise<void> {
+async function throughput(server: Target, label: string): Promise<void> {
   const client = clientFor(server);
   const path = '/apis/kargo.akuity.io/v1alpha1/namespaces/default/freights';
   let received = 0;
@@ -131,30 +140,56 @@ async function throughput(server: EmbeddedServer, label: string): Promise<void> 
   rate(`${label}: list with labelSelector + limit=100`, lists, performance.now() - selectedAt, 'lists');
 }
 
-const stateDir = await mkdtemp(join(tmpdir(), 'kargo-bench-'));
-try {
-  console.log(`kargo embedded API server benchmark (${OBJECTS} objects, Node ${process.version})\n`);
-  const cold = await timeStart('start: in memory, first TLS certificate generation', () => startServer());
-  await cold.close();
-  const warm = await timeStart('start: in memory, certificate already generated', () => startServer());
-  await warm.close();
-  const crds = await timeStart('start: in memory with the 13 shared CRDs', () => startServer({ crdDirs: CRD_DIRS }));
-  await crds.close();
-  const persisted = await timeStart('start: --state-dir (new) with CRDs', () => startServer({ stateDir, crdDirs: CRD_DIRS }));
-  await persisted.close();
-  const reloaded = await timeStart('start: --state-dir reload with CRDs', () => startServer({ stateDir, crdDirs: CRD_DIRS }));
-  await reloaded.close();
-  console.log('');
+/** Child-process mode: start a server, report where it listens on stdout, serve until killed. */
+async function serveForParent(dir: string | undefined): Promise<void> {
+  const server = await startServer({ crdDirs: CRD_DIRS, ...(dir ? { stateDir: dir } : {}) });
+  process.stdout.write(`${JSON.stringify({ url: server.url, caCertPem: server.caCertPem, adminToken: server.adminToken })}\n`);
+}
 
-  const memory = await startServer({ crdDirs: CRD_DIRS });
-  await throughput(memory, 'memory');
-  await memory.close();
-  console.log('');
-  const durable = await startServer({ stateDir: join(stateDir, 'durable'), crdDirs: CRD_DIRS });
-  await throughput(durable, 'state-dir');
-  await durable.close();
-  const restarted = await timeStart(`\nstart: --state-dir reload with ${OBJECTS} objects`, () => startServer({ stateDir: join(stateDir, 'durable'), crdDirs: CRD_DIRS }));
-  await restarted.close();
-} finally {
-  await rm(stateDir, { recursive: true, force: true });
+function serverProcess(dir?: string): Promise<{ target: Target; stop: () => void }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', ...(dir ? [dir] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffer += chunk;
+      const newline = buffer.indexOf('\n');
+      if (newline >= 0) resolve({ target: JSON.parse(buffer.slice(0, newline)) as Target, stop: () => child.kill() });
+    });
+    child.once('exit', (code) => reject(new Error(`server process exited with ${code ?? 'signal'}`)));
+  });
+}
+
+if (process.argv[2] === '--serve') {
+  await serveForParent(process.argv[3]);
+} else {
+  const stateDir = await mkdtemp(join(tmpdir(), 'kargo-bench-'));
+  try {
+    console.log(`kargo embedded API server benchmark (${OBJECTS} objects, Node ${process.version})\n`);
+    const cold = await timeStart('start: in memory, first TLS certificate generation', () => startServer());
+    await cold.close();
+    const warm = await timeStart('start: in memory, certificate already generated', () => startServer());
+    await warm.close();
+    const crds = await timeStart('start: in memory with the 13 shared CRDs', () => startServer({ crdDirs: CRD_DIRS }));
+    await crds.close();
+    const persisted = await timeStart('start: --state-dir (new) with CRDs', () => startServer({ stateDir, crdDirs: CRD_DIRS }));
+    await persisted.close();
+    const reloaded = await timeStart('start: --state-dir reload with CRDs', () => startServer({ stateDir, crdDirs: CRD_DIRS }));
+    await reloaded.close();
+    console.log('');
+
+    const memory = await serverProcess();
+    await throughput(memory.target, 'memory');
+    memory.stop();
+    console.log('');
+    const durableDir = join(stateDir, 'durable');
+    const durable = await serverProcess(durableDir);
+    await throughput(durable.target, 'state-dir');
+    durable.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const restarted = await timeStart(`\nstart: --state-dir reload with ${OBJECTS} objects`, () => startServer({ stateDir: durableDir, crdDirs: CRD_DIRS }));
+    await restarted.close();
+  } finally {
+    await rm(stateDir, { recursive: true, force: true });
+  }
 }
