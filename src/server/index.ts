@@ -109,7 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
   const bookmarkIntervalMs = options.bookmarkIntervalMs ?? 5000;
   const now = (): Date => new Date();
   const watches = new WatchHub(store, bookmarkIntervalMs, now);
-  const core: ServerCore = { store, registry, authenticator, authorizer: new RbacAuthorizer(store), watches, now, maxBodyBytes, bookmarkIntervalMs };
+  const core: ServerCore = { store, registry, authorizer: new RbacAuthorizer(store), now };
   const router = new Router(core);
 
   if (backend) for (const { resourceKey, object } of backend.loadAll()) store.load(resourceKey, object);

@@ -245,7 +245,3 @@ export function admitUpdate(
   if (sameContent(admitted, existing)) return undefined;
   return admitted;
 }
-
-export function isStatusOnlyResource(resource: ServedResource, subresource: string | undefined): boolean {
-  return subresource === 'status' && resource.hasStatus;
-}

@@ -12,7 +12,7 @@ import { jsonPatch, mergePatch, patchKindOf } from './patch.js';
 import { storageKey, type ServedResource } from './registry.js';
 import type { ResourceRequest } from './request-info.js';
 import { parseFieldSelector, parseLabelSelector, type Matcher } from './selectors.js';
-import { ApiError, plainNotFound, STALE_OBJECT, badRequest, conflict, invalid, methodNotAllowed, notFound, unsupportedMediaType } from './status.js';
+import { ApiError, alreadyExists, plainNotFound, STALE_OBJECT, badRequest, conflict, invalid, methodNotAllowed, notFound, unsupportedMediaType } from './status.js';
 import { toTable, wantsTable } from './table.js';
 import { deepClone, isJsonObject, type JsonObject, type StoredObject, type UserIdentity } from './types.js';
 import type { WatchRequest } from './watch.js';
@@ -29,11 +29,9 @@ export interface HandlerRequest {
 export type HandlerResult = { status: number; body: unknown; warnings?: string[] } | { watch: WatchRequest };
 
 const NAMESPACES = { group: '', plural: 'namespaces' };
-const CRD_KEY = 'customresourcedefinitions.apiextensions.k8s.io';
 
-export function namespaceKey(): string {
-  return 'namespaces';
-}
+/** Storage key of core/v1 namespaces. */
+const NAMESPACE_KEY = 'namespaces';
 
 function selectorOf(query: URLSearchParams): Matcher {
   const labels = parseLabelSelector(query.get('labelSelector'));
@@ -155,7 +153,7 @@ export class ResourceHandlers {
 
   private requireNamespace(namespace: string | undefined, forCreate: boolean): void {
     if (namespace === undefined) return;
-    const found = this.core.store.get(namespaceKey(), undefined, namespace);
+    const found = this.core.store.get(NAMESPACE_KEY, undefined, namespace);
     if (!found) throw notFound(NAMESPACES, namespace);
     if (forCreate && found.metadata.deletionTimestamp) {
       throw new ApiError(403, 'Forbidden', `unable to create new content in namespace ${namespace} because it is being terminated`, {
@@ -184,7 +182,7 @@ export class ResourceHandlers {
     this.requireNamespace(namespace, true);
     let object = candidate;
     if (this.isCrd(resource)) object = this.admitCrd(object, context);
-    if (this.core.store.has(key, namespace, object.metadata.name)) throw alreadyExistsError(resource, object.metadata.name);
+    if (this.core.store.has(key, namespace, object.metadata.name)) throw alreadyExists(resource, object.metadata.name);
     if (dryRun) return { status: 201, body: object, warnings: context.warnings };
     const stored = this.core.store.create(key, object);
     if (this.isCrd(resource)) this.serveCrd(stored);
@@ -317,8 +315,8 @@ export class ResourceHandlers {
     }
     const namespace = object.metadata.namespace;
     if (namespace) {
-      const owner = this.core.store.get(namespaceKey(), undefined, namespace);
-      if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(namespaceKey(), owner);
+      const owner = this.core.store.get(NAMESPACE_KEY, undefined, namespace);
+      if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(NAMESPACE_KEY, owner);
     } else if (resource.plural === 'namespaces' && resource.group === '') {
       this.emptyNamespace(object.metadata.name);
     }
@@ -346,8 +344,8 @@ export class ResourceHandlers {
         }
       }
     }
-    const owner = this.core.store.get(namespaceKey(), undefined, namespace);
-    if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(namespaceKey(), owner);
+    const owner = this.core.store.get(NAMESPACE_KEY, undefined, namespace);
+    if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(NAMESPACE_KEY, owner);
   }
 
   /** Deleting a CRD deletes every object of its kind, as kube-apiserver does. */
@@ -390,20 +388,11 @@ export class ResourceHandlers {
   }
 }
 
-export { CRD_KEY };
-
 /** Kinds compiled into kube-apiserver (as opposed to custom resources). */
 function isNativeKind(resource: ServedResource): boolean {
   return !resource.fromCrd && (resource.group === '' || resource.group === 'rbac.authorization.k8s.io' || resource.group === 'apiextensions.k8s.io');
 }
 
-function alreadyExistsError(resource: ServedResource, name: string): ApiError {
-  return new ApiError(409, 'AlreadyExists', `${resource.group ? `${resource.plural}.${resource.group}` : resource.plural} "${name}" already exists`, {
-    name,
-    group: resource.group,
-    kind: resource.plural,
-  });
-}
 
 function successStatus(resource: ServedResource, object: StoredObject): JsonObject {
   return {

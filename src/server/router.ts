@@ -10,7 +10,7 @@ import type { RequestInfo } from './request-info.js';
 import { ResourceHandlers, type HandlerResult } from './resource-handlers.js';
 import { decodeRequestObject } from './body.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './reviews.js';
-import { ApiError, methodNotAllowed, pageNotFound, plainNotFound } from './status.js';
+import { methodNotAllowed, pageNotFound, plainNotFound } from './status.js';
 import type { UserIdentity } from './types.js';
 
 /** Groups compiled into kube-apiserver; unknown resources there get a Status, elsewhere a plain-text 404. */
@@ -98,8 +98,4 @@ export class Router {
     }
     throw plainNotFound();
   }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
 }
