@@ -3,7 +3,7 @@
 // In each, the fake controller plays Kargo (Promotion/Stage/Freight/AnalysisRun
 // status); the CLI runs in-process and is judged by its exit code and output.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { resources } from '../../src/kube/resources.js';
 import type { Freight, Promotion, Stage } from '../../src/model/kargo.js';
@@ -198,6 +198,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
     it('while Pending says why: waiting for the promotion ahead of it', async () => {
       const p = await open({ holdPromotion: (promotion) => promotion.spec.freight === FREIGHT.current.name });
       const first = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.current.alias]);
+      await vi.waitFor(async () => expect((await promotionsOf(p, 'dev'))[0]?.status?.phase).toBe('Running'));
       const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait', '--timeout', '2s']);
       expect(run.code).toBe(ExitCode.Timeout);
       expect(run.stderr).toContain(`Pending — waiting for Promotion ${first.stdout.trim()} to finish (Running)`);
