@@ -4,7 +4,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { decodeJson, decodeObject, decodeRequestObject } from './body.js';
 import type { ServerCore } from './context.js';
-import { establishedStatus, resourcesOfCrd, validateCrd } from './crd.js';
+import { CrdServing, isCrdResource } from './crd-serving.js';
+import { NamespaceLifecycle } from './namespaces.js';
 import { listPage } from './list.js';
 import { admitCreate, admitUpdate, apiVersionOf, parseFieldValidation, timestamp, type WriteContext } from './objects.js';
 import { serverSideApply } from './apply.js';
@@ -12,7 +13,7 @@ import { jsonPatch, mergePatch, patchKindOf } from './patch.js';
 import { storageKey, type ServedResource } from './registry.js';
 import type { ResourceRequest } from './request-info.js';
 import { parseFieldSelector, parseLabelSelector, type Matcher } from './selectors.js';
-import { ApiError, alreadyExists, plainNotFound, STALE_OBJECT, badRequest, conflict, invalid, methodNotAllowed, notFound, unsupportedMediaType } from './status.js';
+import { ApiError, alreadyExists, plainNotFound, STALE_OBJECT, badRequest, conflict, methodNotAllowed, notFound, unsupportedMediaType } from './status.js';
 import { toTable, wantsTable } from './table.js';
 import { deepClone, isJsonObject, type JsonObject, type StoredObject, type UserIdentity } from './types.js';
 import type { WatchRequest } from './watch.js';
@@ -28,10 +29,7 @@ export interface HandlerRequest {
 
 export type HandlerResult = { status: number; body: unknown; warnings?: string[] } | { watch: WatchRequest };
 
-const NAMESPACES = { group: '', plural: 'namespaces' };
 
-/** Storage key of core/v1 namespaces. */
-const NAMESPACE_KEY = 'namespaces';
 
 function selectorOf(query: URLSearchParams): Matcher {
   const labels = parseLabelSelector(query.get('labelSelector'));
@@ -46,7 +44,13 @@ function isDryRun(query: URLSearchParams): boolean {
 }
 
 export class ResourceHandlers {
-  constructor(private readonly core: ServerCore) {}
+  private readonly namespaces: NamespaceLifecycle;
+  private readonly crds: CrdServing;
+
+  constructor(private readonly core: ServerCore) {
+    this.namespaces = new NamespaceLifecycle(core);
+    this.crds = new CrdServing(core);
+  }
 
   handle(request: HandlerRequest): HandlerResult {
     const { info, resource } = request;
@@ -151,20 +155,6 @@ export class ResourceHandlers {
     return { fieldValidation: parseFieldValidation(query.get('fieldValidation')), warnings: [], now: this.core.now() };
   }
 
-  private requireNamespace(namespace: string | undefined, forCreate: boolean): void {
-    if (namespace === undefined) return;
-    const found = this.core.store.get(NAMESPACE_KEY, undefined, namespace);
-    if (!found) throw notFound(NAMESPACES, namespace);
-    if (forCreate && found.metadata.deletionTimestamp) {
-      throw new ApiError(403, 'Forbidden', `unable to create new content in namespace ${namespace} because it is being terminated`, {
-        group: '',
-        kind: 'namespaces',
-        name: namespace,
-        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
-      });
-    }
-  }
-
   private create(request: HandlerRequest): HandlerResult {
     const { resource, query } = request;
     if (request.info.name !== undefined) throw methodNotAllowed();
@@ -179,13 +169,13 @@ export class ResourceHandlers {
     const { resource } = request;
     const key = this.keyOf(resource);
     const namespace = candidate.metadata.namespace;
-    this.requireNamespace(namespace, true);
+    this.namespaces.require(namespace, true);
     let object = candidate;
-    if (this.isCrd(resource)) object = this.admitCrd(object, context);
+    if (isCrdResource(resource)) object = this.crds.admit(object, context);
     if (this.core.store.has(key, namespace, object.metadata.name)) throw alreadyExists(resource, object.metadata.name);
     if (dryRun) return { status: 201, body: object, warnings: context.warnings };
     const stored = this.core.store.create(key, object);
-    if (this.isCrd(resource)) this.serveCrd(stored);
+    if (isCrdResource(resource)) this.crds.serve(stored);
     return { status: 201, body: this.served(resource, stored), warnings: context.warnings };
   }
 
@@ -203,11 +193,11 @@ export class ResourceHandlers {
     const updateRequest = info.subresource === undefined ? { requireResourceVersion } : { requireResourceVersion, subresource: info.subresource };
     let next = admitUpdate(resource, existing, body, updateRequest, context, () => conflict(resource, existing.metadata.name, STALE_OBJECT));
     if (!next) return { status: 200, body: existing, warnings: context.warnings };
-    if (this.isCrd(resource)) next = this.admitCrd(next, context);
+    if (isCrdResource(resource)) next = this.crds.admit(next, context);
     if (dryRun) return { status: 200, body: next, warnings: context.warnings };
     const key = this.keyOf(resource);
     const stored = this.core.store.update(key, next);
-    if (this.isCrd(resource)) this.serveCrd(stored);
+    if (isCrdResource(resource)) this.crds.serve(stored);
     if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0) {
       this.remove(resource, stored);
     }
@@ -275,7 +265,7 @@ export class ResourceHandlers {
 
   private deleteObject(resource: ServedResource, existing: StoredObject, dryRun: boolean): HandlerResult {
     const isNamespace = resource.group === '' && resource.plural === 'namespaces';
-    const pending = (existing.metadata.finalizers ?? []).length > 0 || (isNamespace && this.namespaceHasContent(existing.metadata.name));
+    const pending = (existing.metadata.finalizers ?? []).length > 0 || (isNamespace && this.namespaces.hasContent(existing.metadata.name));
     if (pending) {
       if (existing.metadata.deletionTimestamp) return { status: 200, body: existing };
       const marked = deepClone(existing);
@@ -284,7 +274,7 @@ export class ResourceHandlers {
       if (isNamespace) marked.status = { ...(isJsonObject(marked.status) ? marked.status : {}), phase: 'Terminating' };
       if (dryRun) return { status: 200, body: marked };
       const stored = this.core.store.update(this.keyOf(resource), marked);
-      if (isNamespace) this.emptyNamespace(stored.metadata.name);
+      if (isNamespace) this.namespaces.empty(stored.metadata.name);
       return { status: 200, body: this.served(resource, stored) };
     }
     if (dryRun) return { status: 200, body: successStatus(resource, existing) };
@@ -309,83 +299,12 @@ export class ResourceHandlers {
   private remove(resource: ServedResource, object: StoredObject): void {
     const key = this.keyOf(resource);
     this.core.store.delete(key, object);
-    if (this.isCrd(resource)) {
-      this.unserveCrd(object);
-      this.deleteCustomObjects(object);
-    }
+    if (isCrdResource(resource)) this.crds.removed(object);
     const namespace = object.metadata.namespace;
-    if (namespace) {
-      const owner = this.core.store.get(NAMESPACE_KEY, undefined, namespace);
-      if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(NAMESPACE_KEY, owner);
-    } else if (resource.plural === 'namespaces' && resource.group === '') {
-      this.emptyNamespace(object.metadata.name);
-    }
+    if (namespace) this.namespaces.finishIfEmpty(namespace);
+    else if (resource.plural === 'namespaces' && resource.group === '') this.namespaces.empty(object.metadata.name);
   }
 
-  private namespaceHasContent(namespace: string): boolean {
-    return this.core.registry.all().some((resource) => resource.namespaced && this.core.store.select(storageKey(resource), namespace, () => true, 1).length > 0);
-  }
-
-  /** Deletes everything in a terminating namespace (objects with finalizers wait for them). */
-  private emptyNamespace(namespace: string): void {
-    const seen = new Set<string>();
-    for (const resource of this.core.registry.all()) {
-      const key = storageKey(resource);
-      if (!resource.namespaced || seen.has(key)) continue;
-      seen.add(key);
-      for (const object of this.core.store.list(key, namespace)) {
-        if ((object.metadata.finalizers ?? []).length > 0) {
-          if (!object.metadata.deletionTimestamp) {
-            object.metadata.deletionTimestamp = timestamp(this.core.now());
-            this.core.store.update(key, object);
-          }
-        } else {
-          this.core.store.delete(key, object);
-        }
-      }
-    }
-    const owner = this.core.store.get(NAMESPACE_KEY, undefined, namespace);
-    if (owner?.metadata.deletionTimestamp && !this.namespaceHasContent(namespace)) this.core.store.delete(NAMESPACE_KEY, owner);
-  }
-
-  /** Deleting a CRD deletes every object of its kind, as kube-apiserver does. */
-  private deleteCustomObjects(crd: StoredObject): void {
-    const spec = isJsonObject(crd.spec) ? crd.spec : {};
-    const names = isJsonObject(spec.names) ? spec.names : {};
-    const key = storageKey({ group: String(spec.group ?? ''), plural: String(names.plural ?? '') });
-    for (const object of this.core.store.list(key)) this.core.store.delete(key, object);
-  }
-
-  private isCrd(resource: ServedResource): boolean {
-    return resource.group === 'apiextensions.k8s.io' && resource.plural === 'customresourcedefinitions';
-  }
-
-  private admitCrd(object: StoredObject, context: WriteContext): StoredObject {
-    const causes = validateCrd(object);
-    if (causes.length > 0) throw invalid({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }, object.metadata.name, causes);
-    for (const served of resourcesOfCrd(object)) {
-      const clash = this.core.registry.find(served.group, served.version, served.plural);
-      if (clash && !clash.fromCrd && clash.namespaced !== served.namespaced) {
-        context.warnings.push(`${served.plural}.${served.group} changes scope; objects stored under the old scope stay as they are`);
-      }
-    }
-    return { ...object, status: establishedStatus(object, timestamp(context.now)) };
-  }
-
-  private serveCrd(crd: StoredObject): void {
-    this.unserveCrd(crd);
-    for (const resource of resourcesOfCrd(crd)) this.core.registry.add(resource);
-  }
-
-  private unserveCrd(crd: StoredObject): void {
-    const spec = isJsonObject(crd.spec) ? crd.spec : {};
-    const group = String(spec.group ?? '');
-    const names = isJsonObject(spec.names) ? spec.names : {};
-    const plural = String(names.plural ?? '');
-    for (const resource of this.core.registry.all()) {
-      if (resource.group === group && resource.plural === plural && resource.fromCrd) this.core.registry.remove(group, resource.version, plural);
-    }
-  }
 }
 
 /** Kinds compiled into kube-apiserver (as opposed to custom resources). */

@@ -2,7 +2,7 @@
 // cluster-admin ClusterRole, and CRDs from the configured directories.
 
 import type { ServerCore } from './context.js';
-import { resourcesOfCrd } from './crd.js';
+import { CrdServing } from './crd-serving.js';
 import { parseRequestInfo } from './request-info.js';
 import type { Router } from './router.js';
 import { ApiError } from './status.js';
@@ -10,7 +10,6 @@ import type { StoredObject, UserIdentity } from './types.js';
 
 const SYSTEM_USER: UserIdentity = { name: 'system:apiserver', groups: ['system:masters'] };
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
-const CRD_KEY = 'customresourcedefinitions.apiextensions.k8s.io';
 
 function internalRequest(router: Router, method: string, path: string, body: unknown, contentType = 'application/json'): void {
   const url = new URL(path, 'http://internal');
@@ -38,7 +37,7 @@ export function seedObjects(core: ServerCore, router: Router, crds: StoredObject
       rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }],
     });
   }
-  for (const crd of store.list(CRD_KEY)) for (const resource of resourcesOfCrd(crd)) core.registry.add(resource);
+  new CrdServing(core).serveStored();
   for (const crd of crds) {
     const name = crd.metadata?.name ?? '';
     try {
