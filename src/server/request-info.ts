@@ -53,11 +53,20 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
   }
   const [resource = '', name, subresource] = rest;
   if (resource === 'namespaces' && name) namespace = name;
-  const request: ResourceRequest = { kind: 'resource', verb: verbOf(lowerMethod, name !== undefined, query), group, version, resource };
+  const verb = verbOf(lowerMethod, name !== undefined, query);
+  const request: ResourceRequest = { kind: 'resource', verb, group, version, resource };
   if (namespace !== undefined) request.namespace = namespace;
   if (name !== undefined) request.name = name;
+  // A list or watch narrowed to one name is authorized for that name (RBAC resourceNames).
+  const selectedName = verb === 'list' || verb === 'watch' ? nameFromFieldSelector(query.get('fieldSelector')) : undefined;
+  if (name === undefined && selectedName !== undefined) request.name = selectedName;
   if (subresource !== undefined) request.subresource = subresource;
   return request;
+}
+
+function nameFromFieldSelector(selector: string | null): string | undefined {
+  const match = /^\s*metadata\.name\s*==?\s*([^,\s]+)\s*$/.exec(selector ?? '');
+  return match?.[1];
 }
 
 function verbOf(method: string, hasName: boolean, query: URLSearchParams): string {

@@ -109,6 +109,21 @@ export function defineRbacTests(suite: SuiteContext): void {
       expect((await suite.admin.get(widgetsPath(ns, 'three'))).status).toBe(404);
     });
 
+    it('authorizes a list narrowed by a metadata.name field selector against resourceNames', async () => {
+      const ns = await suite.namespace();
+      const user = suite.userName('single');
+      await suite.admin.post(widgetsPath(ns), widget('one'));
+      await suite.admin.post(widgetsPath(ns), widget('two'));
+      await grant(suite.admin, ns, user, [{ apiGroups: [GROUP], resources: [PLURAL], resourceNames: ['one'], verbs: ['get', 'list', 'watch'] }]);
+      const client = await suite.clientFor(user);
+      const narrowed = `${widgetsPath(ns)}?fieldSelector=${encodeURIComponent('metadata.name=one')}`;
+      await eventually(async () => (await client.get(narrowed)).status === 200);
+      const listed = await client.get<{ items: { metadata: { name: string } }[] }>(narrowed);
+      expect(listed.body.items.map((item) => item.metadata.name)).toEqual(['one']);
+      expect((await client.get(widgetsPath(ns))).status).toBe(403);
+      expect((await client.get(`${widgetsPath(ns)}?fieldSelector=${encodeURIComponent('metadata.name=two')}`)).status).toBe(403);
+    });
+
     it('answers SelfSubjectAccessReview truthfully, including a custom verb and wildcards', async () => {
       const ns = await suite.namespace();
       const user = suite.userName('promoter');
