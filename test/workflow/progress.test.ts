@@ -94,3 +94,55 @@ describe('verification progress (append-only)', () => {
     await expect(stream.text).toMatchFileSnapshot('../golden/workflow/verification-progress.txt');
   });
 });
+
+/** Enough of a tty.WriteStream for ora: it redraws with cursor moves and line clears. */
+class FakeTerminal {
+  readonly isTTY = true;
+  readonly columns = 120;
+  text = '';
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+  cursorTo(): boolean {
+    return true;
+  }
+  moveCursor(): boolean {
+    this.text += '<up>';
+    return true;
+  }
+  clearLine(): boolean {
+    return true;
+  }
+}
+
+describe('promotion progress (terminal)', () => {
+  it('redraws one block under a spinner, keeps the final block, and ignores events after the outcome', () => {
+    const terminal = new FakeTerminal();
+    const view = createProgressView({ stream: terminal, interactive: true, now: () => new Date(at(0)) });
+    view.show(promotionFrame({ promotion: promotion({ phase: 'Running', currentStep: 0, stepExecutionMetadata: [{ alias: 'step-1', status: 'Running' }] }) }));
+    view.show(
+      promotionFrame({
+        promotion: promotion({ phase: 'Running', currentStep: 1, stepExecutionMetadata: [{ alias: 'step-1', status: 'Succeeded' }, { alias: 'set-image', status: 'Running' }] }),
+      }),
+    );
+    view.finish('success', 'Promotion staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f Succeeded in 12s');
+    const finished = terminal.text;
+    view.show(promotionFrame({ promotion: promotion({ phase: 'Succeeded' }) }));
+    expect(terminal.text).toBe(finished);
+    expect(finished).toContain('<up>');
+    const lastBlock = finished.slice(finished.lastIndexOf('Promotion staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f Succeeded in 12s'));
+    expect(lastBlock).toContain('✔ step-1 [git-clone] Succeeded');
+    expect(lastBlock).toContain('◌ set-image [kustomize-set-image] Running');
+  });
+
+  it('falls back to appended lines when the terminal width is unknown', () => {
+    const terminal = Object.assign(new FakeTerminal(), { columns: 0 });
+    const view = createProgressView({ stream: terminal, interactive: true, now: () => new Date(at(0)) });
+    view.show(promotionFrame({ promotion: promotion({ phase: 'Pending' }), pendingReason: 'first in line; waiting for the Stage to admit it' }));
+    view.finish('info', 'done');
+    expect(terminal.text).toBe(
+      'Promotion staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f to Stage staging: Pending — first in line; waiting for the Stage to admit it\ndone\n',
+    );
+  });
+});
