@@ -14,7 +14,8 @@ export interface ServerCertificates {
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
-type CryptoKeyPairLike = Awaited<ReturnType<typeof import('@peculiar/x509').X509CertificateGenerator.createSelfSigned>> extends never ? never : { publicKey: never; privateKey: never };
+/** Node's CryptoKeyPair; @peculiar/x509 is typed against the DOM's, which is the same object at run time. */
+type KeyPair = { publicKey: never; privateKey: never };
 let inMemory: Promise<ServerCertificates> | undefined;
 
 function toPem(label: string, der: ArrayBuffer): string {
@@ -24,14 +25,16 @@ function toPem(label: string, der: ArrayBuffer): string {
 
 async function generate(): Promise<ServerCertificates> {
   await import('reflect-metadata');
-  const x509 = await import('@peculiar/x509');
+  const imported = await import('@peculiar/x509');
+  // A bundler may hand this CommonJS module over as `default` only.
+  const x509 = imported.cryptoProvider ? imported : (imported as unknown as { default: typeof imported }).default;
   // Node's webcrypto is the standard Web Crypto API; its TypeScript types are Node's own.
   const crypto = webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0];
   x509.cryptoProvider.set(crypto);
   const subtle = webcrypto.subtle;
   const notBefore = new Date(Date.now() - 60_000);
   const notAfter = new Date(Date.now() + TEN_YEARS_MS);
-  const caKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPairLike;
+  const caKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as KeyPair;
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
     name: 'CN=kargo-embedded-ca',
@@ -41,7 +44,7 @@ async function generate(): Promise<ServerCertificates> {
     signingAlgorithm: ALGORITHM,
     extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
   });
-  const serverKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPairLike;
+  const serverKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as KeyPair;
   const server = await x509.X509CertificateGenerator.create({
     serialNumber: '02',
     subject: 'CN=kargo-embedded',

@@ -2,6 +2,7 @@
 // server process, with a temporary HOME and KUBECONFIG.
 
 import { Command } from 'commander';
+import { build } from 'esbuild';
 import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ afterEach(async () => {
   }
 });
 
-async function run(home: Home, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(home: Home, argv: string[], withLauncher: string[] = launcher): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = {
@@ -51,7 +52,7 @@ async function run(home: Home, argv: string[]): Promise<{ code: number; stdout: 
     kube: () => Promise.reject(new Error('sandbox commands do not use the kube client')),
   };
   const program = addGlobalOptions(new Command('kargo')).exitOverride();
-  program.addCommand(sandboxCommand(ctx, { launcher }));
+  program.addCommand(sandboxCommand(ctx, { launcher: withLauncher }));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return { code: 0, stdout, stderr };
@@ -147,6 +148,28 @@ describe('kargo sandbox', () => {
     const reconnected = await ApiClient.fromKubeconfig(home.kubeconfig);
     expect((await reconnected.get('/apis/kargo.akuity.io/v1alpha1/projects/kept')).status).toBe(200);
   });
+
+  it('runs the background server from the esbuild bundle too', async () => {
+    const home = await newHome();
+    const outdir = join(home.dir, 'dist');
+    await build({
+      absWorkingDir: repoRoot,
+      entryPoints: { kargo: 'src/cli/main.ts' },
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+      banner: { js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url);" },
+    });
+    const bundled = { ...home, launcher: [process.execPath, join(outdir, 'kargo.js')] };
+    const started = await run(home, ['sandbox', 'start'], bundled.launcher);
+    expect(started.code, started.stderr).toBe(0);
+    const client = await ApiClient.fromKubeconfig(home.kubeconfig);
+    expect((await client.get('/version')).status).toBe(200);
+  }, 60_000);
 
   it('has help with examples for every subcommand', () => {
     const sandbox = sandboxCommand({} as CliContext, { launcher });
