@@ -2,12 +2,14 @@
 // temporary file, fsynced and renamed into place, so a crash never leaves a half-written object.
 
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { StoreBackend } from './storage.js';
 import type { StoredObject } from './types.js';
 
 export function writeFileAtomic(path: string, content: string, mode = 0o600): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
   const descriptor = openSync(temporary, 'w', mode);
   try {
     writeSync(descriptor, content);
