@@ -4,6 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenAuthenticator } from './authn.js';
 import type { FaultInjector } from './faults.js';
+import { effectiveUser } from './impersonation.js';
+import type { RbacAuthorizer } from './rbac.js';
 import type { RequestRecord } from './request-log.js';
 import { parseRequestInfo, type RequestInfo } from './request-info.js';
 import type { Router } from './router.js';
@@ -15,6 +17,7 @@ const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 export interface TransportOptions {
   router: Router;
   authenticator: TokenAuthenticator;
+  authorizer: RbacAuthorizer;
   faults: FaultInjector;
   watches: WatchHub;
   requests: RequestRecord[];
@@ -83,8 +86,10 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
 
   let info: RequestInfo | undefined;
   try {
-    const user = options.authenticator.authenticate(request.headers.authorization);
-    if (!user) throw unauthorized();
+    const caller = options.authenticator.authenticate(request.headers.authorization);
+    if (!caller) throw unauthorized();
+    record.user = caller.name;
+    const user = effectiveUser(caller, request.headers, options.authorizer);
     record.user = user.name;
     info = parseRequestInfo(method, url.pathname, url.searchParams);
     record.verb = info.verb;

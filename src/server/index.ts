@@ -117,7 +117,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
 
   const faults = new FaultInjector(() => watches.dropAll());
   const requests: RequestRecord[] = [];
-  const listener = createRequestListener({ router, authenticator, faults, watches, requests, maxBodyBytes, requestLogLimit: options.requestLogLimit ?? 100_000 });
+  const listener = createRequestListener({ router, authenticator, authorizer: core.authorizer, faults, watches, requests, maxBodyBytes, requestLogLimit: options.requestLogLimit ?? 100_000 });
   const useTls = options.tls ?? true;
   let certificates: ServerCertificates | undefined;
   if (useTls) certificates = await loadOrCreateCertificates(stateDir);

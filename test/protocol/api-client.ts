@@ -23,6 +23,8 @@ export interface RequestOptionsLite {
   anonymous?: boolean;
   /** Use this bearer token instead of the kubeconfig's. */
   token?: string;
+  /** Extra request headers (e.g. Impersonate-User). */
+  headers?: Record<string, string | string[]>;
 }
 
 export interface WatchEventLite {
@@ -56,7 +58,7 @@ export class ApiClient {
 
   private open(method: string, path: string, options: RequestOptionsLite): Promise<IncomingMessage> & { abort: () => void } {
     const url = new URL(path, this.server);
-    const headers: Record<string, string | number> = { Accept: options.accept ?? 'application/json' };
+    const headers: Record<string, string | number | string[]> = { Accept: options.accept ?? 'application/json', ...options.headers };
     for (const [name, value] of Object.entries(this.base.headers ?? {})) if (typeof value === 'string') headers[name] = value;
     if (options.anonymous) delete headers.Authorization;
     if (options.anonymous) delete headers.authorization;

@@ -140,6 +140,29 @@ export function defineRbacTests(suite: SuiteContext): void {
       expect(await canI(client, { namespace: `${ns}-other`, verb: 'promote', group: GROUP, resource: PLURAL })).toBe(false);
     });
 
+    it('lets an admin impersonate a user, with that user\'s permissions, and forbids others to impersonate', async () => {
+      const ns = await suite.namespace();
+      const user = suite.userName('impersonated');
+      await grant(suite.admin, ns, user, [{ apiGroups: [GROUP], resources: [PLURAL], verbs: ['list'] }]);
+      const as = { 'Impersonate-User': user };
+      await eventually(async () => (await suite.admin.get(widgetsPath(ns), { headers: as })).status === 200);
+      const denied = await suite.admin.post(widgetsPath(ns), widget('w'), { headers: as });
+      expect(denied.status).toBe(403);
+      expect(String(denied.body.message)).toContain(`User "${user}" cannot create resource "${PLURAL}"`);
+      const who = await suite.admin.post<{ status: { userInfo: { username: string; groups: string[] } } }>(
+        '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+        { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+        { headers: { ...as, 'Impersonate-Group': 'impersonated-team' } },
+      );
+      expect(who.body.status.userInfo.username).toBe(user);
+      expect(who.body.status.userInfo.groups).toEqual(expect.arrayContaining(['impersonated-team', 'system:authenticated']));
+
+      const plain = await suite.clientFor(suite.userName('plain'));
+      const refused = await plain.get(widgetsPath(ns), { headers: { 'Impersonate-User': 'admin' } });
+      expect(refused.status).toBe(403);
+      expect(String(refused.body.message)).toContain('cannot impersonate resource "users" in API group "" at the cluster scope');
+    });
+
     it('grants through a ClusterRole bound to a group', async () => {
       const ns = await suite.namespace();
       const group = suite.userName('viewers');

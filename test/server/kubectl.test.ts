@@ -195,6 +195,9 @@ subjects:
     const denied = await kubectl(['auth', 'can-i', 'delete', 'stages', '-n', 'demo'], { kubeconfig: alice });
     expect(denied.code).toBe(1);
     expect(denied.stdout.trim()).toBe('no');
+    const impersonated = await kubectl(['auth', 'can-i', 'delete', 'stages', '-n', 'demo', '--as', 'alice']);
+    expect(impersonated.stdout.trim()).toBe('no');
+    expect((await ok(['auth', 'can-i', 'promote', 'stages', '-n', 'demo', '--as', 'alice'])).trim()).toBe('yes');
     const whoami = await ok(['auth', 'whoami', '-o', 'json'], { kubeconfig: alice });
     expect(JSON.parse(whoami)).toMatchObject({ status: { userInfo: { username: 'alice' } } });
     const forbidden = await kubectl(['delete', 'stage', 'test', '-n', 'demo'], { kubeconfig: alice });
