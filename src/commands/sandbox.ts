@@ -54,9 +54,15 @@ function serverOptions(command: Command): Command {
 function serveCommand(ctx: CliContext): Command {
   const command = serverOptions(new Command('serve'))
     .description('Run the sandbox API server in the foreground until Ctrl-C')
-    .action(async (flags: ServeFlags) => {
+    .option('--access-log', 'print one line per request to stdout')
+    .action(async (flags: ServeFlags & { accessLog?: boolean }) => {
       const paths = sandboxPaths(ctx.env, flags.stateDir);
-      const running = await startSandboxServer({ paths, crdDirs: flags.crds, ...(flags.port !== undefined ? { port: flags.port } : {}) });
+      const running = await startSandboxServer({
+        paths,
+        crdDirs: flags.crds,
+        ...(flags.port !== undefined ? { port: flags.port } : {}),
+        ...(flags.accessLog ? { accessLog: (line: string) => ctx.io.stdout.write(line) } : {}),
+      });
       ctx.io.stdout.write(`Sandbox API server listening on ${running.server.url}\n`);
       ctx.io.stdout.write(`Kubeconfig: ${running.kubeconfigPath}\n`);
       ctx.io.stderr.write(`State: ${paths.stateDir} (press Ctrl-C to stop)\n`);

@@ -67,7 +67,7 @@ export async function startDaemon(paths: SandboxPaths, options: DaemonOptions): 
   removeFile(paths.endpointFile);
   const [executable, ...leading] = options.launcher;
   if (!executable) throw new Error('no launcher for the sandbox server');
-  const args = [...leading, 'sandbox', 'serve', '--state-dir', paths.stateDir];
+  const args = [...leading, 'sandbox', 'serve', '--access-log', '--state-dir', paths.stateDir];
   if (options.port !== undefined) args.push('--port', String(options.port));
   for (const dir of options.crdDirs) args.push('--crds', dir);
   const log = openSync(paths.logFile, 'a', 0o600);

@@ -1,7 +1,7 @@
 // Runs the sandbox API server in this process until the signal aborts.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { startServer, type EmbeddedServer } from '../server/index.js';
+import { startServer, type EmbeddedServer, type RequestRecord } from '../server/index.js';
 import { SANDBOX_CONTEXT, type SandboxPaths } from './paths.js';
 import { removeFile, writeJson, type Endpoint } from './endpoint.js';
 
@@ -9,6 +9,8 @@ export interface ServeOptions {
   paths: SandboxPaths;
   port?: number;
   crdDirs: string[];
+  /** Receives one access-log line per request. */
+  accessLog?: (line: string) => void;
 }
 
 export interface RunningSandbox {
@@ -21,11 +23,24 @@ export interface RunningSandbox {
 export async function startSandboxServer(options: ServeOptions): Promise<RunningSandbox> {
   const { paths } = options;
   mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
-  const server = await startServer({ port: options.port ?? 0, stateDir: paths.serverDir, crdDirs: options.crdDirs, contextName: SANDBOX_CONTEXT, requestLogLimit: 1000 });
+  const accessLog = options.accessLog;
+  const server = await startServer({
+    port: options.port ?? 0,
+    stateDir: paths.serverDir,
+    crdDirs: options.crdDirs,
+    contextName: SANDBOX_CONTEXT,
+    requestLogLimit: 1000,
+    ...(accessLog ? { onRequest: (record: RequestRecord) => accessLog(accessLogLine(record)) } : {}),
+  });
   writeFileSync(paths.kubeconfigFile, server.kubeconfig(), { mode: 0o600 });
   const endpoint: Endpoint = { url: server.url, pid: process.pid, adminToken: server.adminToken, ...(server.caCertPem ? { caCertPem: server.caCertPem } : {}) };
   writeJson(paths.endpointFile, endpoint);
   return { server, endpoint, kubeconfigPath: paths.kubeconfigFile };
+}
+
+function accessLogLine(record: RequestRecord): string {
+  const query = record.query ? `?${record.query}` : '';
+  return `${new Date().toISOString()} ${record.status} ${record.method} ${record.path}${query} user=${record.user || '-'}\n`;
 }
 
 /** Resolves once `signal` aborts, then stops the server and removes the endpoint file. */

@@ -23,6 +23,7 @@ export interface TransportOptions {
   requests: RequestRecord[];
   /** Oldest records are dropped beyond this many. */
   requestLogLimit: number;
+  onRequest?: (record: RequestRecord) => void;
   maxBodyBytes: number;
 }
 
@@ -75,6 +76,7 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
     record.status = status;
     options.requests.push(record);
     if (options.requests.length > options.requestLogLimit) options.requests.splice(0, options.requests.length - options.requestLogLimit);
+    options.onRequest?.(record);
   };
 
   if (HEALTH_PATHS.has(url.pathname)) {

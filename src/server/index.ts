@@ -50,6 +50,8 @@ export interface ServerOptions {
   bookmarkIntervalMs?: number;
   /** Request records kept in `requests` (default 100 000; the oldest go first). */
   requestLogLimit?: number;
+  /** Called after each request with its log record (e.g. to print an access log). */
+  onRequest?: (record: RequestRecord) => void;
   /** Name of the cluster/context in emitted kubeconfigs (default `kargo-embedded`). */
   contextName?: string;
 }
@@ -117,7 +119,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
 
   const faults = new FaultInjector(() => watches.dropAll());
   const requests: RequestRecord[] = [];
-  const listener = createRequestListener({ router, authenticator, authorizer: core.authorizer, faults, watches, requests, maxBodyBytes, requestLogLimit: options.requestLogLimit ?? 100_000 });
+  const listener = createRequestListener({ router, authenticator, authorizer: core.authorizer, faults, watches, requests, maxBodyBytes, requestLogLimit: options.requestLogLimit ?? 100_000, ...(options.onRequest ? { onRequest: options.onRequest } : {}) });
   const useTls = options.tls ?? true;
   let certificates: ServerCertificates | undefined;
   if (useTls) certificates = await loadOrCreateCertificates(stateDir);

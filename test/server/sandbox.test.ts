@@ -134,7 +134,11 @@ describe('kargo sandbox', () => {
     expect(config.contexts?.map((context) => context.name)).toEqual(['kargo-sandbox']);
     const stateDir = join(home.dir, '.local', 'state', 'kargo', 'sandbox');
     expect(Number((await readFile(join(stateDir, 'sandbox.pid'), 'utf8')).trim())).toBeGreaterThan(0);
-    expect(await readFile(join(stateDir, 'sandbox.log'), 'utf8')).toContain('Sandbox API server listening on https://127.0.0.1:');
+    const client = await ApiClient.fromKubeconfig(join(stateDir, 'kubeconfig'));
+    expect((await client.get('/api/v1/namespaces')).status).toBe(200);
+    const log = await readFile(join(stateDir, 'sandbox.log'), 'utf8');
+    expect(log).toContain('Sandbox API server listening on https://127.0.0.1:');
+    expect(log).toMatch(/ 200 GET \/api\/v1\/namespaces user=admin$/m);
   });
 
   it('keeps objects across a stop and a start', async () => {
