@@ -107,15 +107,16 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
   if (flags.dryRun && waitTarget) fail(ExitCode.Usage, '--dry-run creates nothing, so there is nothing to --wait for.');
   const plans = await planPromotions(session.client, { project: session.project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
 
+  const submit = (dryRun: boolean) => submitPromotions(session.client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), now: () => ctx.clock.now() });
   if (flags.dryRun) {
-    const validated = await submitPromotions(session.client, plans, { dryRun: true, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
+    const validated = await submit(true);
     for (const plan of plans) ctx.io.stderr.write(`${describeDecision(plan)}\n`);
     ctx.io.stderr.write(`Dry run: the server accepted ${plans.length === 1 ? 'this Promotion' : `these ${plans.length} Promotions`}; nothing was created.\n`);
     printObjects(ctx, validated.length ? validated : plans.map((plan) => plan.promotion), output === 'name' || !output ? 'yaml' : output);
     return ExitCode.Success;
   }
 
-  const created = await submitPromotions(session.client, plans, { dryRun: false, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
+  const created = await submit(false);
   for (const [index, promotion] of created.entries()) {
     const plan = plans[index]!;
     ctx.io.stderr.write(`Created promotion ${promotion.metadata.name}: ${freightLabel(plan.freight)} → Stage ${plan.stage.metadata.name}${plan.decision.explanation.verdict === 'approved' ? ' (approved)' : ''}\n`);

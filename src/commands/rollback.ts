@@ -75,14 +75,14 @@ export async function runRollback(ctx: CliContext, session: WorkflowSession, fla
   ctx.io.stderr.write(`Rolling back Stage ${flags.stage}: ${describe(plan.choice.from)} → ${describe(plan.choice.to)}\n`);
   const promotions = await planRollbackPromotions(session.client, request, plan);
 
-  const sleep = (ms: number) => ctx.clock.sleep(ms, ctx.signal);
+  const submit = (dryRun: boolean) => submitPromotions(session.client, promotions, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), now: () => ctx.clock.now() });
   if (flags.dryRun) {
-    const validated = await submitPromotions(session.client, promotions, { dryRun: true, sleep });
+    const validated = await submit(true);
     ctx.io.stderr.write('Dry run: nothing was created.\n');
     printObjects(ctx, validated, output === 'json' ? 'json' : 'yaml');
     return ExitCode.Success;
   }
-  const created = await submitPromotions(session.client, promotions, { dryRun: false, sleep });
+  const created = await submit(false);
   for (const promotion of created) ctx.io.stderr.write(`Created rollback promotion ${promotion.metadata.name}\n`);
   if (!waitTarget) {
     if (output) printObjects(ctx, created, output);

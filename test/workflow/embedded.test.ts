@@ -4,8 +4,10 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { resources } from '../../src/kube/resources.js';
-import type { Promotion } from '../../src/model/kargo.js';
+import type { KubeClient, WriteOptions } from '../../src/kube/client.js';
+import { KubeConnectionError } from '../../src/kube/errors.js';
+import { type ResourceType, resources } from '../../src/kube/resources.js';
+import type { KubeObject, Promotion } from '../../src/model/kargo.js';
 import { type RequestRecord, WRITE_VERBS } from '../../src/server/index.js';
 import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
 import { FREIGHT, seedCurrentFreight } from './fixtures.js';
@@ -74,14 +76,14 @@ describe('embedded-only', () => {
     expect(run.stderr).toMatch(/Promotion dev\.\S+ Succeeded/);
   });
 
-  it('a create that times out after the server stored it is retried without creating a second Promotion', async () => {
+  it('a create the server is too slow to answer is retried, and exactly one Promotion results', async () => {
     project = await openProject(target(), { holdPromotion: () => true });
     await seedCurrentFreight(project.admin, project.project, 'dev', FREIGHT.next.name, { verifiedAt: '2026-11-22T12:05:00Z' });
     const slow = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, latencyMs: 1_500, times: 1 });
     const run = await project.kargo(['promote', '--stage', 'staging', '--freight', FREIGHT.next.alias], { requestTimeoutMs: 1_000 });
     expect(slow.hits).toBe(1);
     expect(run.code).toBe(ExitCode.Success);
-    // Let the delayed first create reach the store too, then count.
+    // Give the delayed first request time to land (or be dropped with its connection), then count.
     await new Promise((resolve) => setTimeout(resolve, 800));
     const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
     expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([run.stdout.trim()]);
@@ -98,6 +100,21 @@ describe('embedded-only', () => {
     expect(patches.map((request) => request.status)).toEqual([409, 200]);
   });
 
+  it.each([
+    ['under the name the CLI chose (AlreadyExists on retry)', false],
+    ["under the new name Kargo's webhook gave it", true],
+  ])('a create whose answer is lost after the server stored it is recognised %s, not created twice', async (_how, renamed) => {
+    project = await openProject(target(), { holdPromotion: () => true });
+    const lost = { count: 0 };
+    const wrap = (client: KubeClient) => loseFirstCreateAnswer(renamed ? renamingWebhook(client) : client, lost);
+    const run = await project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias], { wrapClient: wrap });
+    expect(lost.count).toBe(1);
+    expect(run.code).toBe(ExitCode.Success);
+    const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
+    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([run.stdout.trim()]);
+    if (renamed) expect(run.stdout.trim()).toMatch(/^dev\.renamed-1$/);
+  });
+
   it('a create that fails with 503 is retried with the same object', async () => {
     project = await openProject(target(), { holdPromotion: () => true });
     const unavailable = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, status: 503, reason: 'ServiceUnavailable', message: 'etcd leader changed', times: 1 });
@@ -108,3 +125,33 @@ describe('embedded-only', () => {
     expect(promotions).toHaveLength(1);
   });
 });
+
+/** Kargo ≥ v1.11's mutating webhook gives every new Promotion a fresh name; this plays that part over real HTTP. */
+function renamingWebhook(client: KubeClient): KubeClient {
+  let count = 0;
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'create') return Reflect.get(target, property, receiver);
+      return <T extends KubeObject>(type: ResourceType, object: T, namespace?: string, options?: WriteOptions) => {
+        if (type.plural !== 'promotions' || options?.dryRun) return target.create(type, object, namespace, options);
+        const [stage] = (object.metadata.name ?? '').split('.');
+        return target.create(type, { ...object, metadata: { ...object.metadata, name: `${stage}.renamed-${++count}` } }, namespace, options);
+      };
+    },
+  });
+}
+
+/** The create reaches the server and is stored, but its answer never comes back (a dropped connection). */
+function loseFirstCreateAnswer(client: KubeClient, lost: { count: number }): KubeClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'create') return Reflect.get(target, property, receiver);
+      return async <T extends KubeObject>(type: ResourceType, object: T, namespace?: string, options?: WriteOptions) => {
+        const created = await target.create(type, object, namespace, options);
+        if (type.plural !== 'promotions' || options?.dryRun || lost.count > 0) return created;
+        lost.count += 1;
+        throw new KubeConnectionError('socket hang up', target.identity.server, target.identity.contextName, 'unreachable');
+      };
+    },
+  });
+}

@@ -41,6 +41,8 @@ export interface RunOptions {
   interrupt?: AbortSignal;
   stderr?: CapturedStream;
   requestTimeoutMs?: number;
+  /** Puts something between the CLI and the cluster (e.g. an emulation of Kargo's admission webhook). */
+  wrapClient?: (client: KubeClient) => KubeClient;
 }
 
 export async function runKargo(argv: string[], options: RunOptions): Promise<KargoRun> {
@@ -52,10 +54,14 @@ export async function runKargo(argv: string[], options: RunOptions): Promise<Kar
     env,
     clock: systemClock,
     signal: options.interrupt ?? new AbortController().signal,
-    kube: lazyKubeFactory({ env, stderr, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) }),
+    kube: wrapFactory(lazyKubeFactory({ env, stderr, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) }), options.wrapClient),
   };
   const code = await runCli(['--kubeconfig', options.kubeconfig, ...argv], ctx);
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+function wrapFactory(factory: CliContext['kube'], wrap: RunOptions['wrapClient']): CliContext['kube'] {
+  return wrap ? async (selection) => wrap(await factory(selection)) : factory;
 }
 
 export async function clientFor(kubeconfig: string): Promise<KubeClient> {
