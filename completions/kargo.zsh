@@ -27,7 +27,7 @@ __kargo_flags() {
     'update freight') echo "$globals" '--alias' ;;
     'get') echo "$globals" '-l --selector -w --watch --stage --warehouse --image --commit' ;;
     'version') echo "$globals" '--client' ;;
-    'sandbox serve') echo "$globals" '--port --state-dir --crds' ;;
+    'sandbox serve') echo "$globals" '--port --state-dir --crds --access-log' ;;
     'sandbox start') echo "$globals" '--port --state-dir --crds --no-switch' ;;
     'sandbox stop') echo "$globals" '--state-dir' ;;
     'sandbox status') echo "$globals" '--state-dir' ;;
@@ -103,7 +103,7 @@ __kargo_arg_values() {
   case "$1" in
     'get')
       case "$2" in
-        0) echo 'projects project warehouses warehouse freights freight stages stage promotions promotion promo promos promotiontasks promotiontask promotask promotasks clusterpromotiontasks clusterpromotiontask clusterpromotask clusterpromotasks analysisruns analysisrun ar' ;;
+        0) echo 'projects project warehouses warehouse freights freight stages stage promotions promotion promo promos promotiontasks promotiontask promotask promotasks clusterpromotiontasks clusterpromotiontask clusterpromotask clusterpromotasks analysisruns analysisrun ar pipeline pipelines' ;;
         *) case "$3" in projects|project) __kargo_dynamic projects ;; stages|stage) __kargo_dynamic stages ;; freights|freight) __kargo_dynamic freight ;; warehouses|warehouse) __kargo_dynamic warehouses ;; promotions|promotion|promo|promos) __kargo_dynamic promotions ;; esac ;;
       esac ;;
     'config set-project')

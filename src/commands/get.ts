@@ -24,6 +24,9 @@ import { listFreightAvailability } from '../usecases/freight-availability.js';
 import { showPipeline } from './status.js';
 import { type FreightFilter, getObjects, type GetRequest, selectObjects } from '../usecases/get.js';
 
+/** `kargo get pipeline` is `kargo status` spelled the kubectl way. */
+const PIPELINE_KINDS = ['pipeline', 'pipelines'];
+
 interface GetFlags {
   selector?: string;
   watch?: boolean;
@@ -34,7 +37,7 @@ interface GetFlags {
 }
 
 export function getCommand(ctx: CliContext): Command {
-  const kinds = GETTABLE.map((type) => (type === resources.freight ? 'freight' : type.plural)).join(', ');
+  const kinds = [...GETTABLE.map((type) => (type === resources.freight ? 'freight' : type.plural)), 'pipeline'].join(', ');
   const command = new Command('get')
     .description(`Show Kargo objects as a table or as data (${kinds})`)
     .argument('<kind>', `what to show: ${kinds} (singular and short names work too)`)
@@ -46,7 +49,7 @@ export function getCommand(ctx: CliContext): Command {
     .option('--image <repo[:tag]>', 'freight: only Freight carrying this image')
     .option('--commit <sha>', 'freight: only Freight carrying this commit (7+ characters)')
     .action((kind: string, names: string[], flags: GetFlags, self: Command) => runGet(openSession(ctx, self), kind, names, flags));
-  completeArguments(command, { values: gettableNames() }, { namesOfKind: namesByKind() });
+  completeArguments(command, { values: [...gettableNames(), ...PIPELINE_KINDS] }, { namesOfKind: namesByKind() });
   return withExamples(command, [
     ['Stages of the default project', 'kargo get stages'],
     ['Freight by alias, as YAML', 'kargo get freight wonky-wombat -o yaml'],
@@ -58,10 +61,13 @@ export function getCommand(ctx: CliContext): Command {
 }
 
 async function runGet(session: Session, kind: string, names: string[], flags: GetFlags): Promise<void> {
-  if (kind === 'pipeline' || kind === 'pipelines') return showPipeline(session, 'get pipeline');
+  if (PIPELINE_KINDS.includes(kind.toLowerCase())) {
+    if (names.length > 0) throw usageError(`kargo get pipeline takes no names (got "${names[0]}")`, 'Pick the project with -p NAME.');
+    return showPipeline(session, 'get pipeline');
+  }
   const type = findGettable(kind);
   if (!type) {
-    throw usageError(`unknown kind "${kind}"`, `Use one of: ${GETTABLE.map((known) => known.plural).join(', ')}.`);
+    throw usageError(`unknown kind "${kind}"`, `Use one of: ${[...GETTABLE.map((known) => known.plural), 'pipeline'].join(', ')}.`);
   }
   checkFlags(type, flags);
   const { ctx, options } = session;

@@ -114,6 +114,17 @@ describe('other kinds', () => {
   });
 });
 
+describe('get pipeline', () => {
+  it('is kargo status spelled the kubectl way', async () => {
+    const viaGet = await kargo(['get', 'pipeline', '-o', 'json']);
+    expect(viaGet.code).toBe(0);
+    expect(viaGet.stdout).toBe((await kargo(['status', '-o', 'json'])).stdout);
+    const withName = await kargo(['get', 'pipeline', 'dev']);
+    expect(withName.code).toBe(2);
+    expect(withName.stderr).toContain('kargo get pipeline takes no names');
+  });
+});
+
 describe('structured output', () => {
   it('prints one named object as itself and parses back', async () => {
     const result = await kargo(['get', 'freight', 'brave-heron', '-o', 'json']);
