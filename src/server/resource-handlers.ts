@@ -57,7 +57,7 @@ export class ResourceHandlers {
     if (info.subresource !== undefined && !(info.subresource === 'status' && resource.hasStatus)) {
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
     }
-    if (info.name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw methodNotAllowed();
+    if (info.name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw badRequest('name must be provided');
     const isNamespace = resource.group === '' && resource.plural === 'namespaces';
     if (!resource.namespaced && !isNamespace && info.namespace !== undefined) {
       throw isNativeKind(resource) ? new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}) : plainNotFound();

@@ -74,11 +74,13 @@ export function defineRequestTests(suite: SuiteContext): void {
       expect((await suite.admin.get(widgetsPath(ns, 'w'))).status).toBe(404);
     });
 
-    it('answers 405 MethodNotAllowed for an update of a collection', async () => {
+    it('answers 400 "name must be provided" for an update or patch of a collection', async () => {
       const ns = await suite.namespace();
-      const response = await suite.admin.put(widgetsPath(ns), widget('w'));
-      expect(response.status).toBe(405);
-      expect(response.body).toMatchObject({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 });
+      const put = await suite.admin.put(widgetsPath(ns), widget('w'));
+      expect(put.status).toBe(400);
+      expect(put.body).toMatchObject({ kind: 'Status', reason: 'BadRequest', code: 400, message: 'name must be provided' });
+      const patch = await suite.admin.patch(widgetsPath(ns), { spec: { size: 2 } }, 'application/merge-patch+json');
+      expect(patch.body).toMatchObject({ reason: 'BadRequest', message: 'name must be provided' });
     });
 
     it('rejects an invalid name with 422', async () => {
