@@ -7,7 +7,7 @@ import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight } from '../model/kargo.js';
 import { FreightLookupError, type FreightQuery, freightAlias, lookupFreight } from '../rules/freight-lookup.js';
-import { fail } from './workflow-error.js';
+import { fail, sentence } from './workflow-error.js';
 
 export type FreightSelector = Exclude<FreightQuery, { by: 'warehouse' }>;
 
@@ -20,9 +20,9 @@ export async function resolveFreight(client: KubeClient, project: string, select
   } catch (error) {
     if (!(error instanceof FreightLookupError)) throw error;
     if (error.reason === 'ambiguous') {
-      fail(ExitCode.Usage, `${error.message} Name one of them with --freight: ${error.candidates.map(freightLabel).join(', ')}.`);
+      fail(ExitCode.Usage, `${sentence(error.message)} Name one of them with --freight: ${error.candidates.map(freightLabel).join(', ')}.`);
     }
-    fail(ExitCode.NotFound, `${error.message} List the project's Freight with \`kargo get freight -p ${project}\`.`);
+    fail(ExitCode.NotFound, `${sentence(error.message)} List the project's Freight with \`kargo get freight -p ${project}\`.`);
   }
 }
 

@@ -10,7 +10,7 @@ import type { UlidSource } from '../rules/promotion-name.js';
 import { RollbackError, type RollbackChoice, chooseRollbackTarget } from '../rules/rollback.js';
 import { type PlannedPromotion, planPromotions } from './promote.js';
 import { getStage } from './lookups.js';
-import { fail } from './workflow-error.js';
+import { fail, sentence } from './workflow-error.js';
 
 export interface RollbackRequest {
   project: string;
@@ -35,7 +35,8 @@ export async function chooseRollback(client: KubeClient, request: RollbackReques
     choice = chooseRollbackTarget(stage, { ...(request.to ? { to: request.to } : {}), freight: freight.items });
   } catch (error) {
     if (error instanceof RollbackError) {
-      fail(error.reason === 'target-not-in-history' ? ExitCode.NotFound : ExitCode.Refused, error.message);
+      const next = error.reason === 'target-is-current' || error.reason === 'no-current-freight' ? '' : ` See the Stage's freight history with: kargo get stages ${request.stage} -p ${request.project} -o yaml`;
+      fail(error.reason === 'target-not-in-history' ? ExitCode.NotFound : ExitCode.Refused, `${sentence(error.message)}${next}`);
     }
     throw error;
   }

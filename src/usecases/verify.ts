@@ -9,7 +9,7 @@ import { resources } from '../kube/resources.js';
 import type { Stage, VerificationInfo } from '../model/kargo.js';
 import { decideAbortVerification, decideReverify } from '../rules/verification.js';
 import { getStage } from './lookups.js';
-import { fail } from './workflow-error.js';
+import { fail, sentence } from './workflow-error.js';
 
 export type VerifyAction = 'reverify' | 'abort';
 
@@ -23,7 +23,7 @@ export async function requestVerification(client: KubeClient, project: string, s
     if (decision.reason === 'already-finished' && decision.latest) {
       return { kind: 'already-finished', stage, verification: decision.latest, collectionId };
     }
-    fail(ExitCode.Refused, `${decision.message}${nextStep(decision.reason, stageName, project)}`);
+    fail(ExitCode.Refused, `${sentence(decision.message)}${nextStep(decision.reason, stageName, project)}`);
   }
   const patch = { metadata: { annotations: { [decision.annotation]: decision.value } } };
   const patched = await client.patch<Stage>(resources.stage, stageName, patch, project);
@@ -33,11 +33,9 @@ export async function requestVerification(client: KubeClient, project: string, s
 function nextStep(reason: string, stage: string, project: string): string {
   switch (reason) {
     case 'no-current-freight':
-      return ` Promote freight to it first: kargo promote -p ${project} --stage ${stage} --freight ...`;
+      return ` For example: kargo promote -p ${project} --stage ${stage} --freight NAME_OR_ALIAS`;
     case 'no-verification':
-      return ` Kargo starts verifying once the Stage is Healthy; check it with \`kargo get stages ${stage} -p ${project}\`.`;
-    case 'still-running':
-      return ` Wait for it to finish, or abort it with \`kargo verify stage ${stage} -p ${project} --abort\`.`;
+      return ` Check the Stage's health with: kargo get stages ${stage} -p ${project}`;
     default:
       return '';
   }

@@ -16,3 +16,8 @@ export class WorkflowError extends Error {
 export function fail(exitCode: ExitCode, message: string): never {
   throw new WorkflowError(exitCode, message);
 }
+
+/** Rules word their messages as clauses; end one as a sentence before appending what to do next. */
+export function sentence(text: string): string {
+  return /[.!?:]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}
