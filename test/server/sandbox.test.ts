@@ -41,14 +41,29 @@ afterEach(async () => {
   }
 });
 
-async function run(home: Home, argv: string[], withLauncher: string[] = launcher): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  home: Home,
+  argv: string[],
+  withLauncher: string[] = launcher,
+  signal: AbortSignal = new AbortController().signal,
+  onOutput: (stdout: string) => void = () => undefined,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = {
-    io: { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) } },
+    io: {
+      stdout: {
+        write: (chunk: string) => {
+          stdout += chunk;
+          onOutput(stdout);
+          return true;
+        },
+      },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+    },
     env: { ...home.env, KUBECONFIG: home.kubeconfig },
     clock: systemClock,
-    signal: new AbortController().signal,
+    signal,
     kube: () => Promise.reject(new Error('sandbox commands do not use the kube client')),
   };
   const program = addGlobalOptions(new Command('kargo')).exitOverride();
@@ -174,6 +189,25 @@ describe('kargo sandbox', () => {
     const client = await ApiClient.fromKubeconfig(home.kubeconfig);
     expect((await client.get('/version')).status).toBe(200);
   }, 60_000);
+
+  it('serves in the foreground until interrupted, printing where and the kubeconfig path', async () => {
+    const home = await newHome();
+    const stateDir = join(home.dir, 'fg');
+    const interrupt = new AbortController();
+    let announced: (stdout: string) => void = () => undefined;
+    const listening = new Promise<string>((resolve) => (announced = resolve));
+    const serving = run(home, ['sandbox', 'serve', '--state-dir', stateDir], launcher, interrupt.signal, (stdout) => {
+      if (stdout.includes('Kubeconfig:')) announced(stdout);
+    });
+    const output = await listening;
+    expect(output).toMatch(/^Sandbox API server listening on https:\/\/127\.0\.0\.1:\d+\nKubeconfig: .*\/fg\/kubeconfig\n$/);
+    const client = await ApiClient.fromKubeconfig(join(stateDir, 'kubeconfig'));
+    expect((await client.get('/version')).status).toBe(200);
+    interrupt.abort(new Error('interrupted'));
+    expect((await serving).code).toBe(0);
+    await expect(client.get('/version')).rejects.toThrow();
+    await expect(stat(join(stateDir, 'endpoint.json'))).rejects.toThrow();
+  });
 
   it('has help with examples for every subcommand', () => {
     const sandbox = sandboxCommand({} as CliContext, { launcher });
