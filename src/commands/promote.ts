@@ -6,10 +6,10 @@ import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
-import type { Promotion } from '../model/kargo.js';
+import type { KubeObject, Promotion } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
 import { getPromotion } from '../usecases/lookups.js';
-import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
+import { type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../usecases/workflow-error.js';
 import { reportAbort } from './abort.js';
@@ -99,7 +99,7 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
       fail(ExitCode.Usage, '--name follows an existing Promotion; it cannot be combined with --freight/--warehouse/--image/--commit or --stage/--downstream-from.');
     }
     const promotion = await getPromotion(session.client, session.project, flags.name);
-    return finish(ctx, session, [promotion], waitTarget ?? 'promotion', timeoutMs, output);
+    return waitAndReport(ctx, session, [promotion], waitTarget ?? 'promotion', timeoutMs, output);
   }
 
   const freight = freightFlag(flags);
@@ -110,7 +110,7 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
   const submit = (dryRun: boolean) => submitPromotions(session.client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), now: () => ctx.clock.now() });
   if (flags.dryRun) {
     const validated = await submit(true);
-    for (const plan of plans) ctx.io.stderr.write(`${describeDecision(plan)}\n`);
+    for (const plan of plans) ctx.io.stderr.write(`${plan.decision.text}\n`);
     ctx.io.stderr.write(`Dry run: the server accepted ${plans.length === 1 ? 'this Promotion' : `these ${plans.length} Promotions`}; nothing was created.\n`);
     printObjects(ctx, validated.length ? validated : plans.map((plan) => plan.promotion), output === 'name' || !output ? 'yaml' : output);
     return ExitCode.Success;
@@ -126,11 +126,11 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
     else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
     return ExitCode.Success;
   }
-  return finish(ctx, session, created, waitTarget, timeoutMs, output);
+  return waitAndReport(ctx, session, created, waitTarget, timeoutMs, output);
 }
 
 /** Waits for each Promotion in turn; the worst exit code wins. Prints names (or final objects) on stdout. */
-export async function finish(
+export async function waitAndReport(
   ctx: CliContext,
   session: WorkflowSession,
   promotions: Promotion[],
@@ -140,7 +140,7 @@ export async function finish(
 ): Promise<ExitCode> {
   let worst: ExitCode = ExitCode.Success;
   const finals: Promotion[] = [];
-  const extras: { kind?: string; apiVersion?: string; metadata: { name?: string } }[] = [];
+  const extras: KubeObject[] = [];
   for (const promotion of promotions) {
     const report = await waitForPromotion(ctx, session.client, { project: session.project, promotion, target, timeoutMs });
     const outcome = report.outcome;
@@ -152,17 +152,6 @@ export async function finish(
   if (output) printObjects(ctx, [...finals, ...extras], output);
   else for (const promotion of finals) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
   return worst;
-}
-
-function describeDecision(plan: PlannedPromotion): string {
-  const { explanation } = plan.decision;
-  const how: Record<string, string> = {
-    approved: 'it is approved for this Stage',
-    direct: 'the Stage takes Freight directly from its Warehouse',
-    upstream: explanation.satisfiedBy ? `it is verified${explanation.request?.sources.requiredSoakTime ? ' and soaked' : ''} in ${explanation.satisfiedBy}` : 'its upstream requirements are met',
-    'all-of-none': 'the Stage requires all of no upstream Stages',
-  };
-  return `Freight ${freightLabel(plan.freight)} is available to Stage ${plan.stage.metadata.name}: ${how[explanation.verdict] ?? explanation.verdict}.`;
 }
 
 function selectedFreight(flags: PromoteFlags): string[] {

@@ -11,7 +11,7 @@ import { submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { chooseRollback, planRollbackPromotions } from '../usecases/rollback.js';
 import { fail } from '../usecases/workflow-error.js';
-import { finish } from './promote.js';
+import { waitAndReport } from './promote.js';
 import {
   type WorkflowSession,
   addPromotionWaitOptions,
@@ -89,5 +89,5 @@ export async function runRollback(ctx: CliContext, session: WorkflowSession, fla
     else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
     return ExitCode.Success;
   }
-  return finish(ctx, session, created, waitTarget, timeoutMs, output);
+  return waitAndReport(ctx, session, created, waitTarget, timeoutMs, output);
 }

@@ -10,8 +10,8 @@ import { type AvailabilityExplanation, describeRefusal, explainAvailability } fr
 export interface AvailabilityDecision {
   available: boolean;
   explanation: AvailabilityExplanation;
-  /** The rule's full refusal (empty when available). */
-  refusal: string;
+  /** The rule's own words: why it is available, or the full refusal with what would change it. */
+  text: string;
 }
 
 export interface ProjectTopology {
@@ -32,5 +32,5 @@ export async function readTopology(client: KubeClient, project: string): Promise
 
 export function decideAvailability(project: string, stage: Stage, freight: Freight, topology: ProjectTopology, now: Date): AvailabilityDecision {
   const explanation = explainAvailability(freight, stage, { now, project, ...topology });
-  return { available: explanation.available, explanation, refusal: explanation.available ? '' : describeRefusal(explanation) };
+  return { available: explanation.available, explanation, text: describeRefusal(explanation) };
 }

@@ -63,7 +63,7 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
   const refused = decisions.filter(({ decision }) => !decision.available);
   if (refused.length > 0) {
     const scope = stages.length > 1 ? `Nothing was promoted: ${refused.length} of ${stages.length} Stages downstream of "${targetName}" refuse ${freightLabel(freight)}.\n` : '';
-    fail(ExitCode.Refused, `${scope}${refused.map(({ decision }) => decision.refusal).join('\n')}`);
+    fail(ExitCode.Refused, `${scope}${refused.map(({ decision }) => decision.text).join('\n')}`);
   }
 
   const actor = await client.whoAmI().then((user) => user.username);

@@ -99,7 +99,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       const p = await open();
       const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--dry-run', '-o', 'yaml']);
       expect(run.code).toBe(ExitCode.Success);
-      expect(run.stderr).toContain('is available to Stage dev');
+      expect(run.stderr).toContain('is available to Stage "dev"');
       expect(run.stdout).toContain('kind: Promotion');
       expect(run.stdout).toContain(`freight: ${FREIGHT.next.name}`);
       expect(await promotionsOf(p)).toHaveLength(0);
