@@ -48,6 +48,9 @@ export async function waitForPromotion(ctx: CliContext, client: KubeClient, requ
     const verdict = judge(outcome, request, deadline.cause(), elapsed);
     view.finish(verdict.tone, verdict.line);
     return { exitCode: verdict.exitCode, outcome };
+  } catch (error) {
+    view.stop();
+    throw error;
   } finally {
     deadline.dispose();
   }

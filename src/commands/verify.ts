@@ -80,13 +80,16 @@ export async function runVerify(ctx: CliContext, session: WorkflowSession, stage
       view.finish('failure', `Stage ${stageName} was deleted while waiting.`);
       return ExitCode.Unexpected;
     }
-    const again = `kargo verify stage ${stageName} -p ${session.project}`;
+    const check = `kargo get stages ${stageName} -p ${session.project}`;
     if (deadline.cause() === 'interrupt') {
-      view.finish('info', `Stopped waiting; the verification goes on in the cluster. Check it with: kargo get stages ${stageName} -p ${session.project}`);
+      view.finish('info', `Stopped waiting; the verification goes on in the cluster. Check it with: ${check}`);
       return ExitCode.Interrupted;
     }
-    view.finish('warning', `Timed out waiting for the verification in Stage ${stageName}; it goes on in the cluster (re-run with ${again} --wait once it finished).`);
+    view.finish('warning', `Timed out waiting for the verification in Stage ${stageName}; it goes on in the cluster. Check it with: ${check}`);
     return ExitCode.Timeout;
+  } catch (error) {
+    view.stop();
+    throw error;
   } finally {
     deadline.dispose();
   }

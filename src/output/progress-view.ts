@@ -18,6 +18,8 @@ export interface ProgressView {
   show(frame: ProgressFrame): void;
   /** Ends the view with a final line (kept on screen). */
   finish(outcome: 'success' | 'failure' | 'warning' | 'info', line: string): void;
+  /** Ends the view without a final line (the caller reports what went wrong). */
+  stop(): void;
 }
 
 export interface ProgressViewOptions {
@@ -50,6 +52,11 @@ class SpinnerView implements ProgressView {
     this.last = frame;
     this.spinner.text = [frame.headline, ...frame.details.map((detail) => `  ${detail.text}`)].join('\n');
     if (!this.spinner.isSpinning) this.spinner.start();
+  }
+
+  stop(): void {
+    this.finished = true;
+    this.spinner.stop();
   }
 
   finish(outcome: 'success' | 'failure' | 'warning' | 'info', line: string): void {
@@ -90,6 +97,11 @@ class AppendOnlyView implements ProgressView {
       this.printedDetails.set(detail.key, detail.text);
       this.write(`  ${detail.text}`);
     }
+  }
+
+  stop(): void {
+    this.finished = true;
+    clearInterval(this.heartbeat);
   }
 
   finish(_outcome: 'success' | 'failure' | 'warning' | 'info', line: string): void {
