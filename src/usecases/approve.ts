@@ -18,6 +18,10 @@ export type ApproveResult = { kind: 'approved' | 'already-approved'; freight: Fr
 export async function approveFreight(client: KubeClient, project: string, selector: FreightSelector, stageName: string, clock: Clock): Promise<ApproveResult> {
   const stage = await getStage(client, project, stageName);
   let freight = await resolveFreight(client, project, selector);
+  await requirePermissions(client, [
+    promoteNeed(project, stageName, `approve Freight for Stage "${stageName}"`),
+    { verb: 'patch', group: KARGO_GROUP, resource: 'freights', subresource: 'status', name: freight.metadata.name!, namespace: project, purpose: `approve Freight for Stage "${stageName}"` },
+  ]);
   const origin = freight.origin;
   const requested = (stage.spec.requestedFreight ?? []).some((request) => origin && request.origin.kind === origin.kind && request.origin.name === origin.name);
   if (!origin || !requested) {
@@ -27,10 +31,6 @@ export async function approveFreight(client: KubeClient, project: string, select
       `Stage "${stageName}" does not request Freight from origin "${origin ? originKey(origin) : 'unknown'}" (it requests ${wanted}), so approving ${freightLabel(freight)} for it would have no effect.`,
     );
   }
-  await requirePermissions(client, [
-    promoteNeed(project, stageName, `approve Freight for Stage "${stageName}"`),
-    { verb: 'patch', group: KARGO_GROUP, resource: 'freights', subresource: 'status', name: freight.metadata.name!, namespace: project, purpose: `approve Freight for Stage "${stageName}"` },
-  ]);
 
   for (let attempt = 1; ; attempt++) {
     const existing = freight.status?.approvedFor?.[stageName];
