@@ -72,7 +72,10 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
   const record: RequestRecord = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: 0, user: '', verb: '', group: '', resource: '', namespace: '', name: '', subresource: '' };
+  let logged = false;
   const finish = (status: number): void => {
+    if (logged) return;
+    logged = true;
     record.status = status;
     options.requests.push(record);
     if (options.requests.length > options.requestLogLimit) options.requests.splice(0, options.requests.length - options.requestLogLimit);
@@ -80,9 +83,9 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
   };
 
   if (HEALTH_PATHS.has(url.pathname)) {
+    finish(200);
     response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('ok');
-    finish(200);
     return;
   }
 
@@ -116,15 +119,17 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
       user,
       serverAddress: request.headers.host ?? '',
     });
+    // The log has the record before the client can see the answer, so tests may count at once.
     if ('watch' in result) {
-      options.watches.open(response, result.watch);
       finish(200);
+      options.watches.open(response, result.watch);
       return;
     }
-    sendJson(response, result.status, result.body, result.warnings);
     finish(result.status);
+    sendJson(response, result.status, result.body, result.warnings);
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${error instanceof Error ? error.message : String(error)}`);
+    finish(apiError.code);
     if (!response.headersSent && apiError.plainText) {
       response.writeHead(apiError.code, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
       response.end(`${apiError.message}\n`);
@@ -134,6 +139,5 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
     } else {
       response.destroy();
     }
-    finish(apiError.code);
   }
 }
