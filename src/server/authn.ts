@@ -16,15 +16,16 @@ export class TokenAuthenticator {
     for (const user of users) this.byToken.set(user.token, user);
   }
 
-  /** Registers (or replaces the groups of) a user; returns its token. */
-  add(name: string, groups: string[] = [], token?: string): string {
+  /**
+   * Registers a user (no groups unless given) or, for a known user, replaces its
+   * groups when `groups` is given and its token when `token` is; returns the token.
+   */
+  add(name: string, groups?: string[], token?: string): string {
     const existing = this.records().find((user) => user.name === name);
-    if (existing && token === undefined) {
-      existing.groups = groups;
-      return existing.token;
-    }
+    if (existing && groups !== undefined) existing.groups = groups;
+    if (existing && (token === undefined || token === existing.token)) return existing.token;
     if (existing) this.byToken.delete(existing.token);
-    const record: UserRecord = { name, groups, token: token ?? randomBytes(24).toString('base64url') };
+    const record: UserRecord = { name, groups: groups ?? existing?.groups ?? [], token: token ?? randomBytes(24).toString('base64url') };
     this.byToken.set(record.token, record);
     return record.token;
   }

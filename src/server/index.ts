@@ -61,7 +61,7 @@ export interface EmbeddedServer {
   port: number;
   caCertPem?: string;
   adminToken: string;
-  /** Registers a user (or updates its groups) and returns its bearer token. */
+  /** Registers a user (no groups unless given) or replaces a known user's groups when given; returns its bearer token. */
   addUser(name: string, groups?: string[]): string;
   /** Kubeconfig YAML for a user; default the admin, in system:masters. */
   kubeconfig(user?: string): string;
@@ -135,7 +135,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
     adminToken,
     requests,
     faults,
-    addUser(name, groups = []) {
+    addUser(name, groups) {
       const token = authenticator.add(name, groups);
       saveUsers();
       return token;

@@ -25,8 +25,8 @@ async function serve(options: ServerOptions = {}, register = true): Promise<{ se
   const server = await startServer(options);
   if (register) cleanups.push(() => server.close());
   const dir = await tempDir();
-  const clientFor = async (user: string, groups: string[] = []): Promise<ApiClient> => {
-    if (user !== 'admin') server.addUser(user, groups);
+  const clientFor = async (user: string, groups?: string[]): Promise<ApiClient> => {
+    server.addUser(user, groups);
     const path = join(dir, `${user}.kubeconfig`);
     await writeFile(path, server.kubeconfig(user));
     return ApiClient.fromKubeconfig(path);
@@ -63,7 +63,10 @@ describe('embedded server', () => {
 
     const second = await serve({ stateDir });
     expect(second.server.adminToken).toBe(first.server.adminToken);
-    expect(second.server.addUser('alice', ['team'])).toBe(aliceToken);
+    expect(second.server.addUser('alice')).toBe(aliceToken);
+    const alice = await second.kubeconfigFor('alice');
+    const who = await alice.post<{ status: { userInfo: { groups: string[] } } }>('/apis/authentication.k8s.io/v1/selfsubjectreviews', { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' });
+    expect(who.body.status.userInfo.groups).toEqual(['team', 'system:authenticated']);
     const kept = await second.admin.get<{ metadata: { uid: string; resourceVersion: string } }>(`${STAGES}/kept`);
     expect(kept.status).toBe(200);
     expect(kept.body.metadata.uid).toBe(created.body.metadata.uid);
