@@ -8,8 +8,9 @@ import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import type { KubeObject, Promotion } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
+import type { WaitTarget } from '../usecases/await-promotion.js';
 import { getPromotion } from '../usecases/lookups.js';
-import { type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
+import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../usecases/workflow-error.js';
 import { reportAbort } from './abort.js';
@@ -107,26 +108,41 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
   if (flags.dryRun && waitTarget) fail(ExitCode.Usage, '--dry-run creates nothing, so there is nothing to --wait for.');
   const plans = await planPromotions(session.client, { project: session.project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
 
+  return deliverPromotions(ctx, session, plans, { dryRun: flags.dryRun ?? false, ...(waitTarget ? { waitTarget } : {}), timeoutMs, ...(output ? { output } : {}), label: 'promotion' });
+}
+
+export interface DeliverOptions {
+  dryRun: boolean;
+  waitTarget?: WaitTarget;
+  timeoutMs: number;
+  output?: ObjectOutput;
+  /** How the created objects are called on stderr ("promotion", "rollback promotion"). */
+  label: string;
+}
+
+/** Creates the planned Promotions (or has the server validate them), reports them, and waits if asked. */
+export async function deliverPromotions(ctx: CliContext, session: WorkflowSession, plans: PlannedPromotion[], options: DeliverOptions): Promise<ExitCode> {
   const submit = (dryRun: boolean) => submitPromotions(session.client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), now: () => ctx.clock.now() });
-  if (flags.dryRun) {
+  if (options.dryRun) {
     const validated = await submit(true);
     for (const plan of plans) ctx.io.stderr.write(`${plan.decision.text}\n`);
     ctx.io.stderr.write(`Dry run: the server accepted ${plans.length === 1 ? 'this Promotion' : `these ${plans.length} Promotions`}; nothing was created.\n`);
-    printObjects(ctx, validated.length ? validated : plans.map((plan) => plan.promotion), output === 'name' || !output ? 'yaml' : output);
+    printObjects(ctx, validated, options.output === 'json' ? 'json' : 'yaml');
     return ExitCode.Success;
   }
 
   const created = await submit(false);
   for (const [index, promotion] of created.entries()) {
     const plan = plans[index]!;
-    ctx.io.stderr.write(`Created promotion ${promotion.metadata.name}: ${freightLabel(plan.freight)} → Stage ${plan.stage.metadata.name}${plan.decision.explanation.verdict === 'approved' ? ' (approved)' : ''}\n`);
+    const approved = plan.decision.explanation.verdict === 'approved' ? ' (approved)' : '';
+    ctx.io.stderr.write(`Created ${options.label} ${promotion.metadata.name}: ${freightLabel(plan.freight)} → Stage ${plan.stage.metadata.name}${approved}\n`);
   }
-  if (!waitTarget) {
-    if (output) printObjects(ctx, created, output);
+  if (!options.waitTarget) {
+    if (options.output) printObjects(ctx, created, options.output);
     else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
     return ExitCode.Success;
   }
-  return waitAndReport(ctx, session, created, waitTarget, timeoutMs, output);
+  return waitAndReport(ctx, session, created, options.waitTarget, options.timeoutMs, options.output);
 }
 
 /** Waits for each Promotion in turn; the worst exit code wins. Prints names (or final objects) on stdout. */

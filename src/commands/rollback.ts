@@ -7,11 +7,10 @@ import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import type { FreightCollection } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
-import { submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { chooseRollback, planRollbackPromotions } from '../usecases/rollback.js';
 import { fail } from '../usecases/workflow-error.js';
-import { waitAndReport } from './promote.js';
+import { deliverPromotions } from './promote.js';
 import {
   type WorkflowSession,
   addPromotionWaitOptions,
@@ -20,7 +19,6 @@ import {
   parseObjectOutput,
   parseTimeout,
   parseWaitTarget,
-  printObjects,
 } from './workflow-options.js';
 
 export interface RollbackFlags {
@@ -75,19 +73,11 @@ export async function runRollback(ctx: CliContext, session: WorkflowSession, fla
   ctx.io.stderr.write(`Rolling back Stage ${flags.stage}: ${describe(plan.choice.from)} → ${describe(plan.choice.to)}\n`);
   const promotions = await planRollbackPromotions(session.client, request, plan);
 
-  const submit = (dryRun: boolean) => submitPromotions(session.client, promotions, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), now: () => ctx.clock.now() });
-  if (flags.dryRun) {
-    const validated = await submit(true);
-    ctx.io.stderr.write('Dry run: nothing was created.\n');
-    printObjects(ctx, validated, output === 'json' ? 'json' : 'yaml');
-    return ExitCode.Success;
-  }
-  const created = await submit(false);
-  for (const promotion of created) ctx.io.stderr.write(`Created rollback promotion ${promotion.metadata.name}\n`);
-  if (!waitTarget) {
-    if (output) printObjects(ctx, created, output);
-    else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
-    return ExitCode.Success;
-  }
-  return waitAndReport(ctx, session, created, waitTarget, timeoutMs, output);
+  return deliverPromotions(ctx, session, promotions, {
+    dryRun: flags.dryRun ?? false,
+    ...(waitTarget ? { waitTarget } : {}),
+    timeoutMs,
+    ...(output ? { output } : {}),
+    label: 'rollback promotion',
+  });
 }
