@@ -17,13 +17,23 @@ export interface DaemonOptions {
   readyTimeoutMs?: number;
 }
 
+/** A process that has exited but not been reaped yet (Linux); signal 0 still reaches it. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
 }
 
 export function readPid(paths: SandboxPaths): number | undefined {

@@ -43,9 +43,20 @@ function accessLogLine(record: RequestRecord): string {
   return `${new Date().toISOString()} ${record.status} ${record.method} ${record.path}${query} user=${record.user || '-'}\n`;
 }
 
-/** Resolves once `signal` aborts, then stops the server and removes the endpoint file. */
+/**
+ * Resolves once `signal` aborts or the process gets SIGTERM (what `sandbox stop`
+ * sends), then stops the server and removes the endpoint file.
+ */
 export async function serveUntil(running: RunningSandbox, paths: SandboxPaths, signal: AbortSignal): Promise<void> {
-  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  let onTerm: () => void = () => undefined;
+  if (!signal.aborted) {
+    await new Promise<void>((resolve) => {
+      onTerm = resolve;
+      process.once('SIGTERM', onTerm);
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
+  process.off('SIGTERM', onTerm);
   await running.server.close();
   removeFile(paths.endpointFile);
 }
