@@ -177,6 +177,16 @@ export function defineCrudTests(suite: SuiteContext): void {
       expect((await suite.admin.get<Obj>(widgetsPath(ns, 'w'))).body.spec).toMatchObject({ size: 2 });
     });
 
+    it('requires a resourceVersion to update a custom resource', async () => {
+      const ns = await suite.namespace();
+      const created = await suite.admin.post<Obj>(widgetsPath(ns), widget('unversioned'));
+      const { resourceVersion: _dropped, ...metadata } = created.body.metadata;
+      const response = await suite.admin.put<{ reason: string; details: { causes: { field: string; message: string }[] } }>(widgetsPath(ns, 'unversioned'), { ...created.body, metadata, spec: { size: 2 } });
+      expect(response.status).toBe(422);
+      expect(response.body.reason).toBe('Invalid');
+      expect(response.body.details.causes).toEqual([expect.objectContaining({ field: 'metadata.resourceVersion', message: 'Invalid value: 0: must be specified for an update' })]);
+    });
+
     it('bumps generation on spec changes only', async () => {
       const ns = await suite.namespace();
       const created = await suite.admin.post<Obj>(widgetsPath(ns), widget('g'));
