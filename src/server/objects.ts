@@ -7,7 +7,7 @@ import { applySchema } from './schema.js';
 import { ApiError, badRequest, invalid, type StatusCause } from './status.js';
 import { canonicalJson, deepClone, isJsonObject, type JsonObject, type ObjectMetadata, type StoredObject } from './types.js';
 
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+import type { FieldValidation } from './write-options.js';
 
 export interface WriteContext {
   fieldValidation: FieldValidation;
@@ -32,11 +32,6 @@ export function timestamp(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-export function parseFieldValidation(value: string | null): FieldValidation {
-  if (value === null || value === '' || value === 'Warn') return 'Warn';
-  if (value === 'Strict' || value === 'Ignore') return value;
-  throw badRequest(`fieldValidation parameter unsupported: ${value}`);
-}
 
 /** Checks apiVersion/kind in a request body against the resource it was sent to. */
 export function checkTypeMeta(resource: ServedResource, body: JsonObject): void {
@@ -65,6 +60,33 @@ function stringMap(value: unknown, field: string, causes: StatusCause[]): void {
   }
 }
 
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+function labelCauses(labels: JsonObject): StatusCause[] {
+  const causes: StatusCause[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    const slash = key.lastIndexOf('/');
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    if (!QUALIFIED_NAME.test(name) || name.length > 63 || (prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253))) {
+      causes.push({
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${JSON.stringify(key)}: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+        field: 'metadata.labels',
+      });
+    }
+    if (typeof value === 'string' && (value.length > 63 || !LABEL_VALUE.test(value))) {
+      causes.push({
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${JSON.stringify(value)}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+        field: 'metadata.labels',
+      });
+    }
+  }
+  return causes;
+}
+
 function metadataCauses(resource: ServedResource, metadata: JsonObject): StatusCause[] {
   const causes: StatusCause[] = [];
   const name = metadata.name;
@@ -82,6 +104,7 @@ function metadataCauses(resource: ServedResource, metadata: JsonObject): StatusC
     }
   }
   stringMap(metadata.labels, 'metadata.labels', causes);
+  if (isJsonObject(metadata.labels)) causes.push(...labelCauses(metadata.labels));
   stringMap(metadata.annotations, 'metadata.annotations', causes);
   if (metadata.finalizers !== undefined && metadata.finalizers !== null && (!Array.isArray(metadata.finalizers) || metadata.finalizers.some((item) => typeof item !== 'string'))) {
     causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must be a list of strings', field: 'metadata.finalizers' });
@@ -153,6 +176,9 @@ export function admitCreate(resource: ServedResource, body: JsonObject, namespac
   }
   const causes = metadataCauses(resource, metadata);
   if (causes.length > 0) throw invalid(resource, typeof metadata.name === 'string' ? metadata.name : '', causes);
+  if (metadata.resourceVersion !== undefined && metadata.resourceVersion !== '') {
+    throw new ApiError(500, '', 'resourceVersion should not be set on objects to be created');
+  }
   for (const field of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) delete metadata[field];
   const object = { ...body, apiVersion: apiVersionOf(resource), kind: resource.kind } as StoredObject;
   object.metadata = {

@@ -7,7 +7,8 @@ import type { ServerCore } from './context.js';
 import { CrdServing, isCrdResource } from './crd-serving.js';
 import { NamespaceLifecycle } from './namespaces.js';
 import { listPage } from './list.js';
-import { admitCreate, admitUpdate, apiVersionOf, parseFieldValidation, timestamp, type WriteContext } from './objects.js';
+import { admitCreate, admitUpdate, apiVersionOf, timestamp, type WriteContext } from './objects.js';
+import { parseWriteOptions, type WriteOptions } from './write-options.js';
 import { serverSideApply } from './apply.js';
 import { jsonPatch, mergePatch, patchKindOf } from './patch.js';
 import { storageKey, type ServedResource } from './registry.js';
@@ -37,11 +38,6 @@ function selectorOf(query: URLSearchParams): Matcher {
   return (object) => labels(object) && fields(object);
 }
 
-function isDryRun(query: URLSearchParams): boolean {
-  const values = query.getAll('dryRun');
-  for (const value of values) if (value !== 'All') throw badRequest(`Invalid dry run value: ${value}`);
-  return values.length > 0;
-}
 
 export class ResourceHandlers {
   private readonly namespaces: NamespaceLifecycle;
@@ -55,7 +51,8 @@ export class ResourceHandlers {
   handle(request: HandlerRequest): HandlerResult {
     const { info, resource } = request;
     if (info.subresource !== undefined && !(info.subresource === 'status' && resource.hasStatus)) {
-      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+      // kube-apiserver answers an unknown subresource of a custom resource as if the object were missing.
+      throw isNativeKind(resource) ? new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}) : notFound(resource, info.name ?? '');
     }
     if (info.name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw badRequest('name must be provided');
     const isNamespace = resource.group === '' && resource.plural === 'namespaces';
@@ -151,18 +148,21 @@ export class ResourceHandlers {
     return watch;
   }
 
-  private writeContext(query: URLSearchParams): WriteContext {
-    return { fieldValidation: parseFieldValidation(query.get('fieldValidation')), warnings: [], now: this.core.now() };
+  private writeContext(options: WriteOptions): WriteContext {
+    return { fieldValidation: options.fieldValidation, warnings: [], now: this.core.now() };
+  }
+
+  private optionsOf(request: HandlerRequest): WriteOptions {
+    return parseWriteOptions(request.query, request.info.verb);
   }
 
   private create(request: HandlerRequest): HandlerResult {
-    const { resource, query } = request;
-    if (request.info.name !== undefined) throw methodNotAllowed();
-    const dryRun = isDryRun(query);
-    const context = this.writeContext(query);
+    const { resource } = request;
+    const options = this.optionsOf(request);
+    const context = this.writeContext(options);
     const namespace = this.namespaceOf(request);
     const object = admitCreate(resource, decodeRequestObject(request.body, request.headers['content-type']), namespace, context);
-    return this.storeNew(request, object, context, dryRun);
+    return this.storeNew(request, object, context, options.dryRun);
   }
 
   private storeNew(request: HandlerRequest, candidate: StoredObject, context: WriteContext, dryRun: boolean): HandlerResult {
@@ -186,15 +186,15 @@ export class ResourceHandlers {
   }
 
   private storeUpdate(request: HandlerRequest, existing: StoredObject, body: JsonObject, fromPut: boolean): HandlerResult {
-    const { resource, query, info } = request;
-    const dryRun = isDryRun(query);
-    const context = this.writeContext(query);
+    const { resource, info } = request;
+    const options = this.optionsOf(request);
+    const context = this.writeContext(options);
     const requireResourceVersion = fromPut && resource.group !== '' && resource.group !== 'rbac.authorization.k8s.io';
     const updateRequest = info.subresource === undefined ? { requireResourceVersion } : { requireResourceVersion, subresource: info.subresource };
     let next = admitUpdate(resource, existing, body, updateRequest, context, () => conflict(resource, existing.metadata.name, STALE_OBJECT));
     if (!next) return { status: 200, body: existing, warnings: context.warnings };
     if (isCrdResource(resource)) next = this.crds.admit(next, context);
-    if (dryRun) return { status: 200, body: next, warnings: context.warnings };
+    if (options.dryRun) return { status: 200, body: next, warnings: context.warnings };
     const key = this.keyOf(resource);
     const stored = this.core.store.update(key, next);
     if (isCrdResource(resource)) this.crds.serve(stored);
@@ -222,10 +222,11 @@ export class ResourceHandlers {
       const result = serverSideApply({ live, applied, manager, force: query.get('force') === 'true', apiVersion: apiVersionOf(resource), now: timestamp(this.core.now()) });
       if (!live) {
         if (request.info.subresource) throw notFound(resource, name);
-        const context = this.writeContext(query);
+        const options = this.optionsOf(request);
+        const context = this.writeContext(options);
         const resultMeta = isJsonObject(result.metadata) ? result.metadata : {};
         const object = admitCreate(resource, { ...result, metadata: { ...resultMeta, name } }, this.namespaceOf(request), context);
-        return this.storeNew(request, object, context, isDryRun(query));
+        return this.storeNew(request, object, context, options.dryRun);
       }
       const resultMeta = isJsonObject(result.metadata) ? result.metadata : {};
       const version = appliedMeta.resourceVersion ?? live.metadata.resourceVersion;
@@ -248,7 +249,7 @@ export class ResourceHandlers {
   }
 
   private delete(request: HandlerRequest): HandlerResult {
-    const { resource, query } = request;
+    const { resource } = request;
     if (request.info.subresource) throw methodNotAllowed();
     const existing = this.existing(request);
     const options = request.body.length > 0 ? decodeObject(request.body) : {};
@@ -259,7 +260,7 @@ export class ResourceHandlers {
     if (preconditions.uid !== undefined && preconditions.uid !== existing.metadata.uid) {
       throw conflict(resource, existing.metadata.name, `the UID in the precondition (${String(preconditions.uid)}) does not match the UID in record (${existing.metadata.uid}). The object might have been deleted and then recreated`);
     }
-    const dryRun = isDryRun(query) || (Array.isArray(options.dryRun) && options.dryRun.includes('All'));
+    const dryRun = this.optionsOf(request).dryRun || (Array.isArray(options.dryRun) && options.dryRun.includes('All'));
     return this.deleteObject(resource, existing, dryRun);
   }
 
@@ -284,7 +285,7 @@ export class ResourceHandlers {
 
   private deleteCollection(request: HandlerRequest): HandlerResult {
     const { resource, query } = request;
-    const dryRun = isDryRun(query);
+    const { dryRun } = this.optionsOf(request);
     const matches = selectorOf(query);
     const deleted: StoredObject[] = [];
     for (const object of this.core.store.list(this.keyOf(resource), this.namespaceOf(request))) {

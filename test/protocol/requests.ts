@@ -83,6 +83,46 @@ export function defineRequestTests(suite: SuiteContext): void {
       expect(patch.body).toMatchObject({ reason: 'BadRequest', message: 'name must be provided' });
     });
 
+    it('rejects invalid write options with 422 on CreateOptions', async () => {
+      const ns = await suite.namespace();
+      const validation = await suite.admin.post(`${widgetsPath(ns)}?fieldValidation=Bogus`, widget('w'));
+      expect(validation.status).toBe(422);
+      expect(validation.body).toMatchObject({
+        reason: 'Invalid',
+        message: 'CreateOptions.meta.k8s.io "" is invalid: fieldValidation: Unsupported value: "Bogus": supported values: "", "Ignore", "Strict", "Warn"',
+        details: { group: 'meta.k8s.io', kind: 'CreateOptions', causes: [{ reason: 'FieldValueNotSupported', field: 'fieldValidation' }] },
+      });
+      const dryRun = await suite.admin.post(`${widgetsPath(ns)}?dryRun=Some`, widget('w'));
+      expect(dryRun.status).toBe(422);
+      expect(dryRun.body).toMatchObject({ reason: 'Invalid', message: 'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: ["Some"]: supported values: "All"' });
+      expect((await suite.admin.get(widgetsPath(ns, 'w'))).status).toBe(404);
+    });
+
+    it('refuses to create an object that carries a resourceVersion', async () => {
+      const ns = await suite.namespace();
+      const response = await suite.admin.post(widgetsPath(ns), { ...widget('versioned'), metadata: { name: 'versioned', resourceVersion: '5' } });
+      expect(response.status).toBe(500);
+      expect(response.body).toMatchObject({ kind: 'Status', status: 'Failure', message: 'resourceVersion should not be set on objects to be created' });
+      expect((await suite.admin.get(widgetsPath(ns, 'versioned'))).status).toBe(404);
+    });
+
+    it('rejects invalid label keys and values with 422', async () => {
+      const ns = await suite.namespace();
+      const value = await suite.admin.post<{ reason: string; details: { causes: { field: string; message: string }[] } }>(widgetsPath(ns), widget('lv', { size: 1 }, { labels: { tier: 'not valid!' } }));
+      expect(value.status).toBe(422);
+      expect(value.body.details.causes[0]).toMatchObject({ field: 'metadata.labels', message: expect.stringContaining('Invalid value: "not valid!": a valid label must be an empty string') });
+      const key = await suite.admin.post(widgetsPath(ns), widget('lk', { size: 1 }, { labels: { 'bad key': 'x' } }));
+      expect(key.status).toBe(422);
+    });
+
+    it('answers an unknown subresource of a custom resource as not found', async () => {
+      const ns = await suite.namespace();
+      await suite.admin.post(widgetsPath(ns), widget('sub'));
+      const response = await suite.admin.get(widgetsPath(ns, 'sub', 'scale'));
+      expect(response.status).toBe(404);
+      expect(response.body).toMatchObject({ kind: 'Status', reason: 'NotFound' });
+    });
+
     it('rejects an invalid name with 422', async () => {
       const ns = await suite.namespace();
       const response = await suite.admin.post<{ reason: string; details: { causes: { field: string }[] } }>(widgetsPath(ns), widget('Not_Valid'));
