@@ -36,8 +36,10 @@ function decodeContinue(token: string): ContinueToken {
 }
 
 export function listPage(store: ObjectStore, resourceKey: string, namespace: string | undefined, matches: Matcher, limitParam: string | null, continueParam: string | null): Page {
-  const limit = limitParam ? Number(limitParam) : 0;
-  if (!Number.isInteger(limit) || limit < 0) throw badRequest(`invalid limit: ${limitParam ?? ''}`);
+  const requested = limitParam ? Number(limitParam) : 0;
+  if (!Number.isInteger(requested)) throw badRequest(`invalid limit: ${limitParam ?? ''}`);
+  // As in kube-apiserver, a negative limit means no limit.
+  const limit = Math.max(requested, 0);
   const token = continueParam ? decodeContinue(continueParam) : undefined;
   const version = token?.rv ?? store.resourceVersion;
   let remaining = 0;

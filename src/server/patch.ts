@@ -29,9 +29,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return result;
 }
 
-/** Unprocessable patch: well-formed but cannot be applied to this object. */
-function patchFailed(message: string): ApiError {
-  return new ApiError(422, 'Invalid', `the server rejected our request due to an error in our request: ${message}`);
+/** Unprocessable patch: well-formed but cannot be applied. kube-apiserver's message says no more; the cause says why. */
+function patchFailed(why: string): ApiError {
+  return new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request', { causes: [{ reason: 'FieldValueInvalid', message: why }] });
 }
 
 function decodePointer(pointer: string): string[] {
@@ -105,7 +105,7 @@ function canonical(value: unknown): unknown {
 }
 
 export function jsonPatch(target: unknown, operations: unknown): unknown {
-  if (!Array.isArray(operations)) throw badRequest('json patch must be a JSON array of operations');
+  if (!Array.isArray(operations)) throw badRequest('error decoding patch: a JSON patch must be a JSON array of operations');
   let document = deepClone(target);
   for (const operation of operations) {
     if (!isJsonObject(operation) || typeof operation.op !== 'string' || typeof operation.path !== 'string') {
@@ -139,7 +139,7 @@ export function jsonPatch(target: unknown, operations: unknown): unknown {
         if (!isEqual(getAt(document, path), operation.value)) throw patchFailed(`testing value ${path} failed`);
         break;
       default:
-        throw badRequest(`json patch: unknown operation "${op}"`);
+        throw patchFailed(`unknown operation "${op}"`);
     }
   }
   return document;

@@ -214,7 +214,13 @@ export class ResourceHandlers {
     const found = this.core.store.get(this.keyOf(resource), this.namespaceOf(request), name);
     if (kind === 'apply') {
       const manager = query.get('fieldManager');
-      if (!manager) throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+      if (!manager) {
+        throw new ApiError(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
+          group: 'meta.k8s.io',
+          kind: 'PatchOptions',
+          causes: [{ reason: 'FieldValueRequired', message: 'Required value: is required for apply patch', field: 'fieldManager' }],
+        });
+      }
       const applied = decodeObject(request.body, true);
       const appliedMeta = isJsonObject(applied.metadata) ? applied.metadata : {};
       if (appliedMeta.name !== undefined && appliedMeta.name !== name) throw badRequest(`the name of the object (${String(appliedMeta.name)}) does not match the name on the URL (${name})`);
@@ -239,7 +245,7 @@ export class ResourceHandlers {
     if (kind === 'json') {
       patched = jsonPatch(existing, patchBody);
     } else {
-      if (!isJsonObject(patchBody)) throw badRequest('merge patch must be a JSON object');
+      if (!isJsonObject(patchBody)) throw badRequest('error decoding patch: a merge patch must be a JSON object');
       patched = mergePatch(existing, patchBody);
     }
     if (!isJsonObject(patched)) throw badRequest('the patch produced something other than an object');

@@ -4,7 +4,7 @@
 import type { RbacAuthorizer } from './rbac.js';
 import { RBAC_KEYS } from './rbac.js';
 import type { ObjectStore } from './storage.js';
-import { badRequest } from './status.js';
+import { ApiError } from './status.js';
 import { isJsonObject, type JsonObject, type UserIdentity } from './types.js';
 
 function text(value: unknown): string | undefined {
@@ -15,7 +15,13 @@ export function selfSubjectAccessReview(authorizer: RbacAuthorizer, user: UserId
   const spec = isJsonObject(review.spec) ? review.spec : {};
   const attributes = isJsonObject(spec.resourceAttributes) ? spec.resourceAttributes : undefined;
   const nonResource = isJsonObject(spec.nonResourceAttributes) ? spec.nonResourceAttributes : undefined;
-  if (!attributes && !nonResource) throw badRequest('SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec: Invalid value: exactly one of nonResourceAttributes or resourceAttributes must be specified');
+  if (!attributes === !nonResource) {
+    const message = 'Invalid value: null: exactly one of nonResourceAttributes or resourceAttributes must be specified';
+    throw new ApiError(422, 'Invalid', `.authorization.k8s.io "" is invalid: spec.resourceAttributes: ${message}`, {
+      group: 'authorization.k8s.io',
+      causes: [{ reason: 'FieldValueInvalid', message, field: 'spec.resourceAttributes' }],
+    });
+  }
   let status: JsonObject;
   if (attributes) {
     const decision = authorizer.authorize(user, {

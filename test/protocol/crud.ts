@@ -156,6 +156,9 @@ export function defineCrudTests(suite: SuiteContext): void {
       } while (token && pages < 10);
       expect(pages).toBe(3);
       expect(seen.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+      const unlimited = await suite.admin.get<List>(`${widgetsPath(ns)}?limit=-1`);
+      expect(unlimited.status).toBe(200);
+      expect(unlimited.body.items).toHaveLength(5);
     });
   });
 

@@ -31,9 +31,24 @@ export function definePatchTests(suite: SuiteContext): void {
       expect(patched.status).toBe(200);
       expect(patched.body.spec).toMatchObject({ size: 7, tags: ['a', 'b'] });
       const failed = await suite.admin.patch(widgetsPath(ns, 'j'), [{ op: 'test', path: '/spec/size', value: 1 }, { op: 'replace', path: '/spec/size', value: 8 }], 'application/json-patch+json');
-      expect(failed.status).toBeGreaterThanOrEqual(400);
-      expect(failed.status).toBeLessThan(500);
+      expect(failed.status).toBe(422);
+      expect(failed.body).toMatchObject({ reason: 'Invalid', message: 'the server rejected our request due to an error in our request' });
+      const missing = await suite.admin.patch(widgetsPath(ns, 'j'), [{ op: 'remove', path: '/spec/nope' }], 'application/json-patch+json');
+      expect(missing.status).toBe(422);
+      const unknownOp = await suite.admin.patch(widgetsPath(ns, 'j'), [{ op: 'frob', path: '/spec/size' }], 'application/json-patch+json');
+      expect(unknownOp.status).toBe(422);
       expect((await suite.admin.get<Obj>(widgetsPath(ns, 'j'))).body.spec).toMatchObject({ size: 7 });
+    });
+
+    it('requires a fieldManager for server-side apply (422 on PatchOptions)', async () => {
+      const ns = await suite.namespace();
+      const response = await suite.admin.patch(widgetsPath(ns, 'nomanager'), widget('nomanager'), 'application/apply-patch+yaml');
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({
+        reason: 'Invalid',
+        message: 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+        details: { group: 'meta.k8s.io', kind: 'PatchOptions', causes: [{ reason: 'FieldValueRequired', field: 'fieldManager' }] },
+      });
     });
 
     it('rejects a malformed patch body with 400 and writes nothing', async () => {
@@ -42,6 +57,11 @@ export function definePatchTests(suite: SuiteContext): void {
       const malformed = await suite.admin.patch(widgetsPath(ns, 'bad'), '{"spec": ', 'application/merge-patch+json');
       expect(malformed.status).toBe(400);
       expect(malformed.body).toMatchObject({ kind: 'Status', reason: 'BadRequest' });
+      for (const [body, type] of [[[1], 'application/merge-patch+json'], [{ op: 'add' }, 'application/json-patch+json']] as const) {
+        const wrongShape = await suite.admin.patch(widgetsPath(ns, 'bad'), body, type);
+        expect(wrongShape.status).toBe(400);
+        expect(String(wrongShape.body.message)).toMatch(/^error decoding patch: /);
+      }
       expect((await suite.admin.get<Obj>(widgetsPath(ns, 'bad'))).body.metadata.resourceVersion).toBe(created.body.metadata.resourceVersion);
     });
 

@@ -124,6 +124,12 @@ export function defineRbacTests(suite: SuiteContext): void {
       expect((await client.get(`${widgetsPath(ns)}?fieldSelector=${encodeURIComponent('metadata.name=two')}`)).status).toBe(403);
     });
 
+    it('rejects a SelfSubjectAccessReview without attributes (422)', async () => {
+      const review = await suite.admin.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: {} });
+      expect(review.status).toBe(422);
+      expect(review.body).toMatchObject({ reason: 'Invalid', details: { group: 'authorization.k8s.io', causes: [{ field: 'spec.resourceAttributes' }] } });
+    });
+
     it('answers SelfSubjectAccessReview truthfully, including a custom verb and wildcards', async () => {
       const ns = await suite.namespace();
       const user = suite.userName('promoter');

@@ -69,7 +69,7 @@ describe('patches', () => {
     [[{ op: 'remove', path: '/missing' }], 422],
     [[{ op: 'replace', path: '/a/9', value: 1 }], 422],
     [[{ op: 'test', path: '/c', value: 'nope' }], 422],
-    [[{ op: 'frobnicate', path: '/c' }], 400],
+    [[{ op: 'frobnicate', path: '/c' }], 422],
     [{ op: 'add' }, 400],
   ])('rejects %j with %i', (operations, code) => {
     expect(() => jsonPatch({ a: [1], c: 'x' }, operations)).toThrowError(expect.objectContaining({ code }) as ApiError);
