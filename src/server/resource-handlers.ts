@@ -114,6 +114,10 @@ export class ResourceHandlers {
 
   private list(request: HandlerRequest): HandlerResult {
     const { resource, query } = request;
+    const version = query.get('resourceVersion');
+    if (version && !/^\d+$/.test(version)) {
+      throw badRequest(`invalid resource version: resourceVersion: Invalid value: ${JSON.stringify(version)}: strconv.ParseUint: parsing ${JSON.stringify(version)}: invalid syntax`);
+    }
     const page = listPage(this.core.store, this.keyOf(resource), request.info.namespace, selectorOf(query), query.get('limit'), query.get('continue'));
     const metadata: JsonObject = { resourceVersion: page.resourceVersion };
     if (page.continueToken) metadata.continue = page.continueToken;
@@ -127,6 +131,11 @@ export class ResourceHandlers {
 
   private watchRequest(request: HandlerRequest): WatchRequest {
     const { query, resource, info } = request;
+    const version = query.get('resourceVersion');
+    if (version && !/^\d+$/.test(version)) {
+      // kube-apiserver reports this as an internal error, with no reason.
+      throw new ApiError(500, '', `resourceVersion: Invalid value: ${JSON.stringify(version)}: strconv.ParseUint: parsing ${JSON.stringify(version)}: invalid syntax`);
+    }
     const matches = selectorOf(query);
     const name = info.name;
     const timeout = query.get('timeoutSeconds');

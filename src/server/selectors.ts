@@ -4,7 +4,7 @@
 import { badRequest } from './status.js';
 import type { StoredObject } from './types.js';
 
-type Operator = 'equals' | 'notEquals' | 'in' | 'notIn' | 'exists' | 'doesNotExist';
+type Operator = 'equals' | 'notEquals' | 'in' | 'notIn' | 'exists' | 'doesNotExist' | 'greaterThan' | 'lessThan';
 
 interface Requirement {
   key: string;
@@ -55,7 +55,13 @@ function parseRequirement(term: string): Requirement {
     const values = list.split(',').map((value) => checkValue(value.trim()));
     return { key: checkKey(key), operator: operator === 'in' ? 'in' : 'notIn', values };
   }
-  const equality = /^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
+  const comparison = /^([^=!<>\s]+)\s*([<>])\s*(.*)$/.exec(term);
+  if (comparison) {
+    const [, key = '', operator, value = ''] = comparison;
+    if (!/^-?\d+$/.test(value.trim())) throw badRequest(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer`);
+    return { key: checkKey(key), operator: operator === '>' ? 'greaterThan' : 'lessThan', values: [value.trim()] };
+  }
+  const equality = /^([^=!<>\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
   if (equality) {
     const [, key = '', operator, value = ''] = equality;
     return { key: checkKey(key), operator: operator === '!=' ? 'notEquals' : 'equals', values: [checkValue(value.trim())] };
@@ -79,6 +85,13 @@ function matches(requirement: Requirement, labels: Record<string, string>): bool
       return has;
     case 'doesNotExist':
       return !has;
+    case 'greaterThan':
+    case 'lessThan': {
+      if (!has || !/^-?\d+$/.test(value ?? '')) return false;
+      const actual = Number(value);
+      const bound = Number(requirement.values[0]);
+      return requirement.operator === 'greaterThan' ? actual > bound : actual < bound;
+    }
   }
 }
 

@@ -106,6 +106,16 @@ export function defineCrudTests(suite: SuiteContext): void {
       expect(await names(q('!env'))).toEqual(['d', 'e']);
     });
 
+    it('filters by numeric Gt/Lt label selectors', async () => {
+      const ns = await suite.namespace();
+      for (const [name, rank] of [['low', '1'], ['mid', '5'], ['high', '10'], ['word', 'ten']] as const) {
+        await suite.admin.post(widgetsPath(ns), widget(name, { size: 1 }, { labels: { rank } }));
+      }
+      await suite.admin.post(widgetsPath(ns), widget('none'));
+      expect(await names(`${widgetsPath(ns)}?labelSelector=${encodeURIComponent('rank>4')}`)).toEqual(['high', 'mid']);
+      expect(await names(`${widgetsPath(ns)}?labelSelector=${encodeURIComponent('rank<5')}`)).toEqual(['low']);
+    });
+
     it('filters by metadata.name and metadata.namespace field selectors', async () => {
       const ns = await suite.namespace();
       await seed(ns);
@@ -113,6 +123,18 @@ export function defineCrudTests(suite: SuiteContext): void {
       expect(await names(`${widgetsPath(ns)}?fieldSelector=${encodeURIComponent('metadata.name!=c')}`)).toEqual(['a', 'b', 'd', 'e']);
       const clusterWide = `/apis/${GROUP}/${VERSION}/${PLURAL}?fieldSelector=${encodeURIComponent(`metadata.namespace=${ns}`)}`;
       expect(await names(clusterWide)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    });
+
+    it('rejects a resourceVersion that is not a number', async () => {
+      const ns = await suite.namespace();
+      const listed = await suite.admin.get(`${widgetsPath(ns)}?resourceVersion=abc`);
+      expect(listed.status).toBe(400);
+      expect(listed.body).toMatchObject({ reason: 'BadRequest' });
+      expect(String(listed.body.message)).toContain('invalid resource version');
+      const watched = await suite.admin.watch(`${widgetsPath(ns)}?watch=true&resourceVersion=abc`);
+      const event = await watched.next();
+      watched.close();
+      expect(event).toMatchObject({ type: 'HTTP_ERROR', object: { code: 500, kind: 'Status' } });
     });
 
     it('rejects a malformed selector with 400 BadRequest', async () => {

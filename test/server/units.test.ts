@@ -26,12 +26,15 @@ describe('label selectors', () => {
     ['a=1,b in (x)', { a: '1', b: 'x' }, true],
     ['example.com/tier=web', { 'example.com/tier': 'web' }, true],
     ['', { a: '1' }, true],
+    ['n>3', { n: '4' }, true],
+    ['n>3', { n: 'x' }, false],
+    ['n<3', {}, false],
   ];
   it.each(cases)('%s on %j → %s', (selector, labels, expected) => {
     expect(parseLabelSelector(selector)(object('x', labels))).toBe(expected);
   });
 
-  it.each(['a in (1', 'a=(', '=1', 'a b', 'a,,b', 'Bad Key=1', 'a=' + 'x'.repeat(64)])('rejects %s with 400', (selector) => {
+  it.each(['a in (1', 'a=(', '=1', 'a b', 'a,,b', 'Bad Key=1', 'a=' + 'x'.repeat(64), 'n>x'])('rejects %s with 400', (selector) => {
     expect(() => parseLabelSelector(selector)).toThrowError(expect.objectContaining({ code: 400, reason: 'BadRequest' }) as ApiError);
   });
 });
