@@ -24,7 +24,7 @@ const defaultDeps = (): SandboxDeps => ({ launcher: [process.execPath, ...proces
 interface ServeFlags {
   port?: number;
   stateDir?: string;
-  crds: string[];
+  crds?: string[];
 }
 
 interface StartFlags extends ServeFlags {
@@ -38,17 +38,17 @@ function parsePort(value: string): number {
 }
 
 /** --crds values as absolute paths (the background server runs elsewhere); each must be a directory. */
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] | undefined): string[] {
   const dir = resolve(value);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(ExitCode.Usage, `--crds ${value}: no such directory`);
-  return [...previous, dir];
+  return [...(previous ?? []), dir];
 }
 
 function serverOptions(command: Command): Command {
   return command
     .addOption(new Option('--port <number>', 'port on 127.0.0.1 (default: a free one)').argParser(parsePort))
     .option('--state-dir <dir>', 'where objects, the CA and credentials persist (default: $XDG_STATE_HOME/kargo/sandbox or ~/.local/state/kargo/sandbox)')
-    .option('--crds <dir>', 'apply the CRD files in this directory at start (repeatable); without it, Kargo kinds accept any shape', collect, [] as string[]);
+    .option('--crds <dir>', 'apply the CRD files in this directory at start (repeatable); without it, Kargo kinds accept any shape', collect);
 }
 
 function serveCommand(ctx: CliContext): Command {
@@ -59,7 +59,7 @@ function serveCommand(ctx: CliContext): Command {
       const paths = sandboxPaths(ctx.env, flags.stateDir);
       const running = await startSandboxServer({
         paths,
-        crdDirs: flags.crds,
+        crdDirs: flags.crds ?? [],
         ...(flags.port !== undefined ? { port: flags.port } : {}),
         ...(flags.accessLog ? { accessLog: (line: string) => ctx.io.stdout.write(line) } : {}),
       });
@@ -88,7 +88,7 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
           kubeconfigPath,
           switchContext: flags.switch,
           launcher: deps.launcher,
-          crdDirs: flags.crds,
+          crdDirs: flags.crds ?? [],
           env: ctx.env,
           ...(flags.port !== undefined ? { port: flags.port } : {}),
         });

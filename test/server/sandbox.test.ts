@@ -14,6 +14,7 @@ import { CliError } from '../../src/cli/errors.js';
 import { addGlobalOptions } from '../../src/cli/global-options.js';
 import { sandboxCommand } from '../../src/commands/sandbox.js';
 import { ApiClient } from '../protocol/api-client.js';
+import { SHARED_CRD_DIRS } from '../support/test-cluster.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const launcher = [process.execPath, '--import', 'tsx', join(repoRoot, 'src/cli/main.ts')];
@@ -154,6 +155,20 @@ describe('kargo sandbox', () => {
     const log = await readFile(join(stateDir, 'sandbox.log'), 'utf8');
     expect(log).toContain('Sandbox API server listening on https://127.0.0.1:');
     expect(log).toMatch(/ 200 GET \/api\/v1\/namespaces user=admin$/m);
+  });
+
+  it('validates objects against the CRDs given with --crds', async () => {
+    const home = await newHome();
+    const kargoCrds = SHARED_CRD_DIRS[0] ?? '';
+    const started = await run(home, ['sandbox', 'start', '--crds', kargoCrds]);
+    expect(started.code, started.stderr).toBe(0);
+    const client = await ApiClient.fromKubeconfig(home.kubeconfig);
+    await client.post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'p' } });
+    const invalid = await client.post('/apis/kargo.akuity.io/v1alpha1/namespaces/p/promotions', { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Promotion', metadata: { name: 'x' }, spec: {} });
+    expect(invalid.status).toBe(422);
+    expect(String(invalid.body.message)).toContain('spec.stage: Required value');
+    const missing = await run(home, ['sandbox', 'start', '--crds', join(home.dir, 'nope')]);
+    expect(missing.code).not.toBe(0);
   });
 
   it('keeps objects across a stop and a start', async () => {
