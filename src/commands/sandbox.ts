@@ -12,7 +12,6 @@ import { withExamples } from '../cli/help.js';
 import { formatDocument } from '../output/objects.js';
 import { sandboxStatus, startSandbox, stopSandbox } from '../sandbox/lifecycle.js';
 import { activeKubeconfigPath, sandboxPaths, SANDBOX_CONTEXT } from '../sandbox/paths.js';
-import { serveUntil, startSandboxServer } from '../sandbox/serve.js';
 
 export interface SandboxDeps {
   /** How to run this CLI in a background process: [executable, ...leading args]. */
@@ -57,6 +56,8 @@ function serveCommand(ctx: CliContext): Command {
     .option('--access-log', 'print one line per request to stdout')
     .action(async (flags: ServeFlags & { accessLog?: boolean }) => {
       const paths = sandboxPaths(ctx.env, flags.stateDir);
+      // Loaded on demand: the server (ajv, certificates) would otherwise slow every command's start-up.
+      const { serveUntil, startSandboxServer } = await import('../sandbox/serve.js');
       const running = await startSandboxServer({
         paths,
         crdDirs: flags.crds ?? [],
