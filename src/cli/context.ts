@@ -2,31 +2,10 @@
 // every command runs in-process in tests with fake streams, a fixed clock and a
 // kube client pointed at a test server.
 
+import type { ClusterSelection } from '../kube/cluster-selection.js';
 import type { KubeClient } from '../kube/client.js';
-
-export interface OutputStream {
-  write(chunk: string): unknown;
-  readonly isTTY?: boolean;
-  readonly columns?: number;
-}
-
-export interface IO {
-  stdout: OutputStream;
-  stderr: OutputStream;
-}
-
-export interface Clock {
-  now(): Date;
-  /** Resolves after `ms`, or rejects with the signal's reason when it aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-/** What the global flags say about where to connect. */
-export interface ClusterSelection {
-  kubeconfig?: string;
-  context?: string;
-  verbose: boolean;
-}
+import type { Clock } from '../runtime/clock.js';
+import type { IO } from '../runtime/io.js';
 
 export interface CliContext {
   io: IO;
@@ -37,20 +16,3 @@ export interface CliContext {
   /** Creates (once) the client for the selected cluster; loads the Kubernetes client library lazily. */
   kube(selection: ClusterSelection): Promise<KubeClient>;
 }
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    }),
-};

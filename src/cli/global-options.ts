@@ -2,7 +2,7 @@
 // by subcommands through commander's optsWithGlobals().
 
 import { type Command, Option } from 'commander';
-import type { ClusterSelection } from './context.js';
+import type { ClusterSelection } from '../kube/cluster-selection.js';
 
 export const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

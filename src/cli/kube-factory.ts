@@ -3,7 +3,8 @@
 // commands which never talk to a cluster start without loading it.
 
 import type { KubeClient } from '../kube/client.js';
-import type { ClusterSelection, OutputStream } from './context.js';
+import type { ClusterSelection } from '../kube/cluster-selection.js';
+import type { OutputStream } from '../runtime/io.js';
 import { CLI_VERSION } from './version-info.js';
 
 export interface KubeFactoryOptions {

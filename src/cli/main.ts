@@ -1,7 +1,8 @@
 // Entry point of the bundled CLI: wires the real process (streams, environment,
 // clock, Ctrl-C) into a CliContext and exits with runCli's code.
 
-import { systemClock, type CliContext } from './context.js';
+import { systemClock } from '../runtime/clock.js';
+import type { CliContext } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { lazyKubeFactory } from './kube-factory.js';
 import { runCli } from './program.js';

@@ -12,7 +12,7 @@ import { createProgressView, type ProgressView } from '../output/progress-view.j
 import { animationEnabled } from '../output/terminal.js';
 import { formatSoak } from '../rules/duration.js';
 import { type AwaitOutcome, type WaitTarget, awaitPromotion } from '../usecases/await-promotion.js';
-import { startWaitDeadline } from '../usecases/wait-deadline.js';
+import { startWaitDeadline } from '../runtime/deadline.js';
 
 export interface WaitRequest {
   project: string;

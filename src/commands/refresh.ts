@@ -5,7 +5,7 @@ import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { type RefreshKind, requestRefresh, waitForRefresh } from '../usecases/refresh.js';
-import { startWaitDeadline } from '../usecases/wait-deadline.js';
+import { startWaitDeadline } from '../runtime/deadline.js';
 import { fail } from '../usecases/workflow-error.js';
 import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 

@@ -8,7 +8,7 @@ import { withExamples } from '../cli/help.js';
 import { verificationFrame } from '../output/progress-verification.js';
 import { followVerification } from '../usecases/follow-verification.js';
 import { requestVerification } from '../usecases/verify.js';
-import { startWaitDeadline } from '../usecases/wait-deadline.js';
+import { startWaitDeadline } from '../runtime/deadline.js';
 import { newProgressView } from './promotion-waiter.js';
 import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 

@@ -7,7 +7,8 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
-import type { ClusterSelection, OutputStream } from '../cli/context.js';
+import type { OutputStream } from '../runtime/io.js';
+import type { ClusterSelection } from './cluster-selection.js';
 import type { KubeObject } from '../model/kargo.js';
 import type {
   AccessReviewResult,

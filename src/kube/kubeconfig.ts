@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
-import type { ClusterSelection } from '../cli/context.js';
+import type { ClusterSelection } from './cluster-selection.js';
 import { KubeConfigError } from './errors.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';

@@ -2,7 +2,7 @@
 // colour where colour is on (a terminal, --color always, CLICOLOR_FORCE), plain
 // ASCII where it is off (piped, NO_COLOR, TERM=dumb, --color never).
 
-import type { OutputStream } from '../cli/context.js';
+import type { OutputStream } from '../runtime/io.js';
 import type { ColorMode } from '../cli/global-options.js';
 import type { Painter, Tone } from './pipeline-canvas.js';
 import { createStyle, type Style } from './style.js';

@@ -4,7 +4,7 @@
 // that sees no output for a while does not look (or get killed as) hung.
 
 import ora, { type Ora } from 'ora';
-import type { OutputStream } from '../cli/context.js';
+import type { OutputStream } from '../runtime/io.js';
 import { formatSoak } from '../rules/duration.js';
 
 export interface ProgressFrame {

@@ -2,7 +2,7 @@
 // way well-mannered CLIs do: --color wins; then NO_COLOR, CLICOLOR_FORCE,
 // TERM=dumb; then whether the stream is a terminal.
 
-import type { OutputStream } from '../cli/context.js';
+import type { OutputStream } from '../runtime/io.js';
 import type { ColorMode } from '../cli/global-options.js';
 
 type Environment = Readonly<Record<string, string | undefined>>;

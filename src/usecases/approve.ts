@@ -3,7 +3,7 @@
 // `promote` verb on this write; Kargo's API does, so we do too.
 
 import { ExitCode } from '../cli/exit-codes.js';
-import type { Clock } from '../cli/context.js';
+import type { Clock } from '../runtime/clock.js';
 import type { KubeClient } from '../kube/client.js';
 import { isConflict } from '../kube/errors.js';
 import { KARGO_GROUP, resources } from '../kube/resources.js';

@@ -2,7 +2,7 @@
 // the informer (src/kube/informer.ts) resumes dropped streams and relists after
 // a 410 Gone; this narrows it to "the object's state now, then after each change".
 
-import { systemClock } from '../cli/context.js';
+import { systemClock } from '../runtime/clock.js';
 import type { KubeClient } from '../kube/client.js';
 import { inform, nameSelector } from '../kube/informer.js';
 import type { ResourceType } from '../kube/resources.js';

@@ -1,7 +1,9 @@
 // Runs kargo in-process against any cluster reachable through kubeconfig files,
 // and prepares a fresh project with the fake Kargo controller for each scenario.
 
-import { systemClock, type CliContext, type OutputStream } from '../../src/cli/context.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { systemClock } from '../../src/runtime/clock.js';
+import type { OutputStream } from '../../src/runtime/io.js';
 import { lazyKubeFactory } from '../../src/cli/kube-factory.js';
 import { runCli } from '../../src/cli/program.js';
 import type { KubeClient } from '../../src/kube/client.js';

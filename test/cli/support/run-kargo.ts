@@ -4,7 +4,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliContext, OutputStream } from '../../../src/cli/context.js';
+import type { CliContext } from '../../../src/cli/context.js';
+import type { OutputStream } from '../../../src/runtime/io.js';
 import { lazyKubeFactory } from '../../../src/cli/kube-factory.js';
 import { runCli } from '../../../src/cli/program.js';
 

@@ -1,0 +1,13 @@
+// The process's output streams as every layer sees them: plain writable text
+// streams whose TTY-ness and width a test can set.
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface IO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
