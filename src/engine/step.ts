@@ -66,4 +66,10 @@ export interface StepRunner<Config = Record<string, unknown>> {
    */
   validate(config: unknown): string[];
   run(context: StepContext, config: Config): Promise<StepResult>;
+  /** How long a Running step may take when its `retry.timeout` is unset (ms; none when absent). */
+  readonly defaultTimeoutMs?: number;
+  /** Failures tolerated when `retry.errorThreshold` is unset (Kargo's system default is 1). */
+  readonly defaultErrorThreshold?: number;
+  /** Inside a task, its output is also merged into the task alias's state (compose-output). */
+  readonly propagatesTaskOutput?: boolean;
 }
