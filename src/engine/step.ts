@@ -54,6 +54,13 @@ export interface StepResult {
  */
 export class TerminalStepError extends Error {
   override readonly name = 'TerminalStepError';
+  /** Failed for a problem with the input (Kargo's usual choice), Errored for a technical one. */
+  readonly status: 'Failed' | 'Errored';
+
+  constructor(message: string, options: { status?: 'Failed' | 'Errored'; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status ?? 'Errored';
+  }
 }
 
 /** One built-in step. `run` throws an Error for a retriable failure, TerminalStepError for a final one. */

@@ -10,7 +10,11 @@ import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { TerminalStepError } from './step.js';
 
 /** A config path that would leave the working directory. Retrying cannot help. */
-export class PathEscapeError extends TerminalStepError {}
+export class PathEscapeError extends TerminalStepError {
+  constructor(message: string) {
+    super(message, { status: 'Failed' });
+  }
+}
 
 const MAX_SYMLINK_HOPS = 40;
 
