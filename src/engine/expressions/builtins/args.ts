@@ -1,0 +1,23 @@
+// Argument checks shared by the builtins, with expr-lang's messages.
+
+import { EvaluationFault } from '../core/errors.js';
+import { toInt } from '../core/operators.js';
+import { conversionMessage } from '../core/values.js';
+
+export type Builtin = (args: readonly unknown[]) => unknown;
+
+export function arity(args: readonly unknown[], min: number, max = min): void {
+  if (args.length < min || args.length > max) {
+    const expected = min === max ? String(min) : `${min} or ${max}`;
+    throw new EvaluationFault(`invalid number of arguments (expected ${expected}, got ${args.length})`);
+  }
+}
+
+export function stringArg(value: unknown): string {
+  if (typeof value !== 'string') throw new EvaluationFault(conversionMessage(value, 'string'));
+  return value;
+}
+
+export function intArg(value: unknown): number {
+  return toInt(value);
+}

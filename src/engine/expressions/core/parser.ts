@@ -1,0 +1,446 @@
+// A Pratt parser for expr-lang, following expr v1.17.8's parser/parser.go:
+// the same precedence table, chained comparisons (`1 < x < 3`), negated
+// operators (`not in`), optional chains, slices, pipes, predicates with `#`,
+// `let`, `;` sequences and `if {…} else {…}`.
+
+import type { Node } from './ast.js';
+import { ExpressionError } from './errors.js';
+import { tokenize, type Token, type TokenKind } from './lexer.js';
+
+const UNARY: Readonly<Record<string, number>> = { not: 50, '!': 50, '-': 90, '+': 90 };
+
+const BINARY: Readonly<Record<string, { precedence: number; right?: true }>> = {
+  '|': { precedence: 0 },
+  or: { precedence: 10 },
+  '||': { precedence: 10 },
+  and: { precedence: 15 },
+  '&&': { precedence: 15 },
+  '==': { precedence: 20 },
+  '!=': { precedence: 20 },
+  '<': { precedence: 20 },
+  '>': { precedence: 20 },
+  '>=': { precedence: 20 },
+  '<=': { precedence: 20 },
+  in: { precedence: 20 },
+  matches: { precedence: 20 },
+  contains: { precedence: 20 },
+  startsWith: { precedence: 20 },
+  endsWith: { precedence: 20 },
+  '..': { precedence: 25 },
+  '+': { precedence: 30 },
+  '-': { precedence: 30 },
+  '*': { precedence: 60 },
+  '/': { precedence: 60 },
+  '%': { precedence: 60 },
+  '**': { precedence: 100, right: true },
+  '^': { precedence: 100, right: true },
+  '??': { precedence: 500 },
+};
+
+const COMPARISONS = new Set(['<', '>', '>=', '<=']);
+const NEGATABLE = new Set(['contains', 'matches', 'startsWith', 'endsWith', 'in']);
+
+/** Argument shapes of the builtins that take a predicate (`filter(xs, # > 1)`). */
+const PREDICATES: Readonly<Record<string, { required: number; total: number }>> = {
+  all: { required: 2, total: 2 },
+  none: { required: 2, total: 2 },
+  any: { required: 2, total: 2 },
+  one: { required: 2, total: 2 },
+  filter: { required: 2, total: 2 },
+  map: { required: 2, total: 2 },
+  find: { required: 2, total: 2 },
+  findIndex: { required: 2, total: 2 },
+  findLast: { required: 2, total: 2 },
+  findLastIndex: { required: 2, total: 2 },
+  groupBy: { required: 2, total: 2 },
+  count: { required: 1, total: 2 },
+  sum: { required: 1, total: 2 },
+  sortBy: { required: 2, total: 3 },
+  reduce: { required: 2, total: 3 },
+};
+
+export function parse(source: string): Node {
+  return new Parser(source).parseAll();
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private position = 0;
+  /** >0 while inside a predicate, where `#` and a leading `.` are allowed. */
+  private predicateDepth = 0;
+
+  constructor(private readonly source: string) {
+    this.tokens = tokenize(source);
+  }
+
+  parseAll(): Node {
+    const node = this.parseSequence();
+    if (!this.is('EOF')) this.unexpected();
+    return node;
+  }
+
+  private get current(): Token {
+    return this.tokens[this.position]!;
+  }
+
+  private next(): void {
+    if (this.position < this.tokens.length - 1) this.position++;
+  }
+
+  private is(kind: TokenKind, value?: string): boolean {
+    return this.current.kind === kind && (value === undefined || this.current.value === value);
+  }
+
+  private expect(kind: TokenKind, value?: string): Token {
+    if (!this.is(kind, value)) this.unexpected();
+    const token = this.current;
+    this.next();
+    return token;
+  }
+
+  private fail(reason: string, at = this.current.at): never {
+    throw new ExpressionError(reason, this.source, at);
+  }
+
+  private unexpected(token = this.current): never {
+    if (token.kind === 'EOF') this.fail('unexpected end of expression', this.source.length);
+    return this.fail(`unexpected token ${JSON.stringify(token.value)}`, token.at);
+  }
+
+  private parseSequence(): Node {
+    const first = this.parseExpression(0);
+    const nodes = [first];
+    while (this.is('Operator', ';')) {
+      this.next();
+      if (this.is('EOF') || this.is('Bracket', '}')) break;
+      nodes.push(this.parseExpression(0));
+    }
+    return nodes.length === 1 ? first : { kind: 'sequence', nodes, at: first.at };
+  }
+
+  private parseExpression(precedence: number): Node {
+    if (precedence === 0 && this.is('Operator', 'let')) return this.parseLet();
+    if (precedence === 0 && this.is('Operator', 'if')) return this.parseIf();
+    let left = this.parsePrimary();
+    let previous = '';
+    for (;;) {
+      let opToken = this.current;
+      if (opToken.kind !== 'Operator') break;
+      let negate = false;
+      if (opToken.value === 'not') {
+        const following = this.tokens[this.position + 1];
+        if (!following || !NEGATABLE.has(following.value)) this.unexpected(following);
+        if (BINARY[following!.value]!.precedence < precedence) break;
+        this.next();
+        opToken = this.current;
+        negate = true;
+      }
+      const op = BINARY[opToken.value];
+      if (!op || op.precedence < precedence) break;
+      this.next();
+      if (opToken.value === '|') {
+        const name = this.expect('Identifier');
+        left = this.parseCall(name, [left]);
+      } else {
+        if (previous === '??' && opToken.value !== '??') {
+          this.fail(
+            `Operator (${opToken.value}) and coalesce expressions (??) cannot be mixed. Wrap either by parentheses.`,
+            opToken.at,
+          );
+        }
+        if (COMPARISONS.has(opToken.value)) {
+          left = this.parseComparison(left, opToken, op.precedence);
+        } else {
+          const right = this.parseExpression(op.right ? op.precedence : op.precedence + 1);
+          left = { kind: 'binary', operator: opToken.value, left, right, at: opToken.at };
+          if (negate) left = { kind: 'unary', operator: 'not', operand: left, at: opToken.at };
+        }
+      }
+      previous = opToken.value;
+    }
+    return precedence === 0 ? this.parseTernary(left) : left;
+  }
+
+  /** `a < b < c` means `a < b && b < c`. */
+  private parseComparison(left: Node, opToken: Token, precedence: number): Node {
+    let root: Node | undefined;
+    let token = opToken;
+    for (;;) {
+      const right = this.parseExpression(precedence + 1);
+      const comparison: Node = { kind: 'binary', operator: token.value, left, right, at: token.at };
+      root = root ? { kind: 'binary', operator: '&&', left: root, right: comparison, at: token.at } : comparison;
+      left = right;
+      token = this.current;
+      if (!(token.kind === 'Operator' && COMPARISONS.has(token.value))) break;
+      this.next();
+    }
+    return root;
+  }
+
+  private parseTernary(node: Node): Node {
+    while (this.is('Operator', '?')) {
+      const at = this.current.at;
+      this.next();
+      let then: Node;
+      let otherwise: Node;
+      if (this.is('Operator', ':')) {
+        this.next();
+        then = node;
+        otherwise = this.parseExpression(0);
+      } else {
+        then = this.parseExpression(0);
+        this.expect('Operator', ':');
+        otherwise = this.parseExpression(0);
+      }
+      node = { kind: 'conditional', condition: node, then, otherwise, at };
+    }
+    return node;
+  }
+
+  private parseLet(): Node {
+    this.expect('Operator', 'let');
+    const name = this.expect('Identifier');
+    this.expect('Operator', '=');
+    const value = this.parseExpression(0);
+    this.expect('Operator', ';');
+    const body = this.parseSequence();
+    return { kind: 'let', name: name.value, value, body, at: name.at };
+  }
+
+  private parseIf(): Node {
+    const at = this.current.at;
+    this.next();
+    const condition = this.parseExpression(0);
+    this.expect('Bracket', '{');
+    const then = this.parseSequence();
+    this.expect('Bracket', '}');
+    this.expect('Operator', 'else');
+    let otherwise: Node;
+    if (this.is('Operator', 'if')) {
+      otherwise = this.parseIf();
+    } else {
+      this.expect('Bracket', '{');
+      otherwise = this.parseSequence();
+      this.expect('Bracket', '}');
+    }
+    return { kind: 'conditional', condition, then, otherwise, at };
+  }
+
+  private parsePrimary(): Node {
+    const token = this.current;
+    if (token.kind === 'Operator' && UNARY[token.value] !== undefined) {
+      this.next();
+      const operand = this.parseExpression(UNARY[token.value]!);
+      return this.parsePostfix({ kind: 'unary', operator: token.value, operand, at: token.at });
+    }
+    if (this.is('Bracket', '(')) {
+      this.next();
+      const inner = this.parseSequence();
+      this.expect('Bracket', ')');
+      return this.parsePostfix(inner);
+    }
+    if (this.predicateDepth > 0 && token.kind === 'Operator' && (token.value === '#' || token.value === '.')) {
+      let name = '';
+      if (token.value === '#') {
+        this.next();
+        if (this.is('Identifier')) {
+          name = this.current.value;
+          this.next();
+        }
+      }
+      return this.parsePostfix({ kind: 'pointer', name, at: token.at });
+    }
+    return this.parseSecondary();
+  }
+
+  private parseSecondary(): Node {
+    const token = this.current;
+    let node: Node;
+    switch (token.kind) {
+      case 'Identifier':
+        this.next();
+        if (token.value === 'true' || token.value === 'false') {
+          return { kind: 'bool', value: token.value === 'true', at: token.at };
+        }
+        if (token.value === 'nil') return { kind: 'nil', at: token.at };
+        node = this.is('Bracket', '(') ? this.parseCall(token, []) : { kind: 'identifier', name: token.value, at: token.at };
+        break;
+      case 'Number':
+        this.next();
+        return { kind: 'number', value: this.parseNumber(token), at: token.at };
+      case 'String':
+        this.next();
+        node = { kind: 'string', value: token.value, at: token.at };
+        break;
+      default:
+        if (this.is('Bracket', '[')) node = this.parseArray();
+        else if (this.is('Bracket', '{')) node = this.parseMap();
+        else this.unexpected();
+    }
+    return this.parsePostfix(node);
+  }
+
+  private parseNumber(token: Token): number {
+    const text = token.value.replace(/_/g, '');
+    const lower = text.toLowerCase();
+    let value: number;
+    if (/^0[xob]/.test(lower)) {
+      value = Number(lower);
+    } else if (/[.e]/.test(lower)) {
+      value = Number(text.startsWith('.') ? `0${text}` : text);
+      if (!Number.isFinite(value)) this.fail('float literal is too large', token.at);
+      return value;
+    } else {
+      value = Number(text);
+    }
+    if (Number.isNaN(value)) this.fail(`invalid integer literal: ${text}`, token.at);
+    if (value > Number.MAX_SAFE_INTEGER) this.fail('integer literal is too large', token.at);
+    return value;
+  }
+
+  private parseCall(name: Token, leading: Node[]): Node {
+    const predicate = PREDICATES[name.value];
+    if (predicate) return this.parsePredicateCall(name, leading, predicate);
+    const args = this.parseArguments(leading);
+    return { kind: 'call', callee: { kind: 'identifier', name: name.value, at: name.at }, args, at: name.at };
+  }
+
+  private parsePredicateCall(name: Token, args: Node[], shape: { required: number; total: number }): Node {
+    this.expect('Bracket', '(');
+    const leading = args.length;
+    for (let index = leading; index < shape.total; index++) {
+      if (this.is('Bracket', ')')) {
+        if (index < shape.required) this.fail(`expected at least ${shape.total - leading} arguments`);
+        break;
+      }
+      if (index > leading) this.expect('Operator', ',');
+      args.push(index === 1 ? this.parsePredicate() : this.parseExpression(0));
+    }
+    if (this.is('Operator', ',')) this.next();
+    this.expect('Bracket', ')');
+    return { kind: 'builtin', name: name.value, args, at: name.at };
+  }
+
+  private parsePredicate(): Node {
+    const at = this.current.at;
+    const braced = this.is('Bracket', '{');
+    if (braced) this.next();
+    this.predicateDepth++;
+    const body = braced ? this.parseSequence() : this.parseExpression(0);
+    if (!braced && this.is('Operator', ';')) this.fail('wrap predicate with brackets { and }');
+    this.predicateDepth--;
+    if (braced) this.expect('Bracket', '}');
+    return { kind: 'predicate', body, at };
+  }
+
+  private parseArguments(args: Node[]): Node[] {
+    const leading = args.length;
+    this.expect('Bracket', '(');
+    while (!this.is('Bracket', ')')) {
+      if (args.length > leading) {
+        this.expect('Operator', ',');
+        if (this.is('Bracket', ')')) break;
+      }
+      args.push(this.parseExpression(0));
+    }
+    this.expect('Bracket', ')');
+    return args;
+  }
+
+  private parseArray(): Node {
+    const at = this.expect('Bracket', '[').at;
+    const items: Node[] = [];
+    while (!this.is('Bracket', ']')) {
+      if (items.length > 0) {
+        this.expect('Operator', ',');
+        if (this.is('Bracket', ']')) break;
+      }
+      items.push(this.parseExpression(0));
+    }
+    this.expect('Bracket', ']');
+    return { kind: 'array', items, at };
+  }
+
+  private parseMap(): Node {
+    const at = this.expect('Bracket', '{').at;
+    const pairs: { key: Node; value: Node }[] = [];
+    while (!this.is('Bracket', '}')) {
+      if (pairs.length > 0) {
+        this.expect('Operator', ',');
+        if (this.is('Bracket', '}')) break;
+      }
+      let key: Node;
+      const token = this.current;
+      if (token.kind === 'Number' || token.kind === 'String' || token.kind === 'Identifier') {
+        key = { kind: 'string', value: token.value, at: token.at };
+        this.next();
+      } else if (this.is('Bracket', '(')) {
+        key = this.parseExpression(0);
+      } else {
+        this.fail(
+          `a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${JSON.stringify(token.value)})`,
+        );
+      }
+      this.expect('Operator', ':');
+      pairs.push({ key, value: this.parseExpression(0) });
+    }
+    this.expect('Bracket', '}');
+    return { kind: 'map', pairs, at };
+  }
+
+  private parsePostfix(start: Node): Node {
+    let node = start;
+    for (;;) {
+      const token = this.current;
+      const optional = token.value === '?.';
+      if (token.kind === 'Operator' && (token.value === '.' || optional)) {
+        this.next();
+        if (optional && this.is('Bracket', '[')) {
+          node = this.parseIndex(node, true);
+          continue;
+        }
+        const property = this.current;
+        if (property.kind !== 'Identifier' && !(property.kind === 'Operator' && /^[A-Za-z_]\w*$/.test(property.value))) {
+          this.fail('expected name');
+        }
+        this.next();
+        const inChain = node.kind === 'chain';
+        const object = node.kind === 'chain' ? node.node : node;
+        const member: Node = {
+          kind: 'member',
+          object,
+          property: { kind: 'string', value: property.value, at: property.at },
+          optional,
+          at: property.at,
+        };
+        node = this.is('Bracket', '(') ? { kind: 'call', callee: member, args: this.parseArguments([]), at: property.at } : member;
+        if (inChain || optional) node = { kind: 'chain', node, at: property.at };
+      } else if (token.kind === 'Bracket' && token.value === '[') {
+        node = this.parseIndex(node, false);
+      } else {
+        return node;
+      }
+    }
+  }
+
+  /** `[i]`, `[a:b]`, `[:b]`, `[a:]`, `[:]`, optionally after `?.`. */
+  private parseIndex(node: Node, optional: boolean): Node {
+    const at = this.expect('Bracket', '[').at;
+    const inChain = node.kind === 'chain';
+    const object = node.kind === 'chain' ? node.node : node;
+    let from: Node | undefined;
+    if (!this.is('Operator', ':')) from = this.parseExpression(0);
+    if (this.is('Operator', ':')) {
+      this.next();
+      const to = this.is('Bracket', ']') ? undefined : this.parseExpression(0);
+      this.expect('Bracket', ']');
+      const slice: Node = { kind: 'slice', object, at };
+      if (from) slice.from = from;
+      if (to) slice.to = to;
+      return inChain ? { kind: 'chain', node: slice, at } : slice;
+    }
+    this.expect('Bracket', ']');
+    const member: Node = { kind: 'member', object, property: from!, optional, at };
+    return inChain || optional ? { kind: 'chain', node: member, at } : member;
+  }
+}
