@@ -1,6 +1,7 @@
 // Runs the sandbox API server in this process until the signal aborts.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../server/persistence.js';
 import { startServer, type EmbeddedServer, type RequestRecord } from '../server/index.js';
 import { SANDBOX_CONTEXT, type SandboxPaths } from './paths.js';
 import { removeFile, writeJson, type Endpoint } from './endpoint.js';
@@ -11,6 +12,8 @@ export interface ServeOptions {
   crdDirs: string[];
   /** Receives one access-log line per request. */
   accessLog?: (line: string) => void;
+  /** Receives the server's notices, e.g. a corrupt state file set aside (default: stderr, the log file when in the background). */
+  log?: (line: string) => void;
 }
 
 export interface RunningSandbox {
@@ -30,9 +33,10 @@ export async function startSandboxServer(options: ServeOptions): Promise<Running
     crdDirs: options.crdDirs,
     contextName: SANDBOX_CONTEXT,
     requestLogLimit: 1000,
+    ...(options.log ? { log: options.log } : {}),
     ...(accessLog ? { onRequest: (record: RequestRecord) => accessLog(accessLogLine(record)) } : {}),
   });
-  writeFileSync(paths.kubeconfigFile, server.kubeconfig(), { mode: 0o600 });
+  writeFileAtomic(paths.kubeconfigFile, server.kubeconfig(), 0o600);
   const endpoint: Endpoint = { url: server.url, pid: process.pid, adminToken: server.adminToken, ...(server.caCertPem ? { caCertPem: server.caCertPem } : {}) };
   writeJson(paths.endpointFile, endpoint);
   return { server, endpoint, kubeconfigPath: paths.kubeconfigFile };

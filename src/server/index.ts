@@ -12,7 +12,7 @@ import { readCrdDirectories } from './crd-files.js';
 import { FaultInjector, type Faults } from './faults.js';
 import { createRequestListener } from './http-server.js';
 import { renderKubeconfig } from './kubeconfig.js';
-import { DirectoryBackend, writeFileAtomic } from './persistence.js';
+import { DirectoryBackend, setAsideCorrupt, writeFileAtomic, type CorruptFileReporter } from './persistence.js';
 import { RbacAuthorizer } from './rbac.js';
 import { ResourceRegistry } from './registry.js';
 import type { RequestRecord } from './request-log.js';
@@ -21,6 +21,7 @@ import { seedObjects } from './seed.js';
 import { ObjectStore } from './storage.js';
 import { loadOrCreateCertificates, type ServerCertificates } from './tls.js';
 import { WatchHub } from './watch.js';
+import { systemClock, type Clock } from '../runtime/clock.js';
 
 export type { Faults, FaultRule, FaultMatch, FaultHandle } from './faults.js';
 export type { RequestRecord } from './request-log.js';
@@ -54,6 +55,9 @@ export interface ServerOptions {
   onRequest?: (record: RequestRecord) => void;
   /** Name of the cluster/context in emitted kubeconfigs (default `kargo-embedded`). */
   contextName?: string;
+  /** Receives a line for each notable event, e.g. a corrupt state file set aside (default: stderr). */
+  log?: (line: string) => void;
+  clock?: Clock;
 }
 
 export interface EmbeddedServer {
@@ -75,12 +79,25 @@ export interface EmbeddedServer {
 const ADMIN = 'admin';
 const MASTERS = 'system:masters';
 
-function readUsers(stateDir: string | undefined): UserRecord[] {
+function isUserRecord(value: unknown): value is UserRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<Record<keyof UserRecord, unknown>>;
+  return typeof record.name === 'string' && typeof record.token === 'string' && Array.isArray(record.groups) && record.groups.every((group) => typeof group === 'string');
+}
+
+/** The users persisted in `users.json`; an unreadable file is set aside (new tokens are issued). */
+function readUsers(stateDir: string | undefined, now: () => Date, report: CorruptFileReporter): UserRecord[] {
   if (!stateDir) return [];
   const file = join(stateDir, 'users.json');
   if (!existsSync(file)) return [];
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  return Array.isArray(parsed) ? (parsed as UserRecord[]) : [];
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.every(isUserRecord)) return parsed;
+    setAsideCorrupt(file, 'not a list of users', now(), report);
+  } catch (error) {
+    setAsideCorrupt(file, error instanceof Error ? error.message : String(error), now(), report);
+  }
+  return [];
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -95,11 +112,19 @@ function listen(server: Server, port: number): Promise<number> {
 
 export async function startServer(options: ServerOptions = {}): Promise<EmbeddedServer> {
   const stateDir = options.stateDir;
+  const clock = options.clock ?? systemClock;
+  const now = (): Date => clock.now();
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   if (stateDir) mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const backend = stateDir ? new DirectoryBackend(stateDir) : undefined;
-  const store = new ObjectStore({ historySize: options.watchHistorySize ?? 10_000, initialResourceVersion: 100, ...(backend ? { backend } : {}) });
+  const backend = stateDir ? new DirectoryBackend(stateDir, now, log) : undefined;
+  const persisted = backend?.load() ?? { objects: [], highWaterMark: 0 };
+  const store = new ObjectStore({
+    historySize: options.watchHistorySize ?? 10_000,
+    initialResourceVersion: Math.max(100, persisted.highWaterMark),
+    ...(backend ? { backend } : {}),
+  });
   const registry = new ResourceRegistry();
-  const authenticator = new TokenAuthenticator(readUsers(stateDir));
+  const authenticator = new TokenAuthenticator(readUsers(stateDir, now, log));
   const saveUsers = (): void => {
     if (stateDir) writeFileAtomic(join(stateDir, 'users.json'), JSON.stringify(authenticator.records(), null, 2));
   };
@@ -109,12 +134,11 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
 
   const maxBodyBytes = options.maxBodyBytes ?? 3 * 1024 * 1024;
   const bookmarkIntervalMs = options.bookmarkIntervalMs ?? 5000;
-  const now = (): Date => new Date();
   const watches = new WatchHub(store, bookmarkIntervalMs, now);
   const core: ServerCore = { store, registry, authorizer: new RbacAuthorizer(store), now };
   const router = new Router(core);
 
-  if (backend) for (const { resourceKey, object } of backend.loadAll()) store.load(resourceKey, object);
+  for (const { resourceKey, object } of persisted.objects) store.load(resourceKey, object);
   seedObjects(core, router, readCrdDirectories(options.crdDirs ?? []));
 
   const faults = new FaultInjector(() => watches.dropAll());
@@ -122,7 +146,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
   const listener = createRequestListener({ router, authenticator, authorizer: core.authorizer, faults, watches, requests, maxBodyBytes, requestLogLimit: options.requestLogLimit ?? 100_000, ...(options.onRequest ? { onRequest: options.onRequest } : {}) });
   const useTls = options.tls ?? true;
   let certificates: ServerCertificates | undefined;
-  if (useTls) certificates = await loadOrCreateCertificates(stateDir);
+  if (useTls) certificates = await loadOrCreateCertificates(stateDir, now, log);
   const server = certificates ? createHttpsServer({ key: certificates.keyPem, cert: certificates.certPem + certificates.caCertPem }, listener) : createHttpServer(listener);
   server.keepAliveTimeout = 30_000;
   const port = await listen(server, options.port ?? 0);

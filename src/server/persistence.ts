@@ -1,23 +1,66 @@
 // Durable state under a directory: one JSON file per object, written to a
-// temporary file, fsynced and renamed into place, so a crash never leaves a half-written object.
+// temporary file, fsynced and renamed into place, so a crash never leaves a
+// half-written object. Deletions first record the resourceVersion they consumed
+// (the high-water mark), so the counter never goes backwards across a crash.
 
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { StoreBackend } from './storage.js';
 import type { StoredObject } from './types.js';
 
+/** Follows symbolic links (dangling ones too) to the file they name, as kubectl does when it writes a kubeconfig. */
+function linkTarget(path: string): string {
+  let current = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    let isLink = false;
+    try {
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      return current;
+    }
+    if (!isLink) return current;
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  throw new Error(`too many levels of symbolic links at ${path}`);
+}
+
+/**
+ * Replaces the file at `path` (or, when it is a symbolic link, the file it points
+ * to) with `content`: written to a temporary file beside it, fsynced and renamed,
+ * so a reader or a crash sees the old content or the new, never a mix. The file
+ * always ends up with `mode`, whatever it had before.
+ */
 export function writeFileAtomic(path: string, content: string, mode = 0o600): void {
-  const temporary = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
+  const target = linkTarget(path);
+  const temporary = `${target}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
   const descriptor = openSync(temporary, 'w', mode);
   try {
+    fchmodSync(descriptor, mode);
     writeSync(descriptor, content);
     fsyncSync(descriptor);
-  } finally {
+  } catch (error) {
     closeSync(descriptor);
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  renameSync(temporary, path);
+  closeSync(descriptor);
+  renameSync(temporary, target);
+}
+
+/** Called once per file that could not be read and was set aside. */
+export type CorruptFileReporter = (message: string) => void;
+
+/**
+ * Moves an unreadable state file out of the way as `<file>.corrupt-<time>` and
+ * reports it, so the server can start with everything else.
+ */
+export function setAsideCorrupt(file: string, problem: string, now: Date, report: CorruptFileReporter): string {
+  const aside = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(file, aside);
+  report(`state file ${file} is unreadable (${problem}); moved it to ${aside} and started without it`);
+  return aside;
 }
 
 function fileName(object: StoredObject): string {
@@ -25,12 +68,34 @@ function fileName(object: StoredObject): string {
   return `${encodeURIComponent(namespace)}~${encodeURIComponent(object.metadata.name)}.json`;
 }
 
+function isStoredObject(value: unknown): value is StoredObject {
+  if (typeof value !== 'object' || value === null) return false;
+  const metadata = (value as { metadata?: unknown }).metadata;
+  return typeof metadata === 'object' && metadata !== null && typeof (metadata as { name?: unknown }).name === 'string';
+}
+
+function problemOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface LoadedState {
+  objects: { resourceKey: string; object: StoredObject }[];
+  /** The highest resourceVersion ever handed out, as far as the disk knows. */
+  highWaterMark: number;
+}
+
 export class DirectoryBackend implements StoreBackend {
   private readonly objectsDir: string;
+  private readonly highWaterFile: string;
   private readonly knownDirs = new Set<string>();
 
-  constructor(stateDir: string) {
+  constructor(
+    stateDir: string,
+    private readonly now: () => Date,
+    private readonly report: CorruptFileReporter,
+  ) {
     this.objectsDir = join(stateDir, 'objects');
+    this.highWaterFile = join(stateDir, 'resource-version');
     mkdirSync(this.objectsDir, { recursive: true, mode: 0o700 });
   }
 
@@ -38,24 +103,45 @@ export class DirectoryBackend implements StoreBackend {
     writeFileAtomic(join(this.dirOf(resourceKey), fileName(object)), JSON.stringify(object));
   }
 
+  /** `object` carries the resourceVersion of its deletion, recorded before the file goes. */
   remove(resourceKey: string, object: StoredObject): void {
+    writeFileAtomic(this.highWaterFile, `${object.metadata.resourceVersion ?? '0'}\n`);
     rmSync(join(this.dirOf(resourceKey), fileName(object)), { force: true });
   }
 
-  /** Every persisted object, grouped by resource key; leftover temp files are ignored. */
-  loadAll(): { resourceKey: string; object: StoredObject }[] {
-    const loaded: { resourceKey: string; object: StoredObject }[] = [];
+  /** Every readable persisted object; unreadable files are set aside and reported, leftover temp files removed. */
+  load(): LoadedState {
+    const objects: LoadedState['objects'] = [];
     for (const resourceKey of readdirSync(this.objectsDir)) {
       const dir = join(this.objectsDir, resourceKey);
       for (const file of readdirSync(dir)) {
-        if (!file.endsWith('.json')) {
-          if (file.endsWith('.tmp')) rmSync(join(dir, file), { force: true });
-          continue;
-        }
-        loaded.push({ resourceKey: decodeURIComponent(resourceKey), object: JSON.parse(readFileSync(join(dir, file), 'utf8')) as StoredObject });
+        const path = join(dir, file);
+        if (file.endsWith('.tmp')) rmSync(path, { force: true });
+        if (!file.endsWith('.json')) continue;
+        const object = this.readObject(path);
+        if (object) objects.push({ resourceKey: decodeURIComponent(resourceKey), object });
       }
     }
-    return loaded;
+    return { objects, highWaterMark: this.readHighWaterMark() };
+  }
+
+  private readObject(path: string): StoredObject | undefined {
+    try {
+      const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      if (isStoredObject(parsed)) return parsed;
+      setAsideCorrupt(path, 'not a Kubernetes object', this.now(), this.report);
+    } catch (error) {
+      setAsideCorrupt(path, problemOf(error), this.now(), this.report);
+    }
+    return undefined;
+  }
+
+  private readHighWaterMark(): number {
+    if (!existsSync(this.highWaterFile)) return 0;
+    const value = Number(readFileSync(this.highWaterFile, 'utf8').trim());
+    if (Number.isSafeInteger(value) && value >= 0) return value;
+    setAsideCorrupt(this.highWaterFile, 'not a number', this.now(), this.report);
+    return 0;
   }
 
   private dirOf(resourceKey: string): string {

@@ -110,9 +110,10 @@ export class ObjectStore {
 
   delete(resourceKey: string, object: StoredObject): StoredObject {
     const stored = deepClone(object);
+    stored.metadata.resourceVersion = String(this.revision + 1);
+    // Persist first (the backend records the consumed resourceVersion before the object goes).
     this.options.backend?.remove(resourceKey, stored);
     this.revision += 1;
-    stored.metadata.resourceVersion = String(this.revision);
     this.bucket(resourceKey).delete(objectKey(stored.metadata.namespace, stored.metadata.name));
     this.emit({ type: 'DELETED', resourceKey, resourceVersion: this.revision, object: stored });
     return deepClone(stored);

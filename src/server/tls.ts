@@ -4,7 +4,7 @@
 import { webcrypto } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './persistence.js';
+import { setAsideCorrupt, writeFileAtomic, type CorruptFileReporter } from './persistence.js';
 
 export interface ServerCertificates {
   caCertPem: string;
@@ -71,14 +71,36 @@ async function generate(): Promise<ServerCertificates> {
   };
 }
 
-/** Certificates from `stateDir/tls.json`, generated on first use; one set per process without a state dir. */
-export async function loadOrCreateCertificates(stateDir: string | undefined): Promise<ServerCertificates> {
+function isCertificates(value: unknown): value is ServerCertificates {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Partial<Record<keyof ServerCertificates, unknown>>;
+  return typeof fields.caCertPem === 'string' && typeof fields.certPem === 'string' && typeof fields.keyPem === 'string';
+}
+
+function readCertificates(file: string, now: () => Date, report: CorruptFileReporter): ServerCertificates | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (isCertificates(parsed)) return parsed;
+    setAsideCorrupt(file, 'not a certificate set', now(), report);
+  } catch (error) {
+    setAsideCorrupt(file, error instanceof Error ? error.message : String(error), now(), report);
+  }
+  return undefined;
+}
+
+/**
+ * Certificates from `stateDir/tls.json`, generated on first use (or when that file is
+ * unreadable, which is set aside); one set per process without a state dir.
+ */
+export async function loadOrCreateCertificates(stateDir: string | undefined, now: () => Date, report: CorruptFileReporter): Promise<ServerCertificates> {
   if (!stateDir) {
     inMemory ??= generate();
     return inMemory;
   }
   const file = join(stateDir, 'tls.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ServerCertificates;
+  const existing = readCertificates(file, now, report);
+  if (existing) return existing;
   const certificates = await generate();
   writeFileAtomic(file, JSON.stringify(certificates));
   return certificates;
