@@ -2,6 +2,7 @@
 // clock, Ctrl-C) into a CliContext and exits with runCli's code.
 
 import { systemClock } from '../runtime/clock.js';
+import { flushAndExit } from '../runtime/flush-exit.js';
 import type { CliContext } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { lazyKubeFactory } from './kube-factory.js';
@@ -31,4 +32,4 @@ const ctx: CliContext = {
 };
 
 const code = await runCli(process.argv.slice(2), ctx);
-process.exit(controller.signal.aborted ? ExitCode.Interrupted : code);
+await flushAndExit(controller.signal.aborted ? ExitCode.Interrupted : code);
