@@ -216,6 +216,8 @@ export interface StageStatus {
   currentPromotion?: PromotionReference;
   lastPromotion?: PromotionReference;
   autoPromotionEnabled?: boolean;
+  /** Set by the `set-metadata` step; read by `stageMetadata()`. */
+  metadata?: Record<string, unknown>;
 }
 
 export interface Stage extends KubeObject {
@@ -358,6 +360,19 @@ export interface AnalysisRun extends KubeObject {
 
 export interface AnalysisTemplate extends KubeObject {
   spec: { metrics: Record<string, unknown>[]; args?: { name: string; value?: string }[] };
+}
+
+// ---------------------------------------------------------------- Core
+
+export interface ConfigMap extends KubeObject {
+  data?: Record<string, string>;
+}
+
+/** `data` values are base64, as the API serves them. */
+export interface Secret extends KubeObject {
+  type?: string;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
 }
 
 /** The origin key Kargo uses in status maps and annotations: `Warehouse/<name>`. */

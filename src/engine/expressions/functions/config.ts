@@ -1,0 +1,41 @@
+// Kargo's data functions (pkg/expressions/function/functions.go):
+// configMap(), secret(), sharedConfigMap(), sharedSecret(). A missing object
+// reads as an empty map; a shared Secret is visible only when labelled as a
+// generic credential.
+
+import type { ConfigMap, Secret } from '../../../model/kargo.js';
+import { expectCount, expectString } from './args.js';
+
+const CREDENTIAL_TYPE_LABEL = 'kargo.akuity.io/cred-type';
+
+type Lookup = (...args: unknown[]) => Record<string, string>;
+
+export function configMapLookup(configMaps: readonly ConfigMap[] = []): Lookup {
+  return (...args) => {
+    const name = nameArg(args);
+    return { ...(configMaps.find((candidate) => candidate.metadata.name === name)?.data ?? {}) };
+  };
+}
+
+/** `genericOnly`: the shared namespace's Secrets are readable only when labelled generic. */
+export function secretLookup(secrets: readonly Secret[] = [], genericOnly = false): Lookup {
+  return (...args) => {
+    const name = nameArg(args);
+    const secret = secrets.find((candidate) => candidate.metadata.name === name);
+    if (!secret) return {};
+    if (genericOnly && secret.metadata.labels?.[CREDENTIAL_TYPE_LABEL] !== 'generic') return {};
+    return secretData(secret);
+  };
+}
+
+function nameArg(args: readonly unknown[]): string {
+  expectCount(args, 1);
+  return expectString(args[0], 'argument');
+}
+
+/** The Secret's values as text (`data` is base64 on the wire; `stringData` is plain). */
+function secretData(secret: Secret): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(secret.data ?? {})) out[key] = Buffer.from(value, 'base64').toString('utf8');
+  return { ...out, ...(secret.stringData ?? {}) };
+}

@@ -1,0 +1,11 @@
+// The expression language of the promotion engine. `core/` is expr-lang
+// (reusable, e.g. for Argo Rollouts analysis conditions); the rest is Kargo's
+// `${{ }}` templates, functions and environment.
+
+export { evaluateExpression, compileExpression } from './core/evaluate.js';
+export { ExpressionError } from './core/errors.js';
+export { GoStruct } from './core/values.js';
+export { evaluateTemplate } from './template.js';
+export { kargoExpressionEnv } from './kargo-env.js';
+export type { KargoExpressionData } from './kargo-data.js';
+export { evaluateKargoVars, VariableError } from './kargo-vars.js';
