@@ -2,19 +2,25 @@
 
 import type { StepRunner } from './step.js';
 
-export class StepRegistry {
-  readonly #runners = new Map<string, StepRunner>();
+/**
+ * A step of any config type. Its config is only known to be valid once its
+ * own `validate` said so, hence `never` until then.
+ */
+export type RegisteredStep = StepRunner<never>;
 
-  constructor(runners: Iterable<StepRunner> = []) {
+export class StepRegistry {
+  readonly #runners = new Map<string, RegisteredStep>();
+
+  constructor(runners: Iterable<RegisteredStep> = []) {
     for (const runner of runners) this.register(runner);
   }
 
-  register(runner: StepRunner): this {
+  register(runner: RegisteredStep): this {
     this.#runners.set(runner.kind, runner);
     return this;
   }
 
-  get(kind: string): StepRunner | undefined {
+  get(kind: string): RegisteredStep | undefined {
     return this.#runners.get(kind);
   }
 

@@ -38,8 +38,8 @@ export function stepContext(workDir: string, overrides: Partial<StepContext> = {
 }
 
 /** Validates as the runner does, then runs: a schema problem is returned, not thrown. */
-export async function runStep(step: StepRunner, context: StepContext, config: unknown): Promise<StepResult | { problems: string[] }> {
+export async function runStep<Config>(step: StepRunner<Config>, context: StepContext, config: unknown): Promise<StepResult | { problems: string[] }> {
   const problems = step.validate(config);
   if (problems.length > 0) return { problems };
-  return step.run(context, config as Record<string, unknown>);
+  return step.run(context, config as Config);
 }
