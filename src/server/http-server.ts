@@ -126,6 +126,11 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
       return;
     }
     finish(result.status);
+    if ('raw' in result) {
+      response.writeHead(result.status, { 'Content-Type': result.contentType, 'Cache-Control': 'no-cache, private' });
+      response.end(result.raw);
+      return;
+    }
     sendJson(response, result.status, result.body, result.warnings);
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@
 // the server validates fields itself, and feeds `kubectl explain`), and a v2 document.
 
 import { apiVersionOf } from './objects.js';
+import { v2Definition } from './openapi-v2.js';
 import type { ResourceRegistry, ServedResource } from './registry.js';
 import { isJsonObject, type JsonObject } from './types.js';
 
@@ -89,6 +90,6 @@ export function openApiV3GroupVersion(registry: ResourceRegistry, path: string):
 
 export function openApiV2(registry: ResourceRegistry): JsonObject {
   const definitions: Record<string, JsonObject> = {};
-  for (const resource of registry.all()) definitions[definitionName(resource)] = schemaOf(resource);
+  for (const resource of registry.all()) definitions[definitionName(resource)] = v2Definition(resource);
   return { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.32.0' }, paths: {}, definitions };
 }

@@ -28,7 +28,11 @@ export interface HandlerRequest {
   user: UserIdentity;
 }
 
-export type HandlerResult = { status: number; body: unknown; warnings?: string[] } | { watch: WatchRequest };
+export type HandlerResult =
+  | { status: number; body: unknown; warnings?: string[] }
+  | { watch: WatchRequest }
+  /** A body that is not JSON (the protobuf OpenAPI document). */
+  | { status: number; raw: Buffer; contentType: string };
 
 
 

@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ServerCore } from './context.js';
 import { SERVER_VERSION, apiVersions, groupDocument, groupList, resourceList } from './discovery.js';
 import { openApiV2, openApiV3Index, openApiV3GroupVersion } from './openapi.js';
+import { OPENAPI_V2_PROTOBUF, encodeOpenApiV2, wantsOpenApiProtobuf } from './openapi-v2-protobuf.js';
 import { forbidden } from './rbac.js';
 import type { RequestInfo } from './request-info.js';
 import { ResourceHandlers, type HandlerResult } from './resource-handlers.js';
@@ -36,7 +37,12 @@ export class Router {
 
   route(request: RoutedRequest): HandlerResult {
     const { info } = request;
-    if (info.kind === 'nonResource') return { status: 200, body: this.nonResource(request) };
+    if (info.kind === 'nonResource') {
+      if (request.path.replace(/\/+$/, '') === '/openapi/v2' && wantsOpenApiProtobuf(request.headers.accept)) {
+        return { status: 200, raw: encodeOpenApiV2(openApiV2(this.core.registry)), contentType: OPENAPI_V2_PROTOBUF };
+      }
+      return { status: 200, body: this.nonResource(request) };
+    }
     const { registry } = this.core;
     const resource = registry.find(info.group, info.version, info.resource);
     if (!resource) throw NATIVE_GROUPS.has(info.group) ? pageNotFound() : plainNotFound();

@@ -7,6 +7,7 @@
 import { describe } from 'vitest';
 import { createSuiteContext } from './context.js';
 import { defineCrudTests } from './crud.js';
+import { defineKubectlTests } from './kubectl.js';
 import { definePatchTests } from './patch.js';
 import { defineRbacTests } from './rbac.js';
 import { defineRequestTests } from './requests.js';
@@ -25,5 +26,6 @@ export function defineProtocolSuite(getTarget: () => ProtocolTarget): void {
     defineWatchTests(suite);
     defineValidationTests(suite);
     defineRbacTests(suite);
+    defineKubectlTests(suite);
   });
 }
