@@ -122,7 +122,7 @@ export interface DeliverOptions {
 
 /** Creates the planned Promotions (or has the server validate them), reports them, and waits if asked. */
 export async function deliverPromotions(ctx: CliContext, session: WorkflowSession, plans: PlannedPromotion[], options: DeliverOptions): Promise<ExitCode> {
-  const submit = (dryRun: boolean) => submitPromotions(session.client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), now: () => ctx.clock.now() });
+  const submit = (dryRun: boolean) => submitPromotions(session.client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
   if (options.dryRun) {
     const validated = await submit(true);
     for (const plan of plans) ctx.io.stderr.write(`${plan.decision.text}\n`);

@@ -12,6 +12,8 @@ export const KARGO_API_VERSION = 'kargo.akuity.io/v1alpha1';
 export const STAGE_KEY = 'kargo.akuity.io/stage';
 export const SHARD_LABEL = 'kargo.akuity.io/shard';
 export const CREATE_ACTOR_ANNOTATION = 'kargo.akuity.io/create-actor';
+/** kargo-cli's own: the name the CLI chose for a Promotion it creates, kept when Kargo's webhook renames it. */
+export const CREATE_REQUEST_ANNOTATION = 'kargo-cli/create-request';
 export const ROLLBACK_ANNOTATION = 'kargo.akuity.io/rollback';
 
 export interface BuildPromotionInput {

@@ -78,7 +78,6 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
 export interface SubmitOptions {
   dryRun: boolean;
   sleep(ms: number): Promise<void>;
-  now(): Date;
 }
 
 /** Creates (or, with dryRun, has the server validate) each planned Promotion; returns them as the server answered. */

@@ -115,6 +115,20 @@ describe('embedded-only', () => {
     if (renamed) expect(run.stdout.trim()).toMatch(/^dev\.renamed-1$/);
   });
 
+  it("never reports an earlier run's Promotion as its own when every create fails", async () => {
+    project = await openProject(target(), { holdPromotion: () => true });
+    const earlier = await project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
+    expect(earlier.code).toBe(ExitCode.Success);
+    const unavailable = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, status: 503, reason: 'ServiceUnavailable', message: 'etcd leader changed' });
+    const run = await project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
+    expect(unavailable.hits).toBeGreaterThan(1);
+    expect(run.code).not.toBe(ExitCode.Success);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toContain(earlier.stdout.trim());
+    const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
+    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([earlier.stdout.trim()]);
+  });
+
   it('a create that fails with 503 is retried with the same object', async () => {
     project = await openProject(target(), { holdPromotion: () => true });
     const unavailable = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, status: 503, reason: 'ServiceUnavailable', message: 'etcd leader changed', times: 1 });
