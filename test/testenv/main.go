@@ -5,7 +5,8 @@
 //
 // `kube-testenv mint-user --dir D --user name[:group,...]` writes a kubeconfig
 // with a client certificate for any user and groups, for a server running
-// with --dir D, and prints its path.
+// with --dir D, and prints its path (`--name N --groups a,b` instead of --user
+// for a name that contains colons, such as a ServiceAccount's user name).
 package main
 
 import (

@@ -26,12 +26,17 @@ func runMintUser(args []string) int {
 	flags := flag.NewFlagSet("kube-testenv mint-user", flag.ContinueOnError)
 	dir := flags.String("dir", "", "work directory of the running kube-testenv")
 	spec := flags.String("user", "", "name[:group,group]")
+	name := flags.String("name", "", "an exact user name that may contain ':' (e.g. system:serviceaccount:ns:sa), instead of --user")
+	groups := flags.String("groups", "", "comma-separated groups of --name")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
 	u, err := parseUser(*spec)
+	if *name != "" {
+		u, err = namedUser(*name, *groups)
+	}
 	if err != nil || *dir == "" {
-		fmt.Fprintln(os.Stderr, "kube-testenv mint-user: --dir and a valid --user are required")
+		fmt.Fprintln(os.Stderr, "kube-testenv mint-user: --dir and a valid --user (or --name) are required")
 		return 2
 	}
 	path, err := mintUserKubeconfig(*dir, u)
@@ -40,6 +45,17 @@ func runMintUser(args []string) int {
 	}
 	fmt.Println(path)
 	return 0
+}
+
+func namedUser(name, groups string) (user, error) {
+	if strings.ContainsAny(name, ",\"/ ") {
+		return user{}, fmt.Errorf("invalid --name %q", name)
+	}
+	u := user{name: name}
+	if groups != "" {
+		u.groups = strings.Split(groups, ",")
+	}
+	return u, nil
 }
 
 func mintUserKubeconfig(dir string, u user) (string, error) {
