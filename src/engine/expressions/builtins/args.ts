@@ -13,6 +13,12 @@ export function arity(args: readonly unknown[], min: number, max = min): void {
   }
 }
 
+/** The checker's wording for builtins declared by Go signatures (trim, upper, split…). */
+export function signatureArity(name: string, args: readonly unknown[], min: number, max = min): void {
+  if (args.length < min) throw new EvaluationFault(`not enough arguments to call ${name}`);
+  if (args.length > max) throw new EvaluationFault(`too many arguments to call ${name}`);
+}
+
 export function stringArg(value: unknown): string {
   if (typeof value !== 'string') throw new EvaluationFault(conversionMessage(value, 'string'));
   return value;

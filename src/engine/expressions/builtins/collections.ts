@@ -19,7 +19,14 @@ export const COLLECTION_BUILTINS: Readonly<Record<string, Builtin>> = {
   },
   first: (args) => (arity(args, 1), quietly(() => fetch(args[0], 0))),
   last: (args) => (arity(args, 1), quietly(() => fetch(args[0], -1))),
-  get: (args) => (arity(args, 2), quietly(() => fetch(args[0], args[1]))),
+  get: (args) => {
+    arity(args, 2);
+    const from = args[0];
+    if (!isNil(from) && typeof from !== 'string' && !Array.isArray(from) && !isMap(from)) {
+      throw new EvaluationFault(`type ${goTypeName(from)} does not support indexing`);
+    }
+    return quietly(() => fetch(from, args[1]));
+  },
   take: (args) => {
     arity(args, 2);
     const items = arrayArg('take from', args[0]);

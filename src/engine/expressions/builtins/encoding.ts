@@ -4,16 +4,16 @@
 import { EvaluationFault } from '../core/errors.js';
 import { formatValue } from '../core/go-format.js';
 import { marshalJSON } from '../core/go-json.js';
-import { arity, stringArg, type Builtin } from './args.js';
+import { signatureArity, stringArg, type Builtin } from './args.js';
 
 export const ENCODING_BUILTINS: Readonly<Record<string, Builtin>> = {
   string: (args) => {
-    if (args.length !== 1) throw new EvaluationFault(`too many arguments to call string`);
+    signatureArity('string', args, 1);
     return formatValue(args[0]);
   },
-  toJSON: (args) => (arity(args, 1), marshalJSON(args[0], '  ')),
+  toJSON: (args) => (signatureArity('toJSON', args, 1), marshalJSON(args[0], '  ')),
   fromJSON: (args) => {
-    arity(args, 1);
+    signatureArity('fromJSON', args, 1);
     const text = stringArg(args[0]);
     try {
       return JSON.parse(text) as unknown;
@@ -21,9 +21,9 @@ export const ENCODING_BUILTINS: Readonly<Record<string, Builtin>> = {
       throw new EvaluationFault(`invalid JSON: ${(error as Error).message}`);
     }
   },
-  toBase64: (args) => (arity(args, 1), Buffer.from(stringArg(args[0]), 'utf8').toString('base64')),
+  toBase64: (args) => (signatureArity('toBase64', args, 1), Buffer.from(stringArg(args[0]), 'utf8').toString('base64')),
   fromBase64: (args) => {
-    arity(args, 1);
+    signatureArity('fromBase64', args, 1);
     const text = stringArg(args[0]);
     if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) {
       throw new EvaluationFault(`illegal base64 data in ${JSON.stringify(text)}`);

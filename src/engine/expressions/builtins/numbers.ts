@@ -67,6 +67,7 @@ function extreme(name: string, args: readonly unknown[], better: (current: numbe
 
 function numbers(name: string, args: readonly unknown[], depth = 0): number[] {
   if (depth > 10000) throw new EvaluationFault('recursion depth exceeded');
+  if (depth === 0 && args.length === 0) throw new EvaluationFault(`not enough arguments to call ${name}`);
   const out: number[] = [];
   for (const arg of args) {
     if (typeof arg === 'number') out.push(arg);

@@ -3,60 +3,60 @@
 
 import { EvaluationFault } from '../core/errors.js';
 import { goTypeName } from '../core/values.js';
-import { arity, intArg, stringArg, type Builtin } from './args.js';
+import { intArg, signatureArity, stringArg, type Builtin } from './args.js';
 
 export const STRING_BUILTINS: Readonly<Record<string, Builtin>> = {
   trim: (args) => {
-    arity(args, 1, 2);
+    signatureArity('trim', args, 1, 2);
     const text = stringArg(args[0]);
     return args.length === 1 ? text.trim() : trimSet(text, stringArg(args[1]), true, true);
   },
   trimPrefix: (args) => {
-    arity(args, 1, 2);
+    signatureArity('trimPrefix', args, 1, 2);
     const text = stringArg(args[0]);
     const prefix = args.length === 2 ? stringArg(args[1]) : ' ';
     return prefix !== '' && text.startsWith(prefix) ? text.slice(prefix.length) : text;
   },
   trimSuffix: (args) => {
-    arity(args, 1, 2);
+    signatureArity('trimSuffix', args, 1, 2);
     const text = stringArg(args[0]);
     const suffix = args.length === 2 ? stringArg(args[1]) : ' ';
     return suffix !== '' && text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : text;
   },
-  upper: (args) => (arity(args, 1), stringArg(args[0]).toUpperCase()),
-  lower: (args) => (arity(args, 1), stringArg(args[0]).toLowerCase()),
+  upper: (args) => (signatureArity('upper', args, 1), stringArg(args[0]).toUpperCase()),
+  lower: (args) => (signatureArity('lower', args, 1), stringArg(args[0]).toLowerCase()),
   split: (args) => {
-    arity(args, 2, 3);
+    signatureArity('split', args, 2, 3);
     return split(stringArg(args[0]), stringArg(args[1]), args.length === 3 ? intArg(args[2]) : -1, false);
   },
   splitAfter: (args) => {
-    arity(args, 2, 3);
+    signatureArity('splitAfter', args, 2, 3);
     return split(stringArg(args[0]), stringArg(args[1]), args.length === 3 ? intArg(args[2]) : -1, true);
   },
   replace: (args) => {
-    arity(args, 3, 4);
+    signatureArity('replace', args, 3, 4);
     const [text, from, to] = [stringArg(args[0]), stringArg(args[1]), stringArg(args[2])];
     if (args.length === 3) return text.split(from).join(to);
     const limit = intArg(args[3]);
     return limit < 0 ? text.split(from).join(to) : replaceN(text, from, to, limit);
   },
   repeat: (args) => {
-    arity(args, 2);
+    signatureArity('repeat', args, 2);
     const count = intArg(args[1]);
     if (count < 0) throw new EvaluationFault(`invalid argument for repeat (expected positive integer, got ${count})`);
     if (count > 1e6) throw new EvaluationFault('memory budget exceeded');
     return stringArg(args[0]).repeat(count);
   },
   join: (args) => {
-    arity(args, 1, 2);
+    signatureArity('join', args, 1, 2);
     const glue = args.length === 2 ? stringArg(args[1]) : '';
     if (!Array.isArray(args[0])) throw new EvaluationFault(`invalid argument for join (type ${goTypeName(args[0])})`);
     return args[0].map(stringArg).join(glue);
   },
-  indexOf: (args) => (arity(args, 2), byteIndex(stringArg(args[0]), stringArg(args[0]).indexOf(stringArg(args[1])))),
-  lastIndexOf: (args) => (arity(args, 2), byteIndex(stringArg(args[0]), stringArg(args[0]).lastIndexOf(stringArg(args[1])))),
-  hasPrefix: (args) => (arity(args, 2), stringArg(args[0]).startsWith(stringArg(args[1]))),
-  hasSuffix: (args) => (arity(args, 2), stringArg(args[0]).endsWith(stringArg(args[1]))),
+  indexOf: (args) => (signatureArity('indexOf', args, 2), byteIndex(stringArg(args[0]), stringArg(args[0]).indexOf(stringArg(args[1])))),
+  lastIndexOf: (args) => (signatureArity('lastIndexOf', args, 2), byteIndex(stringArg(args[0]), stringArg(args[0]).lastIndexOf(stringArg(args[1])))),
+  hasPrefix: (args) => (signatureArity('hasPrefix', args, 2), stringArg(args[0]).startsWith(stringArg(args[1]))),
+  hasSuffix: (args) => (signatureArity('hasSuffix', args, 2), stringArg(args[0]).endsWith(stringArg(args[1]))),
 };
 
 /** Go's strings.Trim: drop leading and trailing characters found in `set`. */

@@ -31,10 +31,9 @@ export function tokenize(source: string): Token[] {
       i = scanQuoted(source, i, fail);
       tokens.push({ kind: 'String', value: unescapeOrFail(source, start, i, fail), at: start });
     } else if (c === '`') {
-      const end = source.indexOf('`', i + 1);
-      if (end < 0) fail('literal not terminated', source.length);
-      tokens.push({ kind: 'String', value: source.slice(i + 1, end), at: start });
-      i = end + 1;
+      const raw = scanRaw(source, i, fail);
+      tokens.push({ kind: 'String', value: raw.value, at: start });
+      i = raw.end;
     } else if (isDigit(c) || (c === '.' && isDigit(source[i + 1] ?? ''))) {
       i = scanNumber(source, i, fail);
       tokens.push({ kind: 'Number', value: source.slice(start, i), at: start });
@@ -120,6 +119,7 @@ function operatorAt(source: string, i: number): string | undefined {
   }
 }
 
+/** Finds the end of a '…' or "…" literal, checking escapes as expr's scanEscape does. */
 function scanQuoted(source: string, i: number, fail: (reason: string, at: number) => never): number {
   const quote = source[i]!;
   let j = i + 1;
@@ -127,7 +127,46 @@ function scanQuoted(source: string, i: number, fail: (reason: string, at: number
     const c = source[j];
     if (c === undefined || c === '\n') return fail('literal not terminated', j);
     if (c === quote) return j + 1;
-    j += c === '\\' ? 2 : 1;
+    j = c === '\\' ? scanEscape(source, j + 1, quote, fail) : j + 1;
+  }
+}
+
+/** `j` is just after the backslash; answers the index after the escape. */
+function scanEscape(source: string, j: number, quote: string, fail: (reason: string, at: number) => never): number {
+  const c = source[j] ?? '';
+  if ('abfnrtv\\'.includes(c) || c === quote) return j + 1;
+  if (/[0-7]/.test(c)) return scanDigits(source, j, 8, 3, fail);
+  if (c === 'x') return scanDigits(source, j + 1, 16, 2, fail);
+  if (c === 'U') return scanDigits(source, j + 1, 16, 8, fail);
+  if (c === 'u' && source[j + 1] === '{') {
+    let k = j + 2;
+    while (/[0-9a-fA-F]/.test(source[k] ?? '') && k - (j + 2) < 6) k++;
+    if (source[k] !== '}' || k === j + 2) return fail('invalid char escape', k - 1);
+    return k + 1;
+  }
+  if (c === 'u') return scanDigits(source, j + 1, 16, 4, fail);
+  return fail('invalid char escape', j);
+}
+
+function scanDigits(source: string, j: number, base: 8 | 16, count: number, fail: (reason: string, at: number) => never): number {
+  const digit = base === 8 ? /[0-7]/ : /[0-9a-fA-F]/;
+  for (let n = 0; n < count; n++, j++) if (!digit.test(source[j] ?? '')) return fail('invalid char escape', j);
+  return j;
+}
+
+/** A `…` literal: no escapes, a doubled backtick stands for one. */
+function scanRaw(source: string, i: number, fail: (reason: string, at: number) => never): { value: string; end: number } {
+  let value = '';
+  let j = i + 1;
+  for (;;) {
+    const c = source[j];
+    if (c === undefined) return fail('literal not terminated', j);
+    if (c === '`') {
+      if (source[j + 1] !== '`') return { value, end: j + 1 };
+      j++;
+    }
+    value += source[j];
+    j++;
   }
 }
 

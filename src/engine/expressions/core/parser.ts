@@ -59,6 +59,11 @@ const PREDICATES: Readonly<Record<string, { required: number; total: number }>> 
   reduce: { required: 2, total: 3 },
 };
 
+/** How expr prints a token in `unexpected token …`: `Operator(",")`, `EOF`. */
+function describe(token: Token): string {
+  return token.kind === 'EOF' ? 'EOF' : `${token.kind}(${JSON.stringify(token.value)})`;
+}
+
 export function parse(source: string): Node {
   return new Parser(source).parseAll();
 }
@@ -84,7 +89,8 @@ class Parser {
   }
 
   private next(): void {
-    if (this.position < this.tokens.length - 1) this.position++;
+    if (this.current.kind === 'EOF') this.fail('unexpected end of expression');
+    this.position++;
   }
 
   private is(kind: TokenKind, value?: string): boolean {
@@ -103,8 +109,7 @@ class Parser {
   }
 
   private unexpected(token = this.current): never {
-    if (token.kind === 'EOF') this.fail('unexpected end of expression', this.source.length);
-    return this.fail(`unexpected token ${JSON.stringify(token.value)}`, token.at);
+    return this.fail(`unexpected token ${describe(token)}`, token.at);
   }
 
   private parseSequence(): Node {
@@ -129,7 +134,7 @@ class Parser {
       let negate = false;
       if (opToken.value === 'not') {
         const following = this.tokens[this.position + 1];
-        if (!following || !NEGATABLE.has(following.value)) this.unexpected(following);
+        if (!following || !NEGATABLE.has(following.value)) this.unexpected(following ?? this.current);
         if (BINARY[following!.value]!.precedence < precedence) break;
         this.next();
         opToken = this.current;
@@ -280,21 +285,18 @@ class Parser {
     return this.parsePostfix(node);
   }
 
+  /** expr checks hex first, then anything with `.`/`e` is a float, then binary, octal, decimal. */
   private parseNumber(token: Token): number {
     const text = token.value.replace(/_/g, '');
     const lower = text.toLowerCase();
-    let value: number;
-    if (/^0[xob]/.test(lower)) {
-      value = Number(lower);
-    } else if (/[.e]/.test(lower)) {
-      value = Number(text.startsWith('.') ? `0${text}` : text);
-      if (!Number.isFinite(value)) this.fail('float literal is too large', token.at);
-      return value;
-    } else {
-      value = Number(text);
+    const float = !lower.startsWith('0x') && /[.e]/.test(lower);
+    const value = float ? Number(/^[0-9.]/.test(text) ? text : 'x') : Number(lower);
+    if (Number.isNaN(value)) {
+      const kind = float ? 'float' : lower.startsWith('0x') ? 'hex' : lower.startsWith('0b') ? 'binary' : lower.startsWith('0o') ? 'octal' : 'integer';
+      this.fail(`invalid ${kind} literal: strconv.Parse${float ? 'Float' : 'Int'}: parsing ${JSON.stringify(text)}: invalid syntax`);
     }
-    if (Number.isNaN(value)) this.fail(`invalid integer literal: ${text}`, token.at);
-    if (value > Number.MAX_SAFE_INTEGER) this.fail('integer literal is too large', token.at);
+    if (float && !Number.isFinite(value)) this.fail('float literal is too large');
+    if (!float && value > Number.MAX_SAFE_INTEGER) this.fail('integer literal is too large');
     return value;
   }
 
@@ -368,6 +370,7 @@ class Parser {
       if (pairs.length > 0) {
         this.expect('Operator', ',');
         if (this.is('Bracket', '}')) break;
+        if (this.is('Operator', ',')) this.unexpected();
       }
       let key: Node;
       const token = this.current;
@@ -378,7 +381,7 @@ class Parser {
         key = this.parseExpression(0);
       } else {
         this.fail(
-          `a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${JSON.stringify(token.value)})`,
+          `a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${describe(token)})`,
         );
       }
       this.expect('Operator', ':');
@@ -400,10 +403,10 @@ class Parser {
           continue;
         }
         const property = this.current;
-        if (property.kind !== 'Identifier' && !(property.kind === 'Operator' && /^[A-Za-z_]\w*$/.test(property.value))) {
-          this.fail('expected name');
-        }
         this.next();
+        if (property.kind !== 'Identifier' && !(property.kind === 'Operator' && /^[A-Za-z_]\w*$/.test(property.value))) {
+          this.fail('expected name', property.at);
+        }
         const inChain = node.kind === 'chain';
         const object = node.kind === 'chain' ? node.node : node;
         const member: Node = {
