@@ -26,6 +26,8 @@ export class KubeApiError extends Error {
     readonly status: Status,
     readonly method: string,
     readonly url: string,
+    /** From the Retry-After header or the Status's details, when the server asked for a pause. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(status.message ?? `${method} ${url} failed with HTTP ${code}`);
     this.name = 'KubeApiError';
@@ -36,7 +38,11 @@ export class KubeApiError extends Error {
   }
 }
 
-/** The API server could not be reached or the TLS handshake failed. */
+/**
+ * The API server could not be reached, the TLS handshake failed, the request
+ * timed out (the per-request limit, not a command's --timeout) or the
+ * connection broke.
+ */
 export class KubeConnectionError extends Error {
   constructor(
     message: string,
@@ -48,11 +54,43 @@ export class KubeConnectionError extends Error {
     super(message, options);
     this.name = 'KubeConnectionError';
   }
+
+  /** The request surely never reached the server (refused, unknown host), so even a write may be retried. */
+  get neverSent(): boolean {
+    const code = (this.cause as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' && NEVER_SENT_CODES.has(code);
+  }
 }
 
-/** The kubeconfig is missing, unreadable or names an unknown context. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The kubeconfig is missing, unreadable, malformed or names an unknown context. */
 export class KubeConfigError extends Error {
   override name = 'KubeConfigError';
+}
+
+/**
+ * The kubeconfig's credentials cannot be used: a token file that does not exist,
+ * a client key or certificate that is not one, an exec plugin that failed or
+ * did not answer in time.
+ */
+export class KubeCredentialsError extends KubeConfigError {
+  override name = 'KubeCredentialsError';
+}
+
+/**
+ * The cluster could not be reached or kept failing (connection errors, 429, 5xx)
+ * through every retry the request policy allowed; `lastCause` is the last failure.
+ */
+export class KubeUnavailableError extends Error {
+  override name = 'KubeUnavailableError';
+  constructor(
+    message: string,
+    readonly lastCause: KubeApiError | KubeConnectionError,
+    readonly attempts: number,
+  ) {
+    super(message, { cause: lastCause });
+  }
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -2,11 +2,10 @@
 // path for every resource, URLs built from the resource table. KubeConfig supplies
 // the server, TLS material and credentials (tokens, client certs, exec plugins);
 // node's http/https carry the requests so watches can stream.
-// This module is only ever loaded through a dynamic import (see src/cli/main.ts).
+// This module is only ever loaded through a dynamic import (see src/main.ts).
 
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { OutputStream } from '../runtime/io.js';
 import type { ClusterSelection } from './cluster-selection.js';
 import type { KubeObject } from '../model/kargo.js';
@@ -23,8 +22,11 @@ import type {
   WatchOptions,
   WriteOptions,
 } from './client.js';
-import { KubeApiError, KubeConfigError, KubeConnectionError, type Status } from './errors.js';
-import { loadKubeConfig, type Environment } from './kubeconfig.js';
+import { systemClock, type Clock } from '../runtime/clock.js';
+import { KubeApiError, KubeConnectionError, type Status } from './errors.js';
+import { loadKubeConfig, type Environment, type LoadedKubeConfig } from './kubeconfig.js';
+import { applyCredentials } from './credentials.js';
+import { DEFAULT_RETRY_POLICY, withRetries, type RequestKind, type RetryPolicy } from './request-policy.js';
 import { apiVersionOf, type ResourceType } from './resources.js';
 import { parseWatchLines } from './watch-stream.js';
 
@@ -32,17 +34,24 @@ export interface KubeClientOptions {
   env: Environment;
   /** Where `-v` request lines and server warnings go. */
   stderr: OutputStream;
-  /** Per-request deadline for everything but watches. */
+  /** Per-request time limit for everything but watches (kubectl's --request-timeout); 0 means none. */
   requestTimeoutMs?: number;
   userAgent?: string;
+  /** The command's signal: aborts requests in flight and waits between retries. */
+  signal?: AbortSignal;
+  clock?: Clock;
+  random?: () => number;
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Longest an exec credential plugin may run (default 30 s). */
+  execTimeoutMs?: number;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export async function createKubeClient(selection: ClusterSelection, options: KubeClientOptions): Promise<KubeClient> {
-  const config = loadKubeConfig(selection, options.env);
-  return new HttpKubeClient(config, selection, options);
+  const loaded = loadKubeConfig(selection, options.env);
+  return new HttpKubeClient(loaded, selection, options);
 }
 
 interface RequestSpec {
@@ -53,6 +62,8 @@ interface RequestSpec {
   contentType?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Decides what the request policy may retry (default: GET is a read, anything else a write). */
+  kind?: RequestKind;
 }
 
 class HttpKubeClient implements KubeClient {
@@ -60,10 +71,11 @@ class HttpKubeClient implements KubeClient {
   private readonly baseUrl: string;
 
   constructor(
-    private readonly config: KubeConfig,
+    private readonly loaded: LoadedKubeConfig,
     private readonly selection: ClusterSelection,
     private readonly options: KubeClientOptions,
   ) {
+    const config = loaded.config;
     const contextName = config.getCurrentContext();
     const cluster = config.getCurrentCluster();
     const namespace = config.getContextObject(contextName)?.namespace;
@@ -114,6 +126,8 @@ class HttpKubeClient implements KubeClient {
       path: objectPath(type, namespace, name, options.subresource),
       query: writeQuery(options),
       body: object,
+      // Guarded by resourceVersion, a repeated update cannot apply twice (it meets a 409 Conflict).
+      kind: object.metadata.resourceVersion ? 'idempotent-write' : 'write',
     });
   }
 
@@ -130,6 +144,7 @@ class HttpKubeClient implements KubeClient {
       query: writeQuery(options),
       body: patch,
       contentType: options.patchType === 'json' ? 'application/json-patch+json' : 'application/merge-patch+json',
+      kind: isIdempotentPatch(patch, options.patchType ?? 'merge') ? 'idempotent-write' : 'write',
     });
   }
 
@@ -184,6 +199,7 @@ class HttpKubeClient implements KubeClient {
   async canI(attributes: ResourceAttributes): Promise<AccessReviewResult> {
     const review = await this.json<{ status?: AccessReviewResult }>({
       method: 'POST',
+      kind: 'read',
       path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
       body: {
         apiVersion: 'authorization.k8s.io/v1',
@@ -197,6 +213,7 @@ class HttpKubeClient implements KubeClient {
   async whoAmI(): Promise<UserInfo> {
     const review = await this.json<{ status?: { userInfo?: { username?: string; groups?: string[] } } }>({
       method: 'POST',
+      kind: 'read',
       path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
       body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
     });
@@ -220,18 +237,38 @@ class HttpKubeClient implements KubeClient {
 
   // ------------------------------------------------------------ transport
 
-  private async json<T>(spec: RequestSpec): Promise<T> {
+  /** One request under the request policy (src/kube/request-policy.ts). */
+  private json<T>(spec: RequestSpec): Promise<T> {
+    return withRetries(() => this.jsonOnce<T>(spec), {
+      kind: spec.kind ?? (spec.method === 'GET' ? 'read' : 'write'),
+      policy: { ...DEFAULT_RETRY_POLICY, ...this.options.retryPolicy },
+      clock: this.options.clock ?? systemClock,
+      random: this.options.random ?? Math.random,
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+      where: this.where(),
+    });
+  }
+
+  private async jsonOnce<T>(spec: RequestSpec): Promise<T> {
     const response = await this.send(spec);
     const body = await readBody(response).catch((error: unknown) => {
       throw this.connectionError(error);
     });
-    if ((response.statusCode ?? 0) >= 300) throw toApiError(spec.method, this.urlOf(spec), response.statusCode ?? 0, body);
-    return (body.length > 0 ? JSON.parse(body) : {}) as T;
+    if ((response.statusCode ?? 0) >= 300) throw toApiError(spec.method, this.urlOf(spec), response, body);
+    try {
+      return (body.length > 0 ? JSON.parse(body) : {}) as T;
+    } catch {
+      throw this.connectionError(new Error(`the answer to ${spec.method} ${spec.path} was not JSON (a proxy in the way?): ${body.trim().slice(0, 80)}`));
+    }
   }
 
   private async apiError(spec: RequestSpec, response: IncomingMessage): Promise<KubeApiError> {
     const body = await readBody(response).catch(() => '');
-    return toApiError(spec.method, this.urlOf(spec), response.statusCode ?? 0, body);
+    return toApiError(spec.method, this.urlOf(spec), response, body);
+  }
+
+  private where(): string {
+    return `the Kubernetes API server at ${this.baseUrl} (context "${this.identity.contextName}")`;
   }
 
   private urlOf(spec: RequestSpec): string {
@@ -247,12 +284,11 @@ class HttpKubeClient implements KubeClient {
   private async send(spec: RequestSpec): Promise<IncomingMessage> {
     const url = this.urlOf(spec);
     const requestOptions: https.RequestOptions = { method: spec.method, headers: {} };
-    try {
-      await this.config.applyToHTTPSOptions(requestOptions);
-    } catch (error) {
-      // An exec plugin or auth provider failed before any request was sent.
-      throw new KubeConfigError(`cannot get credentials for context "${this.identity.contextName}": ${messageOf(error)}`, { cause: error });
-    }
+    await applyCredentials(this.loaded, requestOptions, {
+      contextName: this.identity.contextName,
+      execTimeoutMs: this.options.execTimeoutMs ?? 30_000,
+      now: () => (this.options.clock ?? systemClock).now(),
+    });
     const headers: Record<string, string | string[] | number> = {
       ...(requestOptions.headers as Record<string, string>),
       Accept: 'application/json',
@@ -266,18 +302,30 @@ class HttpKubeClient implements KubeClient {
     const transport = url.startsWith('https:') ? https : http;
     const timeoutMs = spec.timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     const started = Date.now();
+    const signals = [spec.signal, this.options.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+    const aborted = signals.find((signal) => signal.aborted);
+    if (aborted) throw aborted.reason;
 
     return new Promise<IncomingMessage>((resolve, reject) => {
-      const request = transport.request(url, { ...requestOptions, headers, signal: spec.signal }, (response) => {
+      const request = transport.request(url, { ...requestOptions, headers }, (response) => {
         this.logRequest(spec.method, url, String(response.statusCode ?? '?'), Date.now() - started);
         this.printWarnings(response);
         resolve(response);
+      });
+      // Listeners on long-lived signals are removed when the request is done, so
+      // reconnecting watches never pile them up (MaxListenersExceededWarning).
+      const onAbort = (): void => {
+        request.destroy(new DOMException('This operation was aborted', 'AbortError'));
+      };
+      for (const signal of signals) signal.addEventListener('abort', onAbort, { once: true });
+      request.once('close', () => {
+        for (const signal of signals) signal.removeEventListener('abort', onAbort);
       });
       if (timeoutMs > 0) {
         request.setTimeout(timeoutMs, () => {
           request.destroy(
             new KubeConnectionError(
-              `the Kubernetes API server at ${this.baseUrl} (context "${this.identity.contextName}") did not answer within ${Math.round(timeoutMs / 1000)}s`,
+              `the Kubernetes API server at ${this.baseUrl} (context "${this.identity.contextName}") did not answer within ${timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`}`,
               this.baseUrl,
               this.identity.contextName,
               'timeout',
@@ -295,7 +343,7 @@ class HttpKubeClient implements KubeClient {
 
   private connectionError(error: unknown): KubeConnectionError {
     if (error instanceof KubeConnectionError) return error;
-    const where = `the Kubernetes API server at ${this.baseUrl} (context "${this.identity.contextName}")`;
+    const where = this.where();
     if (isTlsError(error)) {
       return new KubeConnectionError(
         `TLS handshake with ${where} failed: ${messageOf(error)}`,
@@ -362,7 +410,23 @@ const REASON_BY_CODE: Record<number, string> = {
   504: 'Timeout',
 };
 
-function toApiError(method: string, url: string, code: number, body: string): KubeApiError {
+function retryAfterOf(response: IncomingMessage, status: Status): number | undefined {
+  const header = response.headers['retry-after'];
+  const seconds = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header) : status.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/** Merge patches (RFC 7386) are idempotent by definition; a JSON patch only when it tests resourceVersion first. */
+function isIdempotentPatch(patch: unknown, type: PatchType): boolean {
+  if (type === 'merge') return true;
+  return Array.isArray(patch) && patch.some((operation: unknown) => {
+    const { op, path } = (operation ?? {}) as { op?: unknown; path?: unknown };
+    return op === 'test' && path === '/metadata/resourceVersion';
+  });
+}
+
+function toApiError(method: string, url: string, response: IncomingMessage, body: string): KubeApiError {
+  const code = response.statusCode ?? 0;
   let status: Status | undefined;
   try {
     const parsed = JSON.parse(body) as Status;
@@ -377,7 +441,7 @@ function toApiError(method: string, url: string, code: number, body: string): Ku
     reason: REASON_BY_CODE[code] ?? '',
     message: body.trim().slice(0, 200) || http.STATUS_CODES[code] || `HTTP ${code}`,
   };
-  return new KubeApiError(status.code ?? code, status, method, url);
+  return new KubeApiError(status.code ?? code, status, method, url, retryAfterOf(response, status));
 }
 
 const TLS_ERROR_CODES = new Set([

@@ -2,10 +2,13 @@
 // selector), kept as a local cache. A stream the server closes or drops is
 // resumed from the last resourceVersion seen; a 410 Gone (history compacted)
 // triggers a fresh list whose differences from the cache are replayed as events,
-// so a consumer never misses a change and never sees one twice.
+// so a consumer never misses a change and never sees one twice. An unreachable,
+// overloaded or failing server (on the list or the watch) is retried with capped,
+// jittered backoff for as long as the caller's signal allows, and reported
+// through onReconnecting so a progress view can say why it is stuck.
 
 import type { KubeClient, WatchEventType } from './client.js';
-import { KubeApiError, KubeConnectionError } from './errors.js';
+import { KubeApiError, KubeConnectionError, KubeUnavailableError } from './errors.js';
 import type { ResourceType } from './resources.js';
 import type { KubeObject } from '../model/kargo.js';
 
@@ -19,17 +22,40 @@ export interface InformerEvent<T> {
   cache: ReadonlyMap<string, T>;
 }
 
+export interface ReconnectInfo {
+  /** Consecutive failures so far (1 on the first). */
+  attempt: number;
+  /** Wait before the next try. */
+  retryInMs: number;
+  /** One line: why the stream is being re-opened (the last failure). */
+  reason: string;
+  cause: unknown;
+}
+
 export interface InformerOptions {
   labelSelector?: string;
   fieldSelector?: string;
   signal?: AbortSignal;
-  /** Pause before re-opening a stream that failed on the network. */
+  /** First pause before re-opening after a failure; doubles up to maxRetryDelayMs, jittered. */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told each time the list or watch failed and is about to be retried (for a progress view). */
+  onReconnecting?: (info: ReconnectInfo) => void;
+  /** Told when events flow again after onReconnecting. */
+  onReconnected?: () => void;
+  random?: () => number;
 }
 
 export function nameSelector(name: string): string {
   return `metadata.name=${name}`;
+}
+
+/** Failures a wait rides out until its deadline: the cluster unreachable, overloaded or failing. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof KubeUnavailableError) return true;
+  if (error instanceof KubeConnectionError) return error.kind !== 'tls';
+  return error instanceof KubeApiError && (error.code >= 500 || error.code === 429);
 }
 
 export async function* inform<T extends KubeObject>(
@@ -40,22 +66,32 @@ export async function* inform<T extends KubeObject>(
 ): AsyncGenerator<InformerEvent<T>> {
   const cache = new Map<string, T>();
   const selectors = { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector };
+  const random = options.random ?? Math.random;
   let resourceVersion: string | undefined;
+  let failures = 0;
+  const recovered = (): void => {
+    if (failures > 0) options.onReconnected?.();
+    failures = 0;
+  };
 
   while (!options.signal?.aborted) {
-    if (resourceVersion === undefined) {
-      const listed = await client.list<T>(type, namespace, selectors);
-      resourceVersion = listed.resourceVersion;
-      yield* replayDifferences(cache, listed.items);
-      yield { type: 'SYNCED', cache };
-    }
+    let delivered = false;
     try {
+      if (resourceVersion === undefined) {
+        const listed = await client.list<T>(type, namespace, selectors);
+        resourceVersion = listed.resourceVersion;
+        recovered();
+        yield* replayDifferences(cache, listed.items);
+        yield { type: 'SYNCED', cache };
+      }
       for await (const event of client.watch<T>(type, namespace, {
         ...selectors,
         resourceVersion,
         allowWatchBookmarks: true,
-        signal: options.signal,
+        ...(options.signal ? { signal: options.signal } : {}),
       })) {
+        delivered = true;
+        recovered();
         resourceVersion = event.object.metadata.resourceVersion || resourceVersion;
         if (event.type === 'BOOKMARK') continue;
         const key = keyOf(event.object);
@@ -63,18 +99,30 @@ export async function* inform<T extends KubeObject>(
         else cache.set(key, event.object);
         yield { type: event.type, object: event.object, cache };
       }
+      // The server ended the stream (its timeout, a restart): resume at once, unless it keeps ending empty-handed.
+      if (delivered) continue;
+      failures += 1;
+      if (failures === 1) continue;
+      await pause(options, failures, random, new Error('the API server keeps closing the watch'));
     } catch (error) {
       if (options.signal?.aborted) return;
       if (error instanceof KubeApiError && error.code === 410) {
         resourceVersion = undefined;
         continue;
       }
-      const transient =
-        error instanceof KubeConnectionError || (error instanceof KubeApiError && (error.code >= 500 || error.code === 429));
-      if (!transient) throw error;
-      await options.sleep(options.retryDelayMs ?? 500, options.signal).catch(() => undefined);
+      if (!isTransient(error)) throw error;
+      failures += 1;
+      await pause(options, failures, random, error);
     }
   }
+}
+
+async function pause(options: InformerOptions, failures: number, random: () => number, cause: unknown): Promise<void> {
+  const base = options.retryDelayMs ?? 500;
+  const ceiling = Math.min(options.maxRetryDelayMs ?? 10_000, base * 2 ** (failures - 1));
+  const retryInMs = Math.round(ceiling / 2 + random() * (ceiling / 2));
+  options.onReconnecting?.({ attempt: failures, retryInMs, reason: cause instanceof Error ? cause.message : String(cause), cause });
+  await options.sleep(retryInMs, options.signal).catch(() => undefined);
 }
 
 function* replayDifferences<T extends KubeObject>(cache: Map<string, T>, items: T[]): Generator<InformerEvent<T>> {

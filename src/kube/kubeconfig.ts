@@ -4,22 +4,36 @@
 // Imports the KubeConfig module file directly: the package root re-exports the
 // whole generated API, which would triple the lazy chunk (see scripts/build.mjs).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { ClusterSelection } from './cluster-selection.js';
 import { KubeConfigError } from './errors.js';
+import type { ExecPluginSpec } from './exec-plugin.js';
+import { checkClusterTls, checkUserTls, checkedServer, execPluginOf, tokenFromTokenFile } from './kubeconfig-checks.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-export function loadKubeConfig(selection: ClusterSelection, env: Environment): KubeConfig {
+export interface LoadedKubeConfig {
+  /** Cluster, user and TLS material of the current context, checked; the user's exec plugin removed. */
+  config: KubeConfig;
+  /** The current user's exec plugin, run by exec-plugin.ts (with a time limit) rather than by the library. */
+  execPlugin?: ExecPluginSpec;
+  userName: string;
+}
+
+export function loadKubeConfig(selection: ClusterSelection, env: Environment): LoadedKubeConfig {
   const config = new KubeConfig();
   const files = kubeconfigFiles(selection, env);
-  if (files.length > 0) {
-    loadFile(config, files[0]!);
-    for (const file of files.slice(1)) {
+  const withContent = files.filter((file) => readFileSync(file, 'utf8').trim() !== '');
+  if (files.length > 0 && withContent.length === 0) {
+    throw new KubeConfigError(`kubeconfig ${files.join(', ')} is empty: it defines no cluster, user or context; pass --kubeconfig FILE or fetch your cluster's kubeconfig again`);
+  }
+  if (withContent.length > 0) {
+    loadFile(config, withContent[0]!);
+    for (const file of withContent.slice(1)) {
       const extra = new KubeConfig();
       loadFile(extra, file);
       mergeFirstWins(config, extra);
@@ -43,24 +57,37 @@ export function loadKubeConfig(selection: ClusterSelection, env: Environment): K
   if (!config.getCurrentContext() || !config.getCurrentCluster()) {
     throw new KubeConfigError('the kubeconfig has no current context; pass --context NAME or run `kubectl config use-context NAME`');
   }
-  allowPlainHttp(config);
-  return config;
+  return checkedCurrentEntries(config, withContent);
 }
 
 /**
- * kubectl talks to an `http://` server (e.g. `kubectl proxy`) as is; the library
- * refuses unless the cluster says insecure-skip-tls-verify, a setting that means
- * nothing without TLS. Set it for such clusters so they work as in kubectl.
+ * Checks the current cluster and user and rebuilds the config with what the
+ * library cannot do as kubectl does: a server without a scheme (https://), a
+ * plain http:// server (the library refuses unless insecure-skip-tls-verify,
+ * which means nothing without TLS), `tokenFile`, and the exec plugin taken out
+ * to be run with a time limit.
  */
-function allowPlainHttp(config: KubeConfig): void {
-  const clusters = config.getClusters();
-  if (!clusters.some((cluster) => cluster.server.startsWith('http:') && !cluster.skipTLSVerify)) return;
+function checkedCurrentEntries(config: KubeConfig, files: string[]): LoadedKubeConfig {
+  const current = config.getCurrentCluster()!;
+  const server = checkedServer(current);
+  checkClusterTls(current);
+  const user = config.getCurrentUser();
+  const userName = user?.name ?? '';
+  let execPlugin: ExecPluginSpec | undefined;
+  let token: string | undefined;
+  if (user) {
+    checkUserTls(user);
+    execPlugin = execPluginOf(user);
+    token = user.token ? undefined : tokenFromTokenFile(files, user.name);
+  }
+  const cluster = { ...current, server, skipTLSVerify: current.skipTLSVerify || server.startsWith('http:') };
   config.loadFromOptions({
-    clusters: clusters.map((cluster) => (cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster)),
-    users: config.getUsers(),
+    clusters: config.getClusters().map((candidate) => (candidate.name === current.name ? cluster : candidate)),
+    users: config.getUsers().map((candidate) => (candidate.name !== userName ? candidate : { ...candidate, exec: undefined, ...(token ? { token } : {}) })),
     contexts: config.getContexts(),
     currentContext: config.getCurrentContext(),
   });
+  return { config, userName, ...(execPlugin ? { execPlugin } : {}) };
 }
 
 function kubeconfigFiles(selection: ClusterSelection, env: Environment): string[] {

@@ -22,6 +22,10 @@ export interface FaultRule {
   status?: number;
   reason?: string;
   message?: string;
+  /** With `status`: a Retry-After header (and details.retryAfterSeconds), as kube-apiserver sends with 429. */
+  retryAfterSeconds?: number;
+  /** Cut the connection without an answer instead (the client sees a reset). */
+  reset?: boolean;
   /** Stop after this many matching requests. */
   times?: number;
 }

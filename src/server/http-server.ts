@@ -107,7 +107,16 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
     }
     for (const fault of options.faults.take({ ...record, path: url.pathname })) {
       if (fault.latencyMs) await delay(fault.latencyMs);
-      if (fault.status) throw new ApiError(fault.status, fault.reason ?? 'InternalError', fault.message ?? `injected fault: HTTP ${fault.status}`);
+      if (fault.reset) {
+        finish(0);
+        request.socket.destroy();
+        return;
+      }
+      if (fault.status) {
+        const details = fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : undefined;
+        if (details) response.setHeader('Retry-After', String(fault.retryAfterSeconds));
+        throw new ApiError(fault.status, fault.reason ?? 'InternalError', fault.message ?? `injected fault: HTTP ${fault.status}`, details);
+      }
     }
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(request, options.maxBodyBytes);
     const result = options.router.route({

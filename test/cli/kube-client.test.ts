@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient } from '../../src/kube/client.js';
-import { KubeApiError, KubeConfigError, KubeConnectionError } from '../../src/kube/errors.js';
+import { KubeApiError, KubeConfigError, KubeConnectionError, KubeUnavailableError } from '../../src/kube/errors.js';
 import { createKubeClient } from '../../src/kube/http-client.js';
 import { inform, nameSelector, type InformerEvent } from '../../src/kube/informer.js';
 import { resources } from '../../src/kube/resources.js';
@@ -158,8 +158,10 @@ describe('connection and credential failures', () => {
       config.clusters[0]!.cluster.server = 'https://127.0.0.1:1';
     });
     const error = await (await client(path)).list(resources.stage, 'x').catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(KubeConnectionError);
-    expect((error as KubeConnectionError).kind).toBe('unreachable');
+    // Refused connections are retried (src/kube/request-policy.ts); the last cause is kept.
+    expect(error).toBeInstanceOf(KubeUnavailableError);
+    expect((error as KubeUnavailableError).lastCause).toBeInstanceOf(KubeConnectionError);
+    expect(((error as KubeUnavailableError).lastCause as KubeConnectionError).kind).toBe('unreachable');
     expect((error as Error).message).toContain('https://127.0.0.1:1');
     expect((error as Error).message).toContain('context "kargo-embedded"');
   });
