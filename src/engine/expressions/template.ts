@@ -18,6 +18,9 @@ const DELIMITERS = [
   { start: '${%', end: '%}' },
 ] as const;
 
+/** Only text starting like a JSON value is worth a (costly, when it throws) JSON.parse. */
+const LOOKS_LIKE_JSON = /^\s*[[{"\-0-9tfn]/;
+
 const TEMPLATE_FUNCTIONS: Environment = { quote, unsafeQuote, asYAML, asJSON };
 
 const GO_BOOLS: Readonly<Record<string, boolean>> = {
@@ -90,6 +93,7 @@ function coerce(spliced: string): unknown {
   if (number !== undefined) return number;
   const bool = GO_BOOLS[text];
   if (bool !== undefined && Object.hasOwn(GO_BOOLS, text)) return bool;
+  if (!LOOKS_LIKE_JSON.test(text)) return restore(text);
   try {
     return JSON.parse(text) as unknown;
   } catch {

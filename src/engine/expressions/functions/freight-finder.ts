@@ -45,12 +45,17 @@ export function freightFrom(data: FinderData, origin: FreightOrigin): FreightRef
   return data.freight.filter((ref) => ref.origin?.kind === origin.kind && ref.origin?.name === origin.name);
 }
 
+const SUBSCRIPTIONS = new WeakMap<Warehouse, Subscription[]>();
+
 function subscriptionsOf(warehouse: Warehouse): Subscription[] {
+  const cached = SUBSCRIPTIONS.get(warehouse);
+  if (cached) return cached;
   const out: Subscription[] = [];
   for (const entry of warehouse.spec.subscriptions ?? []) {
     for (const [type, spec] of Object.entries(entry)) {
       if (typeof spec === 'object' && spec !== null) out.push({ type, spec: spec as Record<string, unknown> });
     }
   }
+  SUBSCRIPTIONS.set(warehouse, out);
   return out;
 }
