@@ -9,3 +9,4 @@ export { evaluateTemplate } from './template.js';
 export { kargoExpressionEnv } from './kargo-env.js';
 export type { KargoExpressionData } from './kargo-data.js';
 export { evaluateKargoVars, VariableError } from './kargo-vars.js';
+export { evaluateStepCondition, ConditionError } from './kargo-condition.js';

@@ -106,11 +106,14 @@ function matches(a: unknown, b: unknown): boolean {
   return stringTest(a, b, (text, pattern) => compileRegex(pattern).test(text));
 }
 
+/** Go's RE2 syntax as a JS RegExp; a leading `(?i)`/`(?s)`/`(?m)` becomes a flag. */
 function compileRegex(pattern: string): RegExp {
   let regex = regexCache.get(pattern);
   if (!regex) {
+    const inline = /^\(\?([ims]+)\)/.exec(pattern);
+    const flags = `u${inline ? [...new Set(inline[1])].join('') : ''}`;
     try {
-      regex = new RegExp(pattern, 'u');
+      regex = new RegExp(inline ? pattern.slice(inline[0].length) : pattern, flags);
     } catch (error) {
       throw new EvaluationFault(`error parsing regexp: ${(error as Error).message}`);
     }
