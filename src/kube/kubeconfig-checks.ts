@@ -15,6 +15,8 @@ import { isExecPluginSpec, type ExecPluginSpec } from './exec-plugin.js';
 export function checkedServer(cluster: Cluster): string {
   const server = cluster.server?.trim() ?? '';
   if (!server) throw new KubeConfigError(`cluster "${cluster.name}" in the kubeconfig has no server; set clusters[].cluster.server to the API server's URL, e.g. https://my-cluster.example:6443`);
+  // Without a scheme only host[:port][/path] is a server; "https:/" is a typo, not host "https".
+  if (!server.includes('://') && !/^[^\s/:]+(:\d+)?(\/\S*)?$/.test(server)) throw notAUrl(cluster.name, server);
   const candidate = server.includes('://') ? server : `https://${server}`;
   let url: URL | undefined;
   try {
@@ -22,10 +24,12 @@ export function checkedServer(cluster: Cluster): string {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname || /\s/.test(server)) {
-    throw new KubeConfigError(`cluster "${cluster.name}" in the kubeconfig has server "${server}", which is not an http(s) URL; expected e.g. https://my-cluster.example:6443`);
-  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname || /\s/.test(server)) throw notAUrl(cluster.name, server);
   return candidate;
+}
+
+function notAUrl(cluster: string, server: string): KubeConfigError {
+  return new KubeConfigError(`cluster "${cluster}" in the kubeconfig has server "${server}", which is not an http(s) URL; expected e.g. https://my-cluster.example:6443`);
 }
 
 function pemOf(file: string | undefined, data: string | undefined, describe: () => string, problem: (message: string) => Error): Buffer | undefined {
