@@ -29,7 +29,7 @@ const retired = `dist.old-${process.pid}`;
 await rm(`${root}/${staging}`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { kargo: 'src/cli/main.ts' },
+  entryPoints: { kargo: 'src/main.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

@@ -1,12 +1,12 @@
 // Entry point of the bundled CLI: wires the real process (streams, environment,
 // clock, Ctrl-C) into a CliContext and exits with runCli's code.
 
-import { systemClock } from '../runtime/clock.js';
-import { flushAndExit } from '../runtime/flush-exit.js';
-import type { CliContext } from './context.js';
-import { ExitCode } from './exit-codes.js';
-import { lazyKubeFactory } from './kube-factory.js';
-import { runCli } from './program.js';
+import { systemClock } from './runtime/clock.js';
+import { flushAndExit } from './runtime/flush-exit.js';
+import type { CliContext } from './cli/context.js';
+import { ExitCode } from './cli/exit-codes.js';
+import { lazyKubeFactory } from './cli/kube-factory.js';
+import { runCli } from './root-command.js';
 
 /** After Ctrl-C, how long a command may take to stop cleanly before we exit anyway. */
 const INTERRUPT_GRACE_MS = 2000;

@@ -6,29 +6,29 @@
 // Add one line to COMMANDS below to put it in the tree. An action reads the
 // global flags with `openSession(ctx, command)` (src/cli/session.ts), keeps to
 // parse → options → use-case → print, writes data to ctx.io.stdout and
-// everything else to ctx.io.stderr, and signals failure by throwing (CliError,
-// or any error toCliError understands). To end with a non-zero exit code after
+// everything else to ctx.io.stderr, and signals failure by throwing (a Failure
+// of a kind, src/runtime/failure.ts, or any error src/cli/errors.ts understands). To end with a non-zero exit code after
 // printing its own final line, an action throws `exitQuietly(code)` (errors.ts).
 
 import { Command, CommanderError } from 'commander';
-import { abortCommand } from '../commands/abort.js';
-import { approveCommand } from '../commands/approve.js';
-import { promoteCommand } from '../commands/promote.js';
-import { refreshCommand } from '../commands/refresh.js';
-import { rollbackCommand } from '../commands/rollback.js';
-import { updateCommand } from '../commands/update.js';
-import { verifyCommand } from '../commands/verify.js';
-import { completionCommand, hiddenCompleteCommand } from '../commands/completion.js';
-import { configCommand } from '../commands/config.js';
-import { getCommand } from '../commands/get.js';
-import { sandboxCommand } from '../commands/sandbox.js';
-import { statusCommand } from '../commands/status.js';
-import { versionCommand } from '../commands/version.js';
-import type { CliContext } from './context.js';
-import { CliError, formatCliError, toCliError } from './errors.js';
-import { ExitCode } from './exit-codes.js';
-import { addGlobalOptions } from './global-options.js';
-import { withExamples } from './help.js';
+import { abortCommand } from './commands/abort.js';
+import { approveCommand } from './commands/approve.js';
+import { promoteCommand } from './commands/promote.js';
+import { refreshCommand } from './commands/refresh.js';
+import { rollbackCommand } from './commands/rollback.js';
+import { updateCommand } from './commands/update.js';
+import { verifyCommand } from './commands/verify.js';
+import { completionCommand, hiddenCompleteCommand } from './commands/completion.js';
+import { configCommand } from './commands/config.js';
+import { getCommand } from './commands/get.js';
+import { sandboxCommand } from './commands/sandbox.js';
+import { statusCommand } from './commands/status.js';
+import { versionCommand } from './commands/version.js';
+import type { CliContext } from './cli/context.js';
+import { formatReport, toReport } from './cli/errors.js';
+import { ExitCode } from './cli/exit-codes.js';
+import { addGlobalOptions } from './cli/global-options.js';
+import { withExamples } from './cli/help.js';
 
 const COMMANDS: ((ctx: CliContext) => Command)[] = [
   promoteCommand,
@@ -102,9 +102,9 @@ function reportFailure(error: unknown, ctx: CliContext, argv: string[]): number 
     return done.includes(error.code) ? (error.code === 'commander.help' ? ExitCode.Usage : ExitCode.Success) : ExitCode.Usage;
   }
   if (ctx.signal.aborted) return ExitCode.Interrupted;
-  const cliError = toCliError(error);
-  if (cliError.message) ctx.io.stderr.write(formatCliError(cliError, isVerbose(argv)));
-  return cliError.exitCode;
+  const report = toReport(error);
+  if (report.message) ctx.io.stderr.write(formatReport(report, isVerbose(argv)));
+  return report.exitCode;
 }
 
 function isVerbose(argv: string[]): boolean {

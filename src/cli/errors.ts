@@ -1,32 +1,116 @@
-// Turns anything a command throws into one line for stderr and an exit code.
-// User-caused failures carry what happened, why, and what to do; anything
-// unrecognised is a bug (exit 1) whose stack trace is shown only with -v.
+// The one place where failures become exit codes and words on stderr. Lower
+// layers raise a Failure of a kind (src/runtime/failure.ts) or let the cluster
+// client's typed errors through; this module maps both to one line, an optional
+// hint, and the documented exit code. Anything unrecognised is a bug (exit 1)
+// whose stack trace is shown only with -v.
 
 import { KubeApiError, KubeConfigError, KubeConnectionError } from '../kube/errors.js';
-import { ProjectMissingError } from '../usecases/get.js';
-import { WorkflowError } from '../usecases/workflow-error.js';
+import { Failure, type FailureKind } from '../runtime/failure.js';
+import { projectNotFound } from '../usecases/not-found.js';
 import { ExitCode } from './exit-codes.js';
 
-export class CliError extends Error {
-  override name = 'CliError';
-  constructor(
-    readonly exitCode: ExitCode,
-    message: string,
-    /** What to do next, printed on its own line after the message. */
-    readonly hint?: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
+export const EXIT_CODE_BY_KIND: Record<FailureKind, ExitCode> = {
+  usage: ExitCode.Usage,
+  'not-found': ExitCode.NotFound,
+  forbidden: ExitCode.Forbidden,
+  refused: ExitCode.Refused,
+  conflict: ExitCode.Unexpected,
+  timeout: ExitCode.Timeout,
+  unavailable: ExitCode.Unexpected,
+  'promotion-failed': ExitCode.PromotionFailed,
+  'verification-failed': ExitCode.VerificationFailed,
+  aborted: ExitCode.Aborted,
+  superseded: ExitCode.Superseded,
+  internal: ExitCode.Unexpected,
+};
+
+/** A failure ready to print: its exit code, one line, and what to do next. */
+export interface Report {
+  exitCode: ExitCode;
+  message: string;
+  hint?: string;
+  cause?: unknown;
 }
 
 /** Ends a command with `exitCode` without printing anything more (it printed its own final line). */
-export function exitQuietly(exitCode: ExitCode): CliError {
-  return new CliError(exitCode, '');
+export class QuietExit extends Error {
+  override readonly name = 'QuietExit';
+  constructor(readonly exitCode: ExitCode) {
+    super('');
+  }
 }
 
-export function usageError(message: string, hint?: string): CliError {
-  return new CliError(ExitCode.Usage, message, hint);
+export function exitQuietly(exitCode: ExitCode): QuietExit {
+  return new QuietExit(exitCode);
+}
+
+export function toReport(error: unknown): Report {
+  if (error instanceof QuietExit) return { exitCode: error.exitCode, message: '' };
+  const failure = toFailure(error);
+  return { exitCode: EXIT_CODE_BY_KIND[failure.kind], message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}), cause: failure.cause ?? failure };
+}
+
+/** Any error as a Failure of a kind: the cluster client's typed errors are worded here. */
+export function toFailure(error: unknown): Failure {
+  if (error instanceof Failure) return error;
+  if (error instanceof KubeConfigError) return new Failure('usage', error.message, undefined, { cause: error });
+  if (error instanceof KubeConnectionError) return fromConnectionError(error);
+  if (error instanceof KubeApiError) return fromApiError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return new Failure('internal', `unexpected error: ${message}`, 'This is a bug in kargo; rerun with -v for details.', { cause: error });
+}
+
+function fromConnectionError(error: KubeConnectionError): Failure {
+  const where = `${error.server} (context "${error.contextName}")`;
+  switch (error.kind) {
+    case 'tls':
+      return new Failure(
+        'unavailable',
+        `TLS failure talking to the Kubernetes API server at ${where}: ${rootMessage(error)}`,
+        'Check certificate-authority-data / insecure-skip-tls-verify of that cluster in your kubeconfig.',
+        { cause: error },
+      );
+    case 'timeout':
+      return new Failure('timeout', error.message, 'Check that the cluster is up and reachable from here.', { cause: error });
+    case 'unreachable':
+      return new Failure(
+        'unavailable',
+        `cannot reach the Kubernetes API server at ${where}: ${rootMessage(error)}`,
+        'Check that the cluster is running and that --context / KUBECONFIG select the cluster you mean.',
+        { cause: error },
+      );
+  }
+}
+
+function fromApiError(error: KubeApiError): Failure {
+  const request = describeRequest(error.method, error.url);
+  switch (error.code) {
+    case 401:
+      return new Failure(
+        'forbidden',
+        'the Kubernetes API server rejected your credentials (401 Unauthorized)',
+        'Your token or certificate is missing, invalid or expired; log in to the cluster again.',
+        { cause: error },
+      );
+    case 403: {
+      const scope = request.namespace ? ` in namespace "${request.namespace}"` : ' at cluster scope';
+      return new Failure(
+        'forbidden',
+        `forbidden: you may not ${request.verb} ${request.resource}${scope}`,
+        `Ask an administrator for RBAC permission to ${request.verb} ${request.resource}${scope}.`,
+        { cause: error },
+      );
+    }
+    case 404:
+      return fromNotFound(error, request);
+    case 409:
+      return new Failure('conflict', `conflict: ${error.message}`, 'Someone changed the object meanwhile; run the command again.', { cause: error });
+    case 422:
+    case 400:
+      return new Failure('usage', `the API server refused the request: ${error.message}`, undefined, { cause: error });
+    default:
+      return new Failure('unavailable', `the API server answered ${error.code}: ${error.message}`, undefined, { cause: error });
+  }
 }
 
 /** Names the request that failed, for the 403 and 404 messages. */
@@ -37,108 +121,27 @@ interface RequestDescription {
   name?: string;
 }
 
-export function toCliError(error: unknown): CliError {
-  if (error instanceof CliError) return error;
-  if (error instanceof WorkflowError) return new CliError(error.exitCode, error.message, undefined, { cause: error });
-  if (error instanceof ProjectMissingError) return missingProject(error.project, error);
-  if (error instanceof KubeConfigError) {
-    return new CliError(ExitCode.Usage, error.message, undefined, { cause: error });
-  }
-  if (error instanceof KubeConnectionError) return fromConnectionError(error);
-  if (error instanceof KubeApiError) return fromApiError(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new CliError(ExitCode.Unexpected, `unexpected error: ${message}`, 'This is a bug in kargo; rerun with -v for details.', {
-    cause: error,
-  });
-}
-
-function fromConnectionError(error: KubeConnectionError): CliError {
-  const where = `${error.server} (context "${error.contextName}")`;
-  switch (error.kind) {
-    case 'tls':
-      return new CliError(
-        ExitCode.Unexpected,
-        `TLS failure talking to the Kubernetes API server at ${where}: ${rootMessage(error)}`,
-        'Check certificate-authority-data / insecure-skip-tls-verify of that cluster in your kubeconfig.',
-        { cause: error },
-      );
-    case 'timeout':
-      return new CliError(ExitCode.Timeout, error.message, 'Check that the cluster is up and reachable from here.', { cause: error });
-    case 'unreachable':
-      return new CliError(
-        ExitCode.Unexpected,
-        `cannot reach the Kubernetes API server at ${where}: ${rootMessage(error)}`,
-        'Check that the cluster is running and that --context / KUBECONFIG select the cluster you mean.',
-        { cause: error },
-      );
-  }
-}
-
-function fromApiError(error: KubeApiError): CliError {
-  const request = describeRequest(error.method, error.url);
-  switch (error.code) {
-    case 401:
-      return new CliError(
-        ExitCode.Forbidden,
-        'the Kubernetes API server rejected your credentials (401 Unauthorized)',
-        'Your token or certificate is missing, invalid or expired; log in to the cluster again.',
-        { cause: error },
-      );
-    case 403: {
-      const scope = request.namespace ? ` in namespace "${request.namespace}"` : ' at cluster scope';
-      return new CliError(
-        ExitCode.Forbidden,
-        `forbidden: you may not ${request.verb} ${request.resource}${scope}`,
-        `Ask an administrator for RBAC permission to ${request.verb} ${request.resource}${scope}.`,
-        { cause: error },
-      );
-    }
-    case 404:
-      return fromNotFound(error, request);
-    case 409:
-      return new CliError(ExitCode.Unexpected, `conflict: ${error.message}`, 'Someone changed the object meanwhile; run the command again.', {
-        cause: error,
-      });
-    case 422:
-    case 400:
-      return new CliError(ExitCode.Usage, `the API server refused the request: ${error.message}`, undefined, { cause: error });
-    default:
-      return new CliError(ExitCode.Unexpected, `the API server answered ${error.code}: ${error.message}`, undefined, { cause: error });
-  }
-}
-
-function fromNotFound(error: KubeApiError, request: RequestDescription): CliError {
+function fromNotFound(error: KubeApiError, request: RequestDescription): Failure {
   const details = error.status.details;
   if (details?.kind === 'namespaces' || (details?.kind === undefined && request.resource === 'namespaces' && request.name)) {
-    return missingProject(details?.name ?? request.name ?? '', error);
+    return projectNotFound(details?.name ?? request.name ?? '', error);
   }
   if (!details?.name && !details?.kind) {
     // A 404 Status that names no object comes from the API server's fallback
     // handler: the URL itself is unknown, i.e. the API group is not served.
     if (error.url.includes('/apis/kargo.akuity.io/')) {
-      return new CliError(ExitCode.NotFound, 'Kargo is not installed in this cluster (the kargo.akuity.io API is not served)', 'Install Kargo, or select the cluster that runs it with --context.', {
+      return new Failure('not-found', 'Kargo is not installed in this cluster (the kargo.akuity.io API is not served)', 'Install Kargo, or select the cluster that runs it with --context.', {
         cause: error,
       });
     }
     if (error.url.includes('/apis/argoproj.io/')) {
-      return new CliError(ExitCode.NotFound, 'Argo Rollouts is not installed in this cluster (the argoproj.io API is not served)', undefined, {
-        cause: error,
-      });
+      return new Failure('not-found', 'Argo Rollouts is not installed in this cluster (the argoproj.io API is not served)', undefined, { cause: error });
     }
   }
   const name = details?.name ?? request.name;
-  const what = name ? `${singular(request.resource)} "${name}"` : request.resource;
+  const what = name ? `${kindName(request.resource)} "${name}"` : request.resource;
   const scope = request.namespace ? ` in project "${request.namespace}"` : '';
-  return new CliError(ExitCode.NotFound, `${what} not found${scope}`, undefined, { cause: error });
-}
-
-export function missingProject(project: string, cause?: unknown): CliError {
-  return new CliError(
-    ExitCode.NotFound,
-    `project "${project}" does not exist (no namespace "${project}" in this cluster)`,
-    'List projects with `kargo get projects`, or pick another with -p NAME.',
-    { cause },
-  );
+  return new Failure('not-found', `${what} not found${scope}`, undefined, { cause: error });
 }
 
 const VERB_BY_METHOD: Record<string, string> = { GET: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
@@ -163,11 +166,11 @@ function describeRequest(method: string, url: string): RequestDescription {
   return { verb, resource, ...(namespace ? { namespace } : {}), ...(name ? { name } : {}) };
 }
 
-function singular(resource: string): string {
+/** `stages.kargo.akuity.io` → `Stage`, as the not-found messages of the use-cases name kinds. */
+function kindName(resource: string): string {
   const plural = resource.split('.')[0] ?? resource;
-  if (plural === 'freights') return 'freight';
-  if (plural.endsWith('ies')) return `${plural.slice(0, -3)}y`;
-  return plural.endsWith('s') ? plural.slice(0, -1) : plural;
+  const singular = plural === 'freights' ? 'freight' : plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.endsWith('s') ? plural.slice(0, -1) : plural;
+  return singular.charAt(0).toUpperCase() + singular.slice(1);
 }
 
 function rootMessage(error: Error): string {
@@ -176,12 +179,11 @@ function rootMessage(error: Error): string {
 }
 
 /** The text printed for a failure: `error: …` plus an optional hint line, and the stack with -v. */
-export function formatCliError(error: CliError, verbose: boolean): string {
-  const lines = [`error: ${error.message}`];
-  if (error.hint) lines.push(error.hint);
+export function formatReport(report: Report, verbose: boolean): string {
+  const lines = [`error: ${report.message}`];
+  if (report.hint) lines.push(report.hint);
   if (verbose) {
-    const origin = error.cause instanceof Error ? error.cause : error;
-    if (origin.stack) lines.push(origin.stack);
+    if (report.cause instanceof Error && report.cause.stack) lines.push(report.cause.stack);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,12 +3,7 @@
 
 import { type Command, Option } from 'commander';
 import type { ClusterSelection } from '../kube/cluster-selection.js';
-
-export const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export const COLOR_MODES = ['auto', 'always', 'never'] as const;
-export type ColorMode = (typeof COLOR_MODES)[number];
+import { COLOR_MODES, type ColorMode, OUTPUT_FORMATS, type OutputFormat } from '../output/formats.js';
 
 export interface GlobalOptions {
   kubeconfig?: string;

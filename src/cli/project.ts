@@ -3,7 +3,7 @@
 // namespace of the kubeconfig context.
 
 import type { ClusterIdentity } from '../kube/client.js';
-import { usageError } from './errors.js';
+import { Failure } from '../runtime/failure.js';
 import { readUserConfig } from './user-config.js';
 
 export type ProjectSource = 'flag' | 'env' | 'config' | 'kubeconfig';
@@ -25,7 +25,7 @@ export async function resolveProject(
   if (stored) return { name: stored, source: 'config' };
   const namespace = (await cluster())?.namespace;
   if (namespace) return { name: namespace, source: 'kubeconfig' };
-  throw usageError(
+  throw new Failure('usage', 
     'no project selected',
     'Pass -p NAME, set KARGO_PROJECT, run `kargo config set-project NAME`, or set a namespace on your kubeconfig context.',
   );

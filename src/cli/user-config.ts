@@ -2,9 +2,9 @@
 // ~/.config/kargo/config.yaml). Today it holds the default project.
 
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { Failure } from '../runtime/failure.js';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { CliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 
 export interface UserConfig {
@@ -31,11 +31,11 @@ export async function readUserConfig(env: Environment): Promise<UserConfig> {
   try {
     parsed = parse(text);
   } catch (error) {
-    throw new CliError(ExitCode.Usage, `${path} is not valid YAML: ${(error as Error).message}`, 'Fix or delete the file.');
+    throw new Failure('usage', `${path} is not valid YAML: ${(error as Error).message}`, 'Fix or delete the file.');
   }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new CliError(ExitCode.Usage, `${path} must hold a YAML mapping`, 'Fix or delete the file.');
+    throw new Failure('usage', `${path} must hold a YAML mapping`, 'Fix or delete the file.');
   }
   const project = (parsed as Record<string, unknown>).project;
   return typeof project === 'string' && project ? { project } : {};

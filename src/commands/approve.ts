@@ -7,7 +7,7 @@ import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { approveFreight } from '../usecases/approve.js';
 import { type FreightSelector, freightLabel } from '../usecases/resolve-freight.js';
-import { fail } from '../usecases/workflow-error.js';
+import { fail } from '../runtime/failure.js';
 import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
 
 export interface ApproveFlags {
@@ -41,9 +41,9 @@ not check that for approvals, so kargo does.
 }
 
 export async function runApprove(ctx: CliContext, session: WorkflowSession, flags: ApproveFlags): Promise<ExitCode> {
-  if (!flags.stage) fail(ExitCode.Usage, 'Say which Stage to approve the Freight for with --stage STAGE.');
+  if (!flags.stage) fail('usage', 'Say which Stage to approve the Freight for with --stage STAGE.');
   if ((flags.freight === undefined) === (flags.freightAlias === undefined)) {
-    fail(ExitCode.Usage, 'Say which Freight to approve with exactly one of --freight NAME_OR_ALIAS or --freight-alias ALIAS.');
+    fail('usage', 'Say which Freight to approve with exactly one of --freight NAME_OR_ALIAS or --freight-alias ALIAS.');
   }
   const selector: FreightSelector = flags.freight !== undefined ? { by: 'name-or-alias', value: flags.freight } : { by: 'alias', value: flags.freightAlias! };
   const result = await approveFreight(session.client, session.project, selector, flags.stage, ctx.clock);

@@ -3,12 +3,12 @@
 // about cluster values, quickly and silently (empty on any failure).
 
 import { Command } from 'commander';
+import { Failure } from '../runtime/failure.js';
 import { bashCompletion, zshCompletion } from '../cli/completion-bash.js';
 import { fishCompletion } from '../cli/completion-fish.js';
 import { DYNAMIC_SOURCES, type DynamicSource } from '../cli/completion-hints.js';
 import { completionModel } from '../cli/completion-model.js';
 import type { CliContext } from '../cli/context.js';
-import { usageError } from '../cli/errors.js';
 import { withExamples } from '../cli/help.js';
 import { openSession } from '../cli/session.js';
 import { completionValues } from '../usecases/complete-values.js';
@@ -24,7 +24,7 @@ export function completionCommand(ctx: CliContext): Command {
     .description('Print a shell completion script (bash, zsh or fish)')
     .argument('<shell>', `one of ${SHELLS.join(', ')}`)
     .action((shell: string, _flags: unknown, self: Command) => {
-      if (!isShell(shell)) throw usageError(`unsupported shell "${shell}"`, `Use one of: ${SHELLS.join(', ')}.`);
+      if (!isShell(shell)) throw new Failure('usage', `unsupported shell "${shell}"`, `Use one of: ${SHELLS.join(', ')}.`);
       const root = self.parent;
       if (!root) throw new Error('completion must be a subcommand of kargo');
       ctx.io.stdout.write(completionScript(shell, root));

@@ -1,13 +1,13 @@
 // `kargo config set-project | get-project | view`: kargo's own settings file.
 
 import { Command } from 'commander';
+import { Failure } from '../runtime/failure.js';
 import type { CliContext } from '../cli/context.js';
 import { completeArguments } from '../cli/completion-hints.js';
 import { withExamples } from '../cli/help.js';
 import { globalOptionsOf } from '../cli/global-options.js';
 import { readUserConfig, writeUserConfig } from '../cli/user-config.js';
 import { formatDocument } from '../output/objects.js';
-import { CliError } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
 
 const PROJECT_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -20,7 +20,7 @@ export function configCommand(ctx: CliContext): Command {
     .argument('<name>', 'project name')
     .action(async (name: string) => {
       if (!PROJECT_NAME.test(name)) {
-        throw new CliError(ExitCode.Usage, `"${name}" is not a valid project name`, 'A project name is a DNS label: lower-case letters, digits and "-".');
+        throw new Failure('usage', `"${name}" is not a valid project name`, 'A project name is a DNS label: lower-case letters, digits and "-".');
       }
       const config = await readUserConfig(ctx.env);
       const path = await writeUserConfig(ctx.env, { ...config, project: name });
@@ -32,7 +32,7 @@ export function configCommand(ctx: CliContext): Command {
     .action(async () => {
       const { project } = await readUserConfig(ctx.env);
       if (!project) {
-        throw new CliError(ExitCode.NotFound, 'no default project is set', 'Set one with `kargo config set-project NAME`.');
+        throw new Failure('not-found', 'no default project is set', 'Set one with `kargo config set-project NAME`.');
       }
       ctx.io.stdout.write(`${project}\n`);
     });

@@ -1,8 +1,8 @@
 // `kargo get KIND [NAME...]`: list or show Kargo objects as a table or as data.
 
 import { Command } from 'commander';
+import { Failure } from '../runtime/failure.js';
 import type { CliContext } from '../cli/context.js';
-import { CliError, usageError } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { completeArguments, type DynamicSource } from '../cli/completion-hints.js';
@@ -62,12 +62,12 @@ export function getCommand(ctx: CliContext): Command {
 
 async function runGet(session: Session, kind: string, names: string[], flags: GetFlags): Promise<void> {
   if (PIPELINE_KINDS.includes(kind.toLowerCase())) {
-    if (names.length > 0) throw usageError(`kargo get pipeline takes no names (got "${names[0]}")`, 'Pick the project with -p NAME.');
+    if (names.length > 0) throw new Failure('usage', `kargo get pipeline takes no names (got "${names[0]}")`, 'Pick the project with -p NAME.');
     return showPipeline(session, 'get pipeline');
   }
   const type = findGettable(kind);
   if (!type) {
-    throw usageError(`unknown kind "${kind}"`, `Use one of: ${[...GETTABLE.map((known) => known.plural), 'pipeline'].join(', ')}.`);
+    throw new Failure('usage', `unknown kind "${kind}"`, `Use one of: ${[...GETTABLE.map((known) => known.plural), 'pipeline'].join(', ')}.`);
   }
   checkFlags(type, flags);
   const { ctx, options } = session;
@@ -83,7 +83,7 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
   };
 
   if (type === resources.freight && flags.stage && project) {
-    if (flags.watch) throw usageError('--watch cannot be combined with get freight --stage');
+    if (flags.watch) throw new Failure('usage', '--watch cannot be combined with get freight --stage');
     const { rows, missing } = await listFreightAvailability(client, {
       project,
       stage: flags.stage,
@@ -134,13 +134,13 @@ function namesByKind(): Record<string, DynamicSource> {
 function checkFlags(type: ResourceType, flags: GetFlags): void {
   const freightOnly = (['warehouse', 'image', 'commit'] as const).filter((flag) => flags[flag] !== undefined);
   if (type !== resources.freight && freightOnly.length > 0) {
-    throw usageError(`--${freightOnly[0]} only applies to \`kargo get freight\``);
+    throw new Failure('usage', `--${freightOnly[0]} only applies to \`kargo get freight\``);
   }
   if (flags.stage !== undefined && type !== resources.freight && type !== resources.promotion) {
-    throw usageError('--stage only applies to `kargo get freight` and `kargo get promotions`');
+    throw new Failure('usage', '--stage only applies to `kargo get freight` and `kargo get promotions`');
   }
   if (flags.commit !== undefined && flags.commit.length < 7) {
-    throw usageError(`--commit "${flags.commit}" is too short`, 'Give at least 7 characters of the SHA.');
+    throw new Failure('usage', `--commit "${flags.commit}" is too short`, 'Give at least 7 characters of the SHA.');
   }
 }
 
@@ -180,11 +180,10 @@ function finish(session: Session, type: ResourceType, project: string | undefine
     session.ctx.io.stderr.write(`No ${type === resources.freight ? 'Freight' : type.plural} found${where}.\n`);
   }
   if (missing.length > 0) {
-    const label = type === resources.freight ? 'Freight' : type.singular;
     const list = missing.map((name) => `"${name}"`).join(', ');
-    throw new CliError(
-      ExitCode.NotFound,
-      `${label} ${list} not found${where}`,
+    throw new Failure(
+      'not-found',
+      `${type.kind} ${list} not found${where}`,
       `List what exists with \`kargo get ${type === resources.freight ? 'freight' : type.plural}${project ? ` -p ${project}` : ''}\`.`,
     );
   }

@@ -12,7 +12,7 @@ import type { WaitTarget } from '../usecases/await-promotion.js';
 import { getPromotion } from '../usecases/lookups.js';
 import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
-import { fail } from '../usecases/workflow-error.js';
+import { fail } from '../runtime/failure.js';
 import { reportAbort } from './abort.js';
 import { waitForPromotion } from './promotion-waiter.js';
 import {
@@ -92,12 +92,12 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
   const timeoutMs = parseTimeout(flags.timeout);
 
   if (flags.abort) {
-    if (!flags.name) fail(ExitCode.Usage, '--abort needs --name NAME (the Promotion to abort).');
+    if (!flags.name) fail('usage', '--abort needs --name NAME (the Promotion to abort).');
     return reportAbort(ctx, session, flags.name);
   }
   if (flags.name) {
     if (selectedFreight(flags).length > 0 || flags.stage || flags.downstreamFrom) {
-      fail(ExitCode.Usage, '--name follows an existing Promotion; it cannot be combined with --freight/--warehouse/--image/--commit or --stage/--downstream-from.');
+      fail('usage', '--name follows an existing Promotion; it cannot be combined with --freight/--warehouse/--image/--commit or --stage/--downstream-from.');
     }
     const promotion = await getPromotion(session.client, session.project, flags.name);
     return waitAndReport(ctx, session, [promotion], waitTarget ?? 'promotion', timeoutMs, output);
@@ -105,7 +105,7 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
 
   const freight = freightFlag(flags);
   const target = targetFlag(flags);
-  if (flags.dryRun && waitTarget) fail(ExitCode.Usage, '--dry-run creates nothing, so there is nothing to --wait for.');
+  if (flags.dryRun && waitTarget) fail('usage', '--dry-run creates nothing, so there is nothing to --wait for.');
   const plans = await planPromotions(session.client, { project: session.project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
 
   return deliverPromotions(ctx, session, plans, { dryRun: flags.dryRun ?? false, ...(waitTarget ? { waitTarget } : {}), timeoutMs, ...(output ? { output } : {}), label: 'promotion' });
@@ -177,21 +177,21 @@ function selectedFreight(flags: PromoteFlags): string[] {
 function freightFlag(flags: PromoteFlags): PromoteFreight {
   const chosen = selectedFreight(flags);
   if (chosen.length !== 1) {
-    fail(ExitCode.Usage, `Say which Freight to promote with exactly one of --freight, --freight-alias, --warehouse, --image or --commit${chosen.length ? ` (got ${chosen.map(flagName).join(', ')})` : ''}.`);
+    fail('usage', `Say which Freight to promote with exactly one of --freight, --freight-alias, --warehouse, --image or --commit${chosen.length ? ` (got ${chosen.map(flagName).join(', ')})` : ''}.`);
   }
   if (flags.freight !== undefined) return { by: 'name-or-alias', value: flags.freight };
   if (flags.freightAlias !== undefined) return { by: 'alias', value: flags.freightAlias };
   if (flags.image !== undefined) return { by: 'image', value: flags.image };
   if (flags.commit !== undefined) return { by: 'commit', value: flags.commit };
-  if (flags.downstreamFrom) fail(ExitCode.Usage, '--warehouse picks a candidate for one Stage; use it with --stage, not --downstream-from.');
+  if (flags.downstreamFrom) fail('usage', '--warehouse picks a candidate for one Stage; use it with --stage, not --downstream-from.');
   return { by: 'warehouse', value: flags.warehouse! };
 }
 
 function targetFlag(flags: PromoteFlags): PromoteTarget {
-  if (flags.stage && flags.downstreamFrom) fail(ExitCode.Usage, 'Use either --stage or --downstream-from, not both.');
+  if (flags.stage && flags.downstreamFrom) fail('usage', 'Use either --stage or --downstream-from, not both.');
   if (flags.stage) return { stage: flags.stage };
   if (flags.downstreamFrom) return { downstreamFrom: flags.downstreamFrom };
-  fail(ExitCode.Usage, 'Say where to promote with --stage STAGE (or --downstream-from STAGE).');
+  fail('usage', 'Say where to promote with --stage STAGE (or --downstream-from STAGE).');
 }
 
 function flagName(key: string): string {

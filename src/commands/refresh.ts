@@ -6,7 +6,7 @@ import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { type RefreshKind, requestRefresh, waitForRefresh } from '../usecases/refresh.js';
 import { startWaitDeadline } from '../runtime/deadline.js';
-import { fail } from '../usecases/workflow-error.js';
+import { fail } from '../runtime/failure.js';
 import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
 
 export interface RefreshFlags {
@@ -37,7 +37,7 @@ export function refreshCommand(ctx: CliContext): Command {
 const LABEL: Record<RefreshKind, string> = { warehouse: 'Warehouse', stage: 'Stage' };
 
 export async function runRefresh(ctx: CliContext, session: WorkflowSession, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
-  if (kind !== 'warehouse' && kind !== 'stage') fail(ExitCode.Usage, `kargo refresh takes "warehouse" or "stage", not "${kind}".`);
+  if (kind !== 'warehouse' && kind !== 'stage') fail('usage', `kargo refresh takes "warehouse" or "stage", not "${kind}".`);
   const timeoutMs = parseTimeout(flags.timeout);
   const request = { kind, project: session.project, name } as const;
   const requested = await requestRefresh(session.client, request);

@@ -9,7 +9,7 @@ import type { FreightCollection } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { chooseRollback, planRollbackPromotions } from '../usecases/rollback.js';
-import { fail } from '../usecases/workflow-error.js';
+import { fail } from '../runtime/failure.js';
 import { deliverPromotions } from './promote.js';
 import {
   type WorkflowSession,
@@ -56,11 +56,11 @@ Stage has auto-promotion enabled, Kargo holds auto-promotion after a rollback.
 }
 
 export async function runRollback(ctx: CliContext, session: WorkflowSession, flags: RollbackFlags): Promise<ExitCode> {
-  if (!flags.stage) fail(ExitCode.Usage, 'Say which Stage to roll back with --stage STAGE.');
+  if (!flags.stage) fail('usage', 'Say which Stage to roll back with --stage STAGE.');
   const output = parseObjectOutput(flags.output);
   const waitTarget = parseWaitTarget(flags.wait);
   const timeoutMs = parseTimeout(flags.timeout);
-  if (flags.dryRun && waitTarget) fail(ExitCode.Usage, '--dry-run creates nothing, so there is nothing to --wait for.');
+  if (flags.dryRun && waitTarget) fail('usage', '--dry-run creates nothing, so there is nothing to --wait for.');
   const request = { project: session.project, stage: flags.stage, ...(flags.to ? { to: flags.to } : {}), now: ctx.clock.now(), ulid: ulidSource() };
   const plan = await chooseRollback(session.client, request);
   const describe = (collection: FreightCollection) =>

@@ -2,10 +2,11 @@
 // server with Kargo's kinds, for demos and trying kargo without a cluster.
 
 import { Command, Option } from 'commander';
+import { Failure } from '../runtime/failure.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliContext } from '../cli/context.js';
-import { CliError, exitQuietly } from '../cli/errors.js';
+import { exitQuietly } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { globalOptionsOf } from '../cli/global-options.js';
 import { withExamples } from '../cli/help.js';
@@ -32,14 +33,14 @@ interface StartFlags extends ServeFlags {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(ExitCode.Usage, `--port must be a number from 0 to 65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Failure('usage', `--port must be a number from 0 to 65535, not "${value}"`);
   return port;
 }
 
 /** --crds values as absolute paths (the background server runs elsewhere); each must be a directory. */
 function collect(value: string, previous: string[] | undefined): string[] {
   const dir = resolve(value);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(ExitCode.Usage, `--crds ${value}: no such directory`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Failure('usage', `--crds ${value}: no such directory`);
   return [...(previous ?? []), dir];
 }
 
@@ -94,7 +95,7 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
           ...(flags.port !== undefined ? { port: flags.port } : {}),
         });
       } catch (error) {
-        throw new CliError(ExitCode.Unexpected, `could not start the sandbox: ${error instanceof Error ? error.message : String(error)}`, `Look at ${paths.logFile}, or run 'kargo sandbox serve' to see the server's output.`);
+        throw new Failure('internal', `could not start the sandbox: ${error instanceof Error ? error.message : String(error)}`, `Look at ${paths.logFile}, or run 'kargo sandbox serve' to see the server's output.`);
       }
       const state = result.alreadyRunning ? 'already running' : 'started';
       ctx.io.stdout.write(`Sandbox ${state} at ${result.endpoint.url} (pid ${result.endpoint.pid})\n`);

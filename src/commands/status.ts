@@ -2,9 +2,10 @@
 // or as graph data with -o json|yaml.
 
 import { Command } from 'commander';
+import { projectNotFound } from '../usecases/not-found.js';
+import { Failure } from '../runtime/failure.js';
 import { stringify } from 'yaml';
 import type { CliContext } from '../cli/context.js';
-import { missingProject, usageError } from '../cli/errors.js';
 import { withExamples } from '../cli/help.js';
 import { openSession, type Session } from '../cli/session.js';
 import { renderPipeline } from '../output/pipeline.js';
@@ -28,11 +29,11 @@ export async function showPipeline(session: Session, commandName: string): Promi
   const { ctx, options } = session;
   const output = options.output;
   if (output !== undefined && output !== 'json' && output !== 'yaml') {
-    throw usageError(`-o ${output} is not supported by ${commandName}`, 'Use -o json or -o yaml for the graph data, or no -o for the picture.');
+    throw new Failure('usage', `-o ${output} is not supported by ${commandName}`, 'Use -o json or -o yaml for the graph data, or no -o for the picture.');
   }
   const project = await session.project();
   const graph = await loadPipeline(await session.client(), project, ctx.clock.now());
-  if (!graph) throw missingProject(project);
+  if (!graph) throw projectNotFound(project);
   if (output === 'json') return void ctx.io.stdout.write(`${JSON.stringify(graph, null, 2)}\n`);
   if (output === 'yaml') return void ctx.io.stdout.write(stringify(graph));
   const columns = ctx.io.stdout.columns;

@@ -5,7 +5,7 @@ import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { updateFreightAlias } from '../usecases/update-freight.js';
-import { fail } from '../usecases/workflow-error.js';
+import { fail } from '../runtime/failure.js';
 import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
 
 export interface UpdateFreightFlags {
@@ -29,7 +29,7 @@ export function updateCommand(ctx: CliContext): Command {
 }
 
 export async function runUpdateFreight(ctx: CliContext, session: WorkflowSession, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
-  if (!flags.alias) fail(ExitCode.Usage, 'Say the new alias with --alias NEW.');
+  if (!flags.alias) fail('usage', 'Say the new alias with --alias NEW.');
   const result = await updateFreightAlias(session.client, session.project, { by: 'name-or-alias', value: nameOrAlias }, flags.alias);
   const name = result.freight.metadata.name;
   if (result.kind === 'unchanged') ctx.io.stderr.write(`Freight ${name} already has alias ${flags.alias}; nothing changed.\n`);

@@ -12,7 +12,7 @@ import type { KubeObject } from '../model/kargo.js';
 import { formatDocument } from '../output/objects.js';
 import { DurationSyntaxError, parseGoDuration } from '../rules/duration.js';
 import type { WaitTarget } from '../usecases/await-promotion.js';
-import { fail } from '../usecases/workflow-error.js';
+import { fail } from '../runtime/failure.js';
 
 export const DEFAULT_TIMEOUT = '10m';
 
@@ -56,7 +56,7 @@ export function parseWaitTarget(value: string | boolean | undefined): WaitTarget
   if (value === undefined || value === false) return undefined;
   if (value === true || value === 'promotion') return 'promotion';
   if (value === 'verification') return 'verification';
-  fail(ExitCode.Usage, `--wait takes "promotion" or "verification", not "${value}".`);
+  fail('usage', `--wait takes "promotion" or "verification", not "${value}".`);
 }
 
 /** Milliseconds; `0` means no limit. */
@@ -64,10 +64,10 @@ export function parseTimeout(value: string | undefined): number {
   const text = value ?? DEFAULT_TIMEOUT;
   try {
     const ms = parseGoDuration(text);
-    if (ms < 0) fail(ExitCode.Usage, `--timeout must not be negative (got "${text}").`);
+    if (ms < 0) fail('usage', `--timeout must not be negative (got "${text}").`);
     return ms;
   } catch (error) {
-    if (error instanceof DurationSyntaxError) fail(ExitCode.Usage, `--timeout: ${error.message}; use e.g. 90s, 10m, 1h30m, or 0 for no limit.`);
+    if (error instanceof DurationSyntaxError) fail('usage', `--timeout: ${error.message}; use e.g. 90s, 10m, 1h30m, or 0 for no limit.`);
     throw error;
   }
 }
@@ -75,7 +75,7 @@ export function parseTimeout(value: string | undefined): number {
 export function parseObjectOutput(value: string | undefined): ObjectOutput | undefined {
   if (value === undefined) return undefined;
   if (value === 'json' || value === 'yaml' || value === 'name') return value;
-  fail(ExitCode.Usage, `-o/--output takes json, yaml or name for this command, not "${value}".`);
+  fail('usage', `-o/--output takes json, yaml or name for this command, not "${value}".`);
 }
 
 /** One object prints as itself, several as a List (like kubectl). */

@@ -1,7 +1,7 @@
 // Prints the result of `kargo get` in the format asked for: a table (plain or
 // wide, with or without headers) or -o json|yaml|name.
 
-import type { OutputFormat } from '../cli/global-options.js';
+import type { OutputFormat } from './formats.js';
 import { resources, type ResourceType } from '../kube/resources.js';
 import type { AnalysisRun, Freight, KubeObject, Project, Promotion, PromotionTask, Stage, Warehouse } from '../model/kargo.js';
 import { formatObjects } from './objects.js';

@@ -3,7 +3,7 @@
 // ASCII where it is off (piped, NO_COLOR, TERM=dumb, --color never).
 
 import type { OutputStream } from '../runtime/io.js';
-import type { ColorMode } from '../cli/global-options.js';
+import type { ColorMode } from './formats.js';
 import type { Painter, Tone } from './pipeline-canvas.js';
 import { createStyle, type Style } from './style.js';
 import { colorEnabled } from './terminal.js';

@@ -3,7 +3,7 @@
 // TERM=dumb; then whether the stream is a terminal.
 
 import type { OutputStream } from '../runtime/io.js';
-import type { ColorMode } from '../cli/global-options.js';
+import type { ColorMode } from './formats.js';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -2,7 +2,6 @@
 // Freight's status adding approvedFor[stage]. The cluster does not check the
 // `promote` verb on this write; Kargo's API does, so we do too.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { Clock } from '../runtime/clock.js';
 import type { KubeClient } from '../kube/client.js';
 import { isConflict } from '../kube/errors.js';
@@ -11,7 +10,7 @@ import { type Freight, originKey } from '../model/kargo.js';
 import { promoteNeed, requirePermissions } from './permissions.js';
 import { type FreightSelector, freightLabel, resolveFreight } from './resolve-freight.js';
 import { getStage } from './lookups.js';
-import { fail } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
 
 export type ApproveResult = { kind: 'approved' | 'already-approved'; freight: Freight; approvedAt: string };
 
@@ -26,8 +25,7 @@ export async function approveFreight(client: KubeClient, project: string, select
   const requested = (stage.spec.requestedFreight ?? []).some((request) => origin && request.origin.kind === origin.kind && request.origin.name === origin.name);
   if (!origin || !requested) {
     const wanted = (stage.spec.requestedFreight ?? []).map((request) => originKey(request.origin)).join(', ') || 'nothing';
-    fail(
-      ExitCode.Refused,
+    fail('refused',
       `Stage "${stageName}" does not request Freight from origin "${origin ? originKey(origin) : 'unknown'}" (it requests ${wanted}), so approving ${freightLabel(freight)} for it would have no effect.`,
     );
   }

@@ -1,7 +1,6 @@
 // Fetches the PromotionTasks a Stage's template references, then lets the
 // promotion-builder rule produce the exact Promotion Kargo would build.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
 import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
@@ -9,7 +8,7 @@ import type { Freight, Promotion, PromotionTask, Stage } from '../model/kargo.js
 import { PromotionBuildError, buildPromotion } from '../rules/promotion-builder.js';
 import type { UlidSource } from '../rules/promotion-name.js';
 import type { PromotionTaskKind } from '../rules/task-inflation.js';
-import { fail } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
 
 export interface BuildOptions {
   actor: string;
@@ -32,8 +31,7 @@ export async function buildPromotionFor(client: KubeClient, project: string, sta
     });
   } catch (error) {
     if (error instanceof PromotionBuildError) {
-      const code = error.reason === 'task-not-found' ? ExitCode.NotFound : ExitCode.Refused;
-      fail(code, error.message);
+      fail(error.reason === 'task-not-found' ? 'not-found' : 'refused', error.message);
     }
     throw error;
   }

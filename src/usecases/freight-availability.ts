@@ -2,15 +2,13 @@
 // whether it may be promoted to S and why, decided by the same rules `promote`
 // uses. Four LISTs/GETs, whatever the number of objects.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
-import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Freight, Stage } from '../model/kargo.js';
 import { explainAvailability, summarizeAvailability } from '../rules/availability.js';
 import { readTopology } from './availability.js';
 import { assertProjectExists, type FreightFilter, selectObjects } from './get.js';
-import { WorkflowError } from './workflow-error.js';
+import { getStage } from './lookups.js';
 
 export interface FreightAvailability {
   freight: Freight;
@@ -35,7 +33,7 @@ export async function listFreightAvailability(
     readTopology(client, request.project),
     client.list<Freight>(resources.freight, request.project, request.labelSelector ? { labelSelector: request.labelSelector } : {}),
   ]);
-  const stage = topology.stagesByName.get(request.stage) ?? (await getStage(client, request.project, request.stage));
+  const stage = topology.stagesByName.get(request.stage) ?? (await getStageOfProject(client, request.project, request.stage));
   const selected = selectObjects(freight.items, {
     type: resources.freight,
     project: request.project,
@@ -49,14 +47,8 @@ export async function listFreightAvailability(
   return { rows, missing: selected.missing };
 }
 
-async function getStage(client: KubeClient, project: string, name: string): Promise<Stage> {
-  try {
-    return await client.get<Stage>(resources.stage, name, project);
-  } catch (error) {
-    if (isNotFound(error)) {
-      await assertProjectExists(client, project);
-      throw new WorkflowError(ExitCode.NotFound, `stage "${name}" not found in project "${project}"; list them with \`kargo get stages -p ${project}\``);
-    }
-    throw error;
-  }
+/** The Stage, or — when it is missing — whichever of the project or the Stage is the thing not found. */
+async function getStageOfProject(client: KubeClient, project: string, name: string): Promise<Stage> {
+  await assertProjectExists(client, project);
+  return getStage(client, project, name);
 }

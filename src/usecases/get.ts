@@ -7,6 +7,7 @@ import { isNotFound } from '../kube/errors.js';
 import { resources, type ResourceType } from '../kube/resources.js';
 import type { Freight, KubeObject, Project, Promotion } from '../model/kargo.js';
 import { effectiveDiscoveredAt, freightAlias } from '../rules/freight-lookup.js';
+import { projectNotFound } from './not-found.js';
 
 export interface GetRequest {
   type: ResourceType;
@@ -106,15 +107,8 @@ export async function assertProjectExists(client: KubeClient, project: string): 
   try {
     await client.get<Project>(resources.project, project);
   } catch (error) {
-    if (isNotFound(error)) throw new ProjectMissingError(project);
+    if (isNotFound(error)) throw projectNotFound(project, error);
     throw error;
-  }
-}
-
-export class ProjectMissingError extends Error {
-  override name = 'ProjectMissingError';
-  constructor(readonly project: string) {
-    super(`project "${project}" does not exist`);
   }
 }
 

@@ -1,10 +1,9 @@
 // Client-side permission checks through SelfSubjectAccessReview, so a missing
 // permission is reported before anything is written and names exactly what is missing.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient, ResourceAttributes } from '../kube/client.js';
 import { KARGO_GROUP } from '../kube/resources.js';
-import { fail } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
 
 export interface PermissionNeed extends ResourceAttributes {
   /** What the user was trying to do, for the message ("promote to Stage \"prod\""). */
@@ -18,8 +17,7 @@ export async function requirePermissions(client: KubeClient, needs: PermissionNe
   const first = missing[0]!;
   const user = await client.whoAmI().then((info) => info.username).catch(() => 'you');
   const list = missing.map(describePermission).join(' and ');
-  fail(
-    ExitCode.Forbidden,
+  fail('forbidden',
     `${user} may not ${first.purpose}: missing permission ${list} in namespace "${first.namespace}". ` +
       `Ask a project admin for a role that grants it (Kargo's kargo-promoter or kargo-admin role), or check the context with \`kubectl auth can-i ${first.verb} ${resourceName(first)} -n ${first.namespace}\`.`,
   );

@@ -3,7 +3,6 @@
 // exact Promotion Kargo would, and creates it once. With --downstream-from every
 // downstream Stage is checked before anything is created.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
 import { KubeApiError, isNotFound } from '../kube/errors.js';
 import { KARGO_GROUP, resources } from '../kube/resources.js';
@@ -11,13 +10,14 @@ import type { Freight, Project, Promotion, Stage } from '../model/kargo.js';
 import { downstreamStages } from '../rules/downstream-stages.js';
 import type { UlidSource } from '../rules/promotion-name.js';
 import { createPromotionOnce } from './create-promotion.js';
+import { projectNotFound } from './not-found.js';
 import { type AvailabilityDecision, type ProjectTopology, decideAvailability, readTopology } from './availability.js';
 import { buildPromotionFor } from './build-promotion.js';
 import { promoteNeed, requirePermissions } from './permissions.js';
 import { type FreightSelector, freightLabel, resolveFreight } from './resolve-freight.js';
 import { pickWarehouseCandidate } from './warehouse-candidate.js';
 import { getStage } from './lookups.js';
-import { fail } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
 
 export type PromoteFreight = FreightSelector | { by: 'warehouse'; value: string };
 
@@ -63,7 +63,7 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
   const refused = decisions.filter(({ decision }) => !decision.available);
   if (refused.length > 0) {
     const scope = stages.length > 1 ? `Nothing was promoted: ${refused.length} of ${stages.length} Stages downstream of "${targetName}" refuse ${freightLabel(freight)}.\n` : '';
-    fail(ExitCode.Refused, `${scope}${refused.map(({ decision }) => decision.text).join('\n')}`);
+    fail('refused', `${scope}${refused.map(({ decision }) => decision.text).join('\n')}`);
   }
 
   const actor = await client.whoAmI().then((user) => user.username);
@@ -90,7 +90,7 @@ export async function submitPromotions(client: KubeClient, plans: PlannedPromoti
       if (created.length > 0) {
         const names = created.map((promotion) => promotion.metadata.name).join(', ');
         const reason = error instanceof Error ? error.message : String(error);
-        fail(ExitCode.Unexpected, `Created ${names}, but creating the Promotion for Stage "${plan.stage.metadata.name}" failed: ${reason}`);
+        fail('internal', `Created ${names}, but creating the Promotion for Stage "${plan.stage.metadata.name}" failed: ${reason}`);
       }
       throw error;
     }
@@ -102,9 +102,7 @@ async function requireProject(client: KubeClient, project: string): Promise<void
   try {
     await client.get<Project>(resources.project, project);
   } catch (error) {
-    if (isNotFound(error)) {
-      fail(ExitCode.NotFound, `Project "${project}" not found. List projects with \`kargo get projects\`, or pick another with -p/--project.`);
-    }
+    if (isNotFound(error)) throw projectNotFound(project, error);
     // Project-scoped roles usually cannot read the cluster-scoped Project; the Stage lookup that follows tells us enough.
     if (!(error instanceof KubeApiError && error.code === 403)) throw error;
   }
@@ -112,11 +110,10 @@ async function requireProject(client: KubeClient, project: string): Promise<void
 
 function downstreamOf(topology: ProjectTopology, upstream: Stage, freight: Freight): Stage[] {
   const upstreamName = upstream.metadata.name!;
-  if (!freight.origin) fail(ExitCode.Refused, `Freight ${freightLabel(freight)} has no origin, so no Stage downstream of "${upstreamName}" can request it.`);
+  if (!freight.origin) fail('refused', `Freight ${freightLabel(freight)} has no origin, so no Stage downstream of "${upstreamName}" can request it.`);
   const downstream = downstreamStages([...topology.stagesByName.values()], upstreamName, freight.origin);
   if (downstream.length === 0) {
-    fail(
-      ExitCode.NotFound,
+    fail('not-found',
       `Stage "${upstreamName}" has no downstream stages that request Freight from ${freight.origin.kind}/${freight.origin.name}; nothing to promote to.`,
     );
   }

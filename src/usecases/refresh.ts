@@ -3,13 +3,12 @@
 // status.lastHandledRefresh once handled (kargo-semantics.md §4.4).
 
 import { randomUUID } from 'node:crypto';
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
 import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Promotion, Stage, Warehouse } from '../model/kargo.js';
 import { watchObject } from './watch-object.js';
-import { fail } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
 
 export const REFRESH_ANNOTATION = 'kargo.akuity.io/refresh';
 
@@ -38,8 +37,7 @@ export async function requestRefresh(client: KubeClient, request: RefreshRequest
     object = await client.patch<Stage | Warehouse>(type, request.name, patch, request.project);
   } catch (error) {
     if (isNotFound(error)) {
-      fail(
-        ExitCode.NotFound,
+      fail('not-found',
         `${KIND_LABEL[request.kind]} "${request.name}" not found in project "${request.project}". List them with \`kargo get ${request.kind}s -p ${request.project}\`.`,
       );
     }
@@ -56,7 +54,7 @@ export async function requestRefresh(client: KubeClient, request: RefreshRequest
 export async function waitForRefresh(client: KubeClient, request: RefreshRequest, token: string, signal: AbortSignal): Promise<boolean> {
   try {
     for await (const object of watchObject<Stage | Warehouse>(client, resources[request.kind], request.project, request.name, { signal })) {
-      if (!object) fail(ExitCode.NotFound, `${KIND_LABEL[request.kind]} "${request.name}" was deleted while waiting for the refresh.`);
+      if (!object) fail('not-found', `${KIND_LABEL[request.kind]} "${request.name}" was deleted while waiting for the refresh.`);
       if (object.status?.lastHandledRefresh === token) return true;
     }
   } catch (error) {

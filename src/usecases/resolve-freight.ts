@@ -2,12 +2,12 @@
 // alias only, or by an artifact it carries (image repo:tag, commit SHA) — with one
 // LIST of the project's Freight and the freight-lookup rule.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight } from '../model/kargo.js';
 import { FreightLookupError, type FreightQuery, freightAlias, lookupFreight } from '../rules/freight-lookup.js';
-import { fail, sentence } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
+import { sentence } from './wording.js';
 
 export type FreightSelector = Exclude<FreightQuery, { by: 'warehouse' }>;
 
@@ -20,9 +20,9 @@ export async function resolveFreight(client: KubeClient, project: string, select
   } catch (error) {
     if (!(error instanceof FreightLookupError)) throw error;
     if (error.reason === 'ambiguous') {
-      fail(ExitCode.Usage, `${sentence(error.message)} Name one of them with --freight: ${error.candidates.map(freightLabel).join(', ')}.`);
+      fail('usage', `${sentence(error.message)} Name one of them with --freight: ${error.candidates.map(freightLabel).join(', ')}.`);
     }
-    fail(ExitCode.NotFound, `${sentence(error.message)} List the project's Freight with \`kargo get freight -p ${project}\`.`);
+    fail('not-found', `${sentence(error.message)} List the project's Freight with \`kargo get freight -p ${project}\`.`);
   }
 }
 

@@ -2,7 +2,6 @@
 // was verified there (or the one named with --to), by promoting its Freight again
 // with the rollback annotation, under the same availability rules as any promotion.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight } from '../model/kargo.js';
@@ -10,7 +9,8 @@ import type { UlidSource } from '../rules/promotion-name.js';
 import { RollbackError, type RollbackChoice, chooseRollbackTarget } from '../rules/rollback.js';
 import { type PlannedPromotion, planPromotions } from './promote.js';
 import { getStage } from './lookups.js';
-import { fail, sentence } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
+import { sentence } from './wording.js';
 
 export interface RollbackRequest {
   project: string;
@@ -36,7 +36,7 @@ export async function chooseRollback(client: KubeClient, request: RollbackReques
   } catch (error) {
     if (error instanceof RollbackError) {
       const next = error.reason === 'target-is-current' || error.reason === 'no-current-freight' ? '' : ` See the Stage's freight history with: kargo get stages ${request.stage} -p ${request.project} -o yaml`;
-      fail(error.reason === 'target-not-in-history' ? ExitCode.NotFound : ExitCode.Refused, `${sentence(error.message)}${next}`);
+      fail(error.reason === 'target-not-in-history' ? 'not-found' : 'refused', `${sentence(error.message)}${next}`);
     }
     throw error;
   }

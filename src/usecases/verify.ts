@@ -3,13 +3,13 @@
 // acts on (kargo-semantics.md §4.2, §4.3). The rules decide what the controller
 // would ignore; that is refused here before anything is written.
 
-import { ExitCode } from '../cli/exit-codes.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Stage, VerificationInfo } from '../model/kargo.js';
 import { decideAbortVerification, decideReverify } from '../rules/verification.js';
 import { getStage } from './lookups.js';
-import { fail, sentence } from './workflow-error.js';
+import { fail } from '../runtime/failure.js';
+import { sentence } from './wording.js';
 
 export type VerifyAction = 'reverify' | 'abort';
 
@@ -23,7 +23,7 @@ export async function requestVerification(client: KubeClient, project: string, s
     if (decision.reason === 'already-finished' && decision.latest) {
       return { kind: 'already-finished', stage, verification: decision.latest, collectionId };
     }
-    fail(ExitCode.Refused, `${sentence(decision.message)}${nextStep(decision.reason, stageName, project)}`);
+    fail('refused', `${sentence(decision.message)}${nextStep(decision.reason, stageName, project)}`);
   }
   const patch = { metadata: { annotations: { [decision.annotation]: decision.value } } };
   const patched = await client.patch<Stage>(resources.stage, stageName, patch, project);

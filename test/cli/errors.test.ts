@@ -109,7 +109,7 @@ describe('cluster errors', () => {
     const result = await kargo(['get', 'stage', 'prod', '-p', PROJECT]);
     expect(result.code).toBe(3);
     expectOneFailure(result.stderr);
-    expect(result.stderr).toContain('stage "prod" not found in project "shop"');
+    expect(result.stderr).toContain('Stage "prod" not found in project "shop"');
   });
 
   it('unknown kubeconfig context: exit 2', async () => {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
-import { buildProgram } from '../../src/cli/program.js';
+import { buildProgram } from '../../src/root-command.js';
 import { captureStream, runKargo } from './support/run-kargo.js';
 
 function leafPaths(command: Command, path: string[] = []): string[][] {

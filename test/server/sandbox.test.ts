@@ -11,14 +11,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { CliContext } from '../../src/cli/context.js';
 import { systemClock } from '../../src/runtime/clock.js';
-import { CliError } from '../../src/cli/errors.js';
+import { toReport } from '../../src/cli/errors.js';
 import { addGlobalOptions } from '../../src/cli/global-options.js';
 import { sandboxCommand } from '../../src/commands/sandbox.js';
 import { ApiClient } from '../protocol/api-client.js';
 import { SHARED_CRD_DIRS } from '../support/test-cluster.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const launcher = [process.execPath, '--import', 'tsx', join(repoRoot, 'src/cli/main.ts')];
+const launcher = [process.execPath, '--import', 'tsx', join(repoRoot, 'src/main.ts')];
 
 interface Home {
   dir: string;
@@ -74,8 +74,9 @@ async function run(
     await program.parseAsync(argv, { from: 'user' });
     return { code: 0, stdout, stderr };
   } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
-    throw error;
+    const report = toReport(error);
+    if (report.exitCode === 1) throw error;
+    return { code: report.exitCode, stdout, stderr: stderr + report.message };
   }
 }
 
@@ -189,7 +190,7 @@ describe('kargo sandbox', () => {
     const outdir = join(home.dir, 'dist');
     await build({
       absWorkingDir: repoRoot,
-      entryPoints: { kargo: 'src/cli/main.ts' },
+      entryPoints: { kargo: 'src/main.ts' },
       outdir,
       bundle: true,
       splitting: true,

@@ -5,7 +5,7 @@ import type { CliContext } from '../../src/cli/context.js';
 import { systemClock } from '../../src/runtime/clock.js';
 import type { OutputStream } from '../../src/runtime/io.js';
 import { lazyKubeFactory } from '../../src/cli/kube-factory.js';
-import { runCli } from '../../src/cli/program.js';
+import { runCli } from '../../src/root-command.js';
 import type { KubeClient } from '../../src/kube/client.js';
 import { createKubeClient } from '../../src/kube/http-client.js';
 import { type ControllerScript, FakeKargoController } from './fake-controller.js';

@@ -65,7 +65,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       const p = await open();
       const noProject = await runKargo(['promote', '-p', 'no-such-project', '--stage', 'dev', '--freight', 'x'], { kubeconfig: getTarget().adminKubeconfig });
       expect(noProject.code).toBe(ExitCode.NotFound);
-      expect(noProject.stderr).toMatch(/Project "no-such-project" not found/);
+      expect(noProject.stderr).toMatch(/project "no-such-project" does not exist/);
       const noStage = await p.kargo(['promote', '--stage', 'nope', '--freight', FREIGHT.next.alias]);
       expect(noStage.code).toBe(ExitCode.NotFound);
       expect(noStage.stderr).toMatch(/Stage "nope" not found in project/);

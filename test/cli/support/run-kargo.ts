@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CliContext } from '../../../src/cli/context.js';
 import type { OutputStream } from '../../../src/runtime/io.js';
 import { lazyKubeFactory } from '../../../src/cli/kube-factory.js';
-import { runCli } from '../../../src/cli/program.js';
+import { runCli } from '../../../src/root-command.js';
 
 export interface CapturedStream extends OutputStream {
   text: string;

@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import type { CliContext } from '../../../src/cli/context.js';
 import type { OutputStream } from '../../../src/runtime/io.js';
 import { lazyKubeFactory } from '../../../src/cli/kube-factory.js';
-import { runCli } from '../../../src/cli/program.js';
+import { runCli } from '../../../src/root-command.js';
 import type { KubeClient } from '../../../src/kube/client.js';
 import { createKubeClient } from '../../../src/kube/http-client.js';
 import { resources, type ResourceType } from '../../../src/kube/resources.js';
