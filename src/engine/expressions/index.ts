@@ -2,9 +2,7 @@
 // (reusable, e.g. for Argo Rollouts analysis conditions); the rest is Kargo's
 // `${{ }}` templates, functions and environment.
 
-export { evaluateExpression, compileExpression } from './core/evaluate.js';
-export { ExpressionError } from './core/errors.js';
-export { GoStruct } from './core/values.js';
+export { compileExpression, evaluateExpression, ExpressionError, GoStruct } from './core/index.js';
 export { evaluateTemplate } from './template.js';
 export { kargoExpressionEnv } from './kargo-env.js';
 export type { KargoExpressionData } from './kargo-data.js';

@@ -10,7 +10,7 @@ import { ExpressionError } from './core/errors.js';
 import type { Environment } from './core/evaluator.js';
 import { marshalJSON } from './core/go-json.js';
 import { isMap } from './core/values.js';
-import { parseGoFloat } from './builtins/numbers.js';
+import { parseGoFloat } from './core/builtins/numbers.js';
 import { asJSON, asYAML, quote, unsafeQuote } from './functions/quote.js';
 
 const DELIMITERS = [

@@ -5,7 +5,7 @@
 
 import type { Node, NodeOf } from './ast.js';
 import { fetch, slice } from './access.js';
-import { BUILTINS } from '../builtins/index.js';
+import { BUILTINS } from './builtins/index.js';
 import { EvaluationFault, ExpressionError } from './errors.js';
 import { binaryOperation } from './operators.js';
 import { runPredicateBuiltin, type PredicateFrame } from './predicates.js';

@@ -1,8 +1,8 @@
 // Argument checks shared by the builtins, with expr-lang's messages.
 
-import { EvaluationFault } from '../core/errors.js';
-import { toInt } from '../core/operators.js';
-import { conversionMessage } from '../core/values.js';
+import { EvaluationFault } from '../errors.js';
+import { toInt } from '../operators.js';
+import { conversionMessage } from '../values.js';
 
 export type Builtin = (args: readonly unknown[]) => unknown;
 

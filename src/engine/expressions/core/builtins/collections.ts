@@ -2,10 +2,10 @@
 // get, take, keys/values, toPairs/fromPairs, reverse, uniq, concat,
 // flatten, sort.
 
-import { fetch } from '../core/access.js';
-import { EvaluationFault } from '../core/errors.js';
-import { binaryOperation } from '../core/operators.js';
-import { equal, GoStruct, goTypeName, isMap, isNil } from '../core/values.js';
+import { fetch } from '../access.js';
+import { EvaluationFault } from '../errors.js';
+import { binaryOperation } from '../operators.js';
+import { equal, GoStruct, goTypeName, isMap, isNil } from '../values.js';
 import { arity, intArg, type Builtin } from './args.js';
 
 export const COLLECTION_BUILTINS: Readonly<Record<string, Builtin>> = {

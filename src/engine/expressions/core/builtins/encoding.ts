@@ -1,9 +1,9 @@
 // expr-lang's encoding builtins: string (fmt's %v), toJSON (indented, keys
 // sorted), fromJSON, toBase64, fromBase64.
 
-import { EvaluationFault } from '../core/errors.js';
-import { formatValue } from '../core/go-format.js';
-import { marshalJSON } from '../core/go-json.js';
+import { EvaluationFault } from '../errors.js';
+import { formatValue } from '../go-format.js';
+import { marshalJSON } from '../go-json.js';
 import { signatureArity, stringArg, type Builtin } from './args.js';
 
 export const ENCODING_BUILTINS: Readonly<Record<string, Builtin>> = {

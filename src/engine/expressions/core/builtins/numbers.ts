@@ -1,8 +1,8 @@
 // expr-lang's number builtins (builtin/lib.go): abs, ceil/floor/round,
 // int/float conversions, max/min/mean/median over numbers and arrays.
 
-import { EvaluationFault } from '../core/errors.js';
-import { goTypeName } from '../core/values.js';
+import { EvaluationFault } from '../errors.js';
+import { goTypeName } from '../values.js';
 import { arity, type Builtin } from './args.js';
 
 export const NUMBER_BUILTINS: Readonly<Record<string, Builtin>> = {

@@ -1,8 +1,8 @@
 // expr-lang's string builtins (builtin/builtin.go): trim*, upper/lower,
 // split*, replace, repeat, join, indexOf, hasPrefix/hasSuffix.
 
-import { EvaluationFault } from '../core/errors.js';
-import { goTypeName } from '../core/values.js';
+import { EvaluationFault } from '../errors.js';
+import { goTypeName } from '../values.js';
 import { intArg, signatureArity, stringArg, type Builtin } from './args.js';
 
 export const STRING_BUILTINS: Readonly<Record<string, Builtin>> = {
