@@ -26,6 +26,7 @@ import { systemClock, type Clock } from '../runtime/clock.js';
 import { KubeApiError, KubeConnectionError, type Status } from './errors.js';
 import { loadKubeConfig, type Environment, type LoadedKubeConfig } from './kubeconfig.js';
 import { applyCredentials } from './credentials.js';
+import { MAX_TIMER_MS } from './request-timeout.js';
 import { DEFAULT_RETRY_POLICY, withRetries, type RequestKind, type RetryPolicy } from './request-policy.js';
 import { apiVersionOf, type ResourceType } from './resources.js';
 import { parseWatchLines } from './watch-stream.js';
@@ -300,7 +301,7 @@ class HttpKubeClient implements KubeClient {
       headers['Content-Length'] = Buffer.byteLength(payload);
     }
     const transport = url.startsWith('https:') ? https : http;
-    const timeoutMs = spec.timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = Math.min(spec.timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_TIMER_MS);
     const started = Date.now();
     const signals = [spec.signal, this.options.signal].filter((signal): signal is AbortSignal => signal !== undefined);
     const aborted = signals.find((signal) => signal.aborted);
