@@ -1,6 +1,6 @@
 // Minimal Kargo objects for engine tests.
 
-import type { Freight, Stage } from '../../../src/model/kargo.js';
+import type { Freight, Stage, Warehouse } from '../../../src/model/kargo.js';
 
 export const WAREHOUSE_ORIGIN = { kind: 'Warehouse', name: 'apps' };
 
@@ -25,5 +25,14 @@ export function stageObject(name: string, project: string, extra: Partial<Stage[
       promotionTemplate: { spec: { steps: [{ uses: 'fail' }] } },
       ...extra,
     },
+  };
+}
+
+export function warehouseObject(name: string, project: string): Warehouse {
+  return {
+    apiVersion: 'kargo.akuity.io/v1alpha1',
+    kind: 'Warehouse',
+    metadata: { name, namespace: project },
+    spec: { subscriptions: [{ image: { repoURL: 'ghcr.io/example/app' } }, { git: { repoURL: 'https://git.example.com/app.git' } }] },
   };
 }
