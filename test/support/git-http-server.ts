@@ -15,6 +15,12 @@ export interface GitHttpServerOptions {
   root: string;
   username: string;
   password: string;
+  /**
+   * Runs before an authenticated request reaches git http-backend; e.g. move
+   * a branch when a client asks for the push advertisement
+   * (`GET …/info/refs?service=git-receive-pack`), as a concurrent pusher would.
+   */
+  beforeBackend?: (request: { method: string; path: string; query: string }) => void | Promise<void>;
 }
 
 export interface GitHttpServer {
@@ -84,7 +90,13 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       return void response.end('authentication required\n');
     }
     acceptedRequests++;
-    runBackend(request, response, options.root, given.username);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    Promise.resolve(options.beforeBackend?.({ method: request.method ?? 'GET', path: url.pathname, query: url.search.replace(/^\?/, '') }))
+      .then(() => runBackend(request, response, options.root, given.username))
+      .catch((error: unknown) => {
+        response.writeHead(500);
+        response.end(String(error));
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
