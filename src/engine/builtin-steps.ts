@@ -16,6 +16,8 @@ import { gitTagStep } from './steps/git-tag.js';
 import { gitWaitForPrStep } from './steps/git-wait-for-pr.js';
 import { githubPushStep } from './steps/github-push.js';
 import { helmTemplateStep } from './steps/helm-template.js';
+import { httpDownloadStep } from './steps/http-download.js';
+import { httpStep } from './steps/http.js';
 import { jsonParseStep } from './steps/json-parse.js';
 import { jsonUpdateStep } from './steps/json-update.js';
 import { kustomizeBuildStep } from './steps/kustomize-build.js';
@@ -26,6 +28,7 @@ import { setFreightAliasStep } from './steps/set-freight-alias.js';
 import { setMetadataStep } from './steps/set-metadata.js';
 import { tomlParseStep } from './steps/toml-parse.js';
 import { tomlUpdateStep } from './steps/toml-update.js';
+import { untarStep } from './steps/untar.js';
 import { yamlMergeStep } from './steps/yaml-merge.js';
 import { yamlParseStep } from './steps/yaml-parse.js';
 import { yamlUpdateStep } from './steps/yaml-update.js';
@@ -46,6 +49,8 @@ export const BUILTIN_STEPS: readonly RegisteredStep[] = [
   gitWaitForPrStep,
   githubPushStep,
   helmTemplateStep,
+  httpDownloadStep,
+  httpStep,
   jsonParseStep,
   jsonUpdateStep,
   kustomizeBuildStep,
@@ -56,6 +61,7 @@ export const BUILTIN_STEPS: readonly RegisteredStep[] = [
   setMetadataStep,
   tomlParseStep,
   tomlUpdateStep,
+  untarStep,
   yamlMergeStep,
   yamlParseStep,
   yamlUpdateStep,

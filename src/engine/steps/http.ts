@@ -95,7 +95,8 @@ function judge(config: HttpConfig, env: Record<string, unknown>): StepResult {
   const failed = evaluateCriterion('failure', config.failureExpression, env);
   if (failed) {
     const detail = evaluateErrorMessage(config.errorExpression, env);
-    return { status: 'Failed', message: `HTTP (${status}) response met failure criteria${detail ? `: ${JSON.stringify(detail)}` : ''}` };
+    const message = `HTTP (${status}) response met failure criteria${detail ? `: ${JSON.stringify(detail)}` : ''}`;
+    throw new TerminalStepError(message, { status: 'Failed' });
   }
   if (succeeded || (succeeded === undefined && failed === undefined && status >= 200 && status < 300)) {
     return { status: 'Succeeded', output: evaluateOutputs(config.outputs ?? [], env) };

@@ -69,13 +69,14 @@ describe('http', () => {
       pollInterval: '5s',
     });
     expect(pending).toEqual({ status: 'Running', retryAfterMs: 5000 });
-    const failed = await run({
+    const failed = run({
       url: `${server.url}/broken`,
       successExpression: 'response.status == 200',
       failureExpression: 'response.status >= 500',
       errorExpression: 'response.body.error',
     });
-    expect(failed).toEqual({ status: 'Failed', message: 'HTTP (500) response met failure criteria: "database down"' });
+    await expect(failed).rejects.toThrow(TerminalStepError);
+    await expect(failed).rejects.toMatchObject({ status: 'Failed', message: 'HTTP (500) response met failure criteria: "database down"' });
     expect(await run({ url: `${server.url}/broken` })).toMatchObject({ status: 'Failed' });
   });
 
