@@ -9,7 +9,7 @@ import { evaluateExpression } from './core/evaluate.js';
 import { ExpressionError } from './core/errors.js';
 import type { Environment } from './core/evaluator.js';
 import { marshalJSON } from './core/go-json.js';
-import { isMap } from './core/values.js';
+import { isMap, setOwn } from './core/values.js';
 import { parseGoFloat } from './core/builtins/numbers.js';
 import { asJSON, asYAML, quote, unsafeQuote } from './functions/quote.js';
 
@@ -37,7 +37,7 @@ export function evaluateTemplate(value: unknown, env: Environment): unknown {
   if (Array.isArray(value)) return value.map((item) => evaluateTemplate(item, env));
   if (isMap(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = evaluateTemplate(item, env);
+    for (const [key, item] of Object.entries(value)) setOwn(out, key, evaluateTemplate(item, env));
     return out;
   }
   return value;

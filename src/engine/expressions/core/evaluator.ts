@@ -9,7 +9,7 @@ import { BUILTINS } from './builtins/index.js';
 import { EvaluationFault, ExpressionError } from './errors.js';
 import { binaryOperation } from './operators.js';
 import { runPredicateBuiltin, type PredicateFrame } from './predicates.js';
-import { conversionMessage, goTypeName, isNil } from './values.js';
+import { conversionMessage, goTypeName, isNil, setOwn } from './values.js';
 
 /** Marks a chain cut short by `?.` on nil; the enclosing chain node turns it into nil. */
 const CHAIN_BROKEN = Symbol('chain broken');
@@ -102,7 +102,7 @@ export class Evaluation {
     const out: Record<string, unknown> = {};
     for (const pair of node.pairs) {
       const key = this.run(pair.key);
-      out[typeof key === 'string' ? key : String(key)] = this.run(pair.value);
+      setOwn(out, typeof key === 'string' ? key : String(key), this.run(pair.value));
     }
     return out;
   }

@@ -3,7 +3,7 @@
 // escaped, NaN/Inf and functions refused with Go's message.
 
 import { EvaluationFault } from './errors.js';
-import { GoStruct, isMap, isNil } from './values.js';
+import { GoStruct, isMap, isNil, setOwn } from './values.js';
 
 export function marshalJSON(value: unknown, indent?: string): string {
   const plain = toPlainJSON(value);
@@ -38,6 +38,6 @@ export function toPlainJSON(value: unknown): unknown {
 
 function plainObject(map: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = toPlainJSON(map[key]);
+  for (const key of keys) setOwn(out, key, toPlainJSON(map[key]));
   return out;
 }

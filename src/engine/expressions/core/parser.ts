@@ -301,7 +301,7 @@ class Parser {
   }
 
   private parseCall(name: Token, leading: Node[]): Node {
-    const predicate = PREDICATES[name.value];
+    const predicate = Object.hasOwn(PREDICATES, name.value) ? PREDICATES[name.value] : undefined;
     if (predicate) return this.parsePredicateCall(name, leading, predicate);
     const args = this.parseArguments(leading);
     return { kind: 'call', callee: { kind: 'identifier', name: name.value, at: name.at }, args, at: name.at };

@@ -6,7 +6,7 @@
 import type { Node } from './ast.js';
 import { EvaluationFault } from './errors.js';
 import { binaryOperation } from './operators.js';
-import { conversionMessage, equal, goTypeName, isMap, isNil } from './values.js';
+import { conversionMessage, equal, goTypeName, isMap, isNil, setOwn } from './values.js';
 
 export interface PredicateFrame {
   element: unknown;
@@ -83,7 +83,8 @@ function groupBy(items: unknown[], key: (element: unknown, index: number) => unk
   items.forEach((element, index) => {
     const value = key(element, index);
     const name = isNil(value) ? '<nil>' : String(value);
-    (groups[name] ??= []).push(element);
+    if (!Object.hasOwn(groups, name)) setOwn(groups, name, []);
+    (groups[name] as unknown[]).push(element);
   });
   return groups;
 }

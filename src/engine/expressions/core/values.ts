@@ -76,3 +76,9 @@ export function equal(a: unknown, b: unknown): boolean {
   if (aKeys.length !== Object.keys(bMap).length) return false;
   return aKeys.every((key) => Object.prototype.hasOwnProperty.call(bMap, key) && equal((a as Record<string, unknown>)[key], bMap[key]));
 }
+
+/** `target[key] = value` that also works for the key `__proto__` (kept as data, never as a prototype). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}

@@ -5,7 +5,7 @@
 import { fetch } from '../access.js';
 import { EvaluationFault } from '../errors.js';
 import { binaryOperation } from '../operators.js';
-import { equal, GoStruct, goTypeName, isMap, isNil } from '../values.js';
+import { equal, GoStruct, goTypeName, isMap, isNil, setOwn } from '../values.js';
 import { arity, intArg, type Builtin } from './args.js';
 
 export const COLLECTION_BUILTINS: Readonly<Record<string, Builtin>> = {
@@ -40,7 +40,7 @@ export const COLLECTION_BUILTINS: Readonly<Record<string, Builtin>> = {
     const out: Record<string, unknown> = {};
     for (const pair of arrayArg('transform', args[0])) {
       if (!Array.isArray(pair) || pair.length !== 2) throw new EvaluationFault(`invalid pair ${goTypeName(pair)}`);
-      out[String(pair[0])] = pair[1];
+      setOwn(out, String(pair[0]), pair[1]);
     }
     return out;
   },
