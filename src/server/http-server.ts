@@ -6,7 +6,7 @@ import type { TokenAuthenticator } from './authn.js';
 import type { FaultInjector } from './faults.js';
 import { effectiveUser } from './impersonation.js';
 import type { RbacAuthorizer } from './rbac.js';
-import type { RequestRecord } from './request-log.js';
+import { objectsIn, type RequestRecord } from './request-log.js';
 import { parseRequestInfo, type RequestInfo } from './request-info.js';
 import type { Router } from './router.js';
 import { ApiError, tooLarge, unauthorized } from './status.js';
@@ -71,7 +71,7 @@ export function createRequestListener(options: TransportOptions): (request: Inco
 async function handle(options: TransportOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
-  const record: RequestRecord = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: 0, user: '', verb: '', group: '', resource: '', namespace: '', name: '', subresource: '' };
+  const record: RequestRecord = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: 0, user: '', verb: '', group: '', resource: '', namespace: '', name: '', subresource: '', objects: 0 };
   let logged = false;
   const finish = (status: number): void => {
     if (logged) return;
@@ -134,6 +134,7 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
       options.watches.open(response, result.watch);
       return;
     }
+    if (!('raw' in result)) record.objects = objectsIn(result.body);
     finish(result.status);
     if ('raw' in result) {
       response.writeHead(result.status, { 'Content-Type': result.contentType, 'Cache-Control': 'no-cache, private' });
