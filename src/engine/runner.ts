@@ -5,7 +5,7 @@
 
 import type { KubeClient } from '../kube/client.js';
 import type { Freight, Promotion, PromotionStatus, Stage } from '../model/kargo.js';
-import { isTerminalPromotionPhase } from '../rules/promotion-phases.js';
+import { isTerminalPromotionPhase } from '../model/phases.js';
 import { stepAlias } from '../rules/task-inflation.js';
 import type { Clock } from '../runtime/clock.js';
 import { abortRequestOf, terminationMessage } from './abort-request.js';

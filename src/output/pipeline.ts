@@ -2,6 +2,7 @@
 // top, then one row of Stages per layer, each box saying what the Stage holds now.
 
 import type { HealthState, VerificationPhase } from '../model/kargo.js';
+import { isUnsuccessfulPromotionPhase } from '../model/phases.js';
 import type { PipelineEdge, PipelineGraph, PipelineStage, PipelineWarehouse } from '../rules/pipeline-graph.js';
 import { asciiGlyphs, unicodeGlyphs, type Painter, type Tone } from './pipeline-canvas.js';
 import { layoutPipeline, type LayoutNode, type TextLine } from './pipeline-layout.js';
@@ -78,7 +79,7 @@ function stageLines(stage: PipelineStage, incoming: PipelineEdge[], separator: s
   if (stage.currentPromotion) {
     const freight = stage.currentPromotion.freight;
     lines.push([{ text: `promoting${freight ? ` ${freight.alias ?? shortName(freight.name)}` : ''}`, tone: 'warn' }]);
-  } else if (stage.lastPromotion?.phase && ['Failed', 'Errored', 'Aborted'].includes(stage.lastPromotion.phase)) {
+  } else if (stage.lastPromotion && isUnsuccessfulPromotionPhase(stage.lastPromotion.phase)) {
     lines.push([{ text: `promotion ${stage.lastPromotion.phase}`, tone: 'bad' }]);
   }
 

@@ -3,8 +3,8 @@
 // Freight of a list (the Freight of one project).
 
 import type { Freight } from '../model/kargo.js';
+import { ALIAS_LABEL } from '../model/labels.js';
 
-export const ALIAS_LABEL = 'kargo.akuity.io/alias';
 
 /** Shortest name prefix accepted for `--freight` (Freight names are 40 hex digits). */
 export const MIN_NAME_PREFIX = 4;
@@ -87,11 +87,13 @@ function byCommit(freight: Freight[], query: FreightQuery): { freight: Freight; 
   if (wanted.length < MIN_COMMIT_PREFIX) {
     throw new FreightLookupError('not-found', `commit "${query.value}" is too short: give at least ${MIN_COMMIT_PREFIX} characters of the SHA`, query, []);
   }
-  return single(
-    freight.filter((item) => (item.commits ?? []).some((commit) => (commit.id ?? '').toLowerCase().startsWith(wanted))),
-    query,
-    'commit',
-  );
+  return single(freight.filter(carriesCommit(wanted)), query, 'commit');
+}
+
+/** Matches a commit SHA or a prefix of one (any case) against a Freight's commits. */
+export function carriesCommit(sha: string): (freight: Freight) => boolean {
+  const wanted = sha.toLowerCase();
+  return (freight) => (freight.commits ?? []).some((commit) => (commit.id ?? '').toLowerCase().startsWith(wanted));
 }
 
 function newestOfWarehouse(freight: Freight[], query: FreightQuery): { freight: Freight; matchedBy: FreightMatch } {
@@ -110,7 +112,7 @@ export function newestFirst(freight: Freight[]): Freight[] {
 }
 
 /** Matches `repo:tag`, `repo@digest`, or a bare `repo` (any tag) against a Freight's images. */
-function carriesImage(reference: string): (freight: Freight) => boolean {
+export function carriesImage(reference: string): (freight: Freight) => boolean {
   const digestAt = reference.indexOf('@');
   const lastSlash = reference.lastIndexOf('/');
   const tagAt = reference.lastIndexOf(':');

@@ -5,7 +5,7 @@
 
 import type { Promotion, Stage } from '../model/kargo.js';
 import { promotionOrder } from './promotion-order.js';
-import { isTerminalVerification } from './verification.js';
+import { isTerminalPromotionPhase, isTerminalVerification } from '../model/phases.js';
 
 export type PendingReason =
   | { kind: 'admitted' } // currentPromotion names it: the controller will start it shortly
@@ -15,7 +15,6 @@ export type PendingReason =
   | { kind: 'awaiting-verification'; collection?: string; verificationPhase: string; health?: string } // '' phase: not started
   | { kind: 'awaiting-admission' }; // head of the queue, stage has not admitted it yet
 
-const TERMINAL_PROMOTION: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Errored', 'Aborted']);
 
 export function pendingReason(promotion: Promotion, stage: Stage, promotionsOfStage: Promotion[]): PendingReason {
   const name = promotion.metadata.name ?? '';
@@ -28,7 +27,7 @@ export function pendingReason(promotion: Promotion, stage: Stage, promotionsOfSt
   const running = others.find((other) => other.status?.phase === 'Running') ?? others.find((other) => other.metadata.name === admitted);
   if (running?.metadata.name) return { kind: 'running-ahead', promotion: running.metadata.name, phase: running.status?.phase || 'Pending' };
 
-  const queue = [...others.filter((other) => !TERMINAL_PROMOTION.has(other.status?.phase ?? '')), promotion].sort(promotionOrder);
+  const queue = [...others.filter((other) => !isTerminalPromotionPhase(other.status?.phase)), promotion].sort(promotionOrder);
   const position = queue.indexOf(promotion);
   if (position > 0) return { kind: 'queued-behind', promotion: queue[position - 1]?.metadata.name ?? '', position };
 

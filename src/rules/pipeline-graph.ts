@@ -13,6 +13,7 @@ import {
   type VerificationPhase,
   type Warehouse,
 } from '../model/kargo.js';
+import { freightAlias } from './freight-lookup.js';
 
 export type PipelineNodeKind = 'Warehouse' | 'Stage';
 
@@ -272,7 +273,7 @@ export function isControlFlow(stage: Stage): boolean {
 }
 
 function withAlias<T extends { name: string }>(target: T, freight: Freight | undefined): T & { alias?: string } {
-  const alias = freight?.alias ?? freight?.metadata.labels?.['kargo.akuity.io/alias'];
+  const alias = freight ? freightAlias(freight) : undefined;
   return alias ? { ...target, alias } : target;
 }
 

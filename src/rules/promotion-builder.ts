@@ -7,14 +7,10 @@ import type { ExpressionVariable, Freight, Promotion, Stage } from '../model/kar
 import { promotionName, shortenLabelValue, type UlidSource } from './promotion-name.js';
 import { isControlFlowStage, selectsTargets } from './stage-facts.js';
 import { inflateSteps, type PromotionTaskLookup, TaskInflationError } from './task-inflation.js';
+import { SHARD_LABEL, STAGE_LABEL } from '../model/labels.js';
+import { CREATE_ACTOR_ANNOTATION, ROLLBACK_ANNOTATION, STAGE_ANNOTATION } from '../model/annotations.js';
 
 export const KARGO_API_VERSION = 'kargo.akuity.io/v1alpha1';
-export const STAGE_KEY = 'kargo.akuity.io/stage';
-export const SHARD_LABEL = 'kargo.akuity.io/shard';
-export const CREATE_ACTOR_ANNOTATION = 'kargo.akuity.io/create-actor';
-/** kargo-cli's own: the name the CLI chose for a Promotion it creates, kept when Kargo's webhook renames it. */
-export const CREATE_REQUEST_ANNOTATION = 'kargo-cli/create-request';
-export const ROLLBACK_ANNOTATION = 'kargo.akuity.io/rollback';
 
 export interface BuildPromotionInput {
   stage: Stage;
@@ -64,10 +60,10 @@ export function buildPromotion(input: BuildPromotionInput): Promotion {
   const vars: ExpressionVariable[] = [...structuredClone(stage.spec.vars ?? []), ...(template.vars ?? [])];
   const steps = inflateOrRefuse(() => inflateSteps(template.steps ?? [], vars, input.tasks)).map((step) => structuredClone(step));
 
-  const labels: Record<string, string> = { [STAGE_KEY]: shortenLabelValue(stageName) };
+  const labels: Record<string, string> = { [STAGE_LABEL]: shortenLabelValue(stageName) };
   if (stage.spec.shard) labels[SHARD_LABEL] = stage.spec.shard;
   const annotations: Record<string, string> = {
-    [STAGE_KEY]: stageName,
+    [STAGE_ANNOTATION]: stageName,
     [CREATE_ACTOR_ANNOTATION]: `kubernetes:${input.actor}`,
   };
   if (input.rollback) annotations[ROLLBACK_ANNOTATION] = 'true';

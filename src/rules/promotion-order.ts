@@ -3,8 +3,8 @@
 // (FIFO), then terminal ones by ULID descending (newest first).
 
 import type { Promotion } from '../model/kargo.js';
+import { isTerminalPromotionPhase } from '../model/phases.js';
 
-const TERMINAL: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Errored', 'Aborted']);
 const ULID = /^[0-9a-hjkmnp-tv-z]{26}$/iu;
 
 export function promotionOrder(a: Promotion, b: Promotion): number {
@@ -18,7 +18,7 @@ export function promotionOrder(a: Promotion, b: Promotion): number {
 function phaseRank(promotion: Promotion): number {
   const phase = promotion.status?.phase ?? '';
   if (phase === 'Running') return 0;
-  return TERMINAL.has(phase) ? 2 : 1;
+  return isTerminalPromotionPhase(phase) ? 2 : 1;
 }
 
 /** Names carrying a ULID compare by it; names without one sort before those with one. */

@@ -4,7 +4,7 @@
 // (Kargo only verifies a Stage's current collection, so it never will).
 
 import type { FreightCollection, Stage, VerificationInfo } from '../model/kargo.js';
-import { isTerminalVerification } from './verification.js';
+import { isTerminalVerification } from '../model/phases.js';
 
 export interface TrackedCollection {
   collectionId: string;

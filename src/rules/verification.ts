@@ -2,16 +2,8 @@
 // (kargo-semantics.md §4.2, §4.3, §5).
 
 import type { FreightCollection, Stage, VerificationInfo, VerificationPhase } from '../model/kargo.js';
-
-export const REVERIFY_ANNOTATION = 'kargo.akuity.io/reverify';
-export const ABORT_ANNOTATION = 'kargo.akuity.io/abort';
-
-const TERMINAL: ReadonlySet<string> = new Set<VerificationPhase>(['Successful', 'Failed', 'Error', 'Aborted', 'Inconclusive']);
-
-/** Successful, Failed, Error, Aborted and Inconclusive are final; Pending, Running and '' are not. */
-export function isTerminalVerification(phase: VerificationPhase | '' | undefined): boolean {
-  return phase !== undefined && TERMINAL.has(phase);
-}
+import { ABORT_ANNOTATION, REVERIFY_ANNOTATION } from '../model/annotations.js';
+import { isTerminalVerification } from '../model/phases.js';
 
 export interface CurrentVerification {
   collection: FreightCollection;

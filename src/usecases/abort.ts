@@ -4,11 +4,11 @@
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Promotion } from '../model/kargo.js';
-import { isTerminalPromotionPhase } from '../rules/promotion-phases.js';
+import { isTerminalPromotionPhase } from '../model/phases.js';
 import { getPromotion } from './lookups.js';
 import { promoteNeed, requirePermissions } from './permissions.js';
+import { ABORT_ANNOTATION } from '../model/annotations.js';
 
-export const ABORT_ANNOTATION = 'kargo.akuity.io/abort';
 
 export type AbortPromotionResult =
   | { kind: 'requested'; promotion: Promotion }

@@ -11,7 +11,8 @@ import type { KubeClient } from '../kube/client.js';
 import { KubeApiError, KubeConnectionError, isAlreadyExists, isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Promotion } from '../model/kargo.js';
-import { CREATE_REQUEST_ANNOTATION, STAGE_KEY } from '../rules/promotion-builder.js';
+import { CREATE_REQUEST_ANNOTATION } from '../model/annotations.js';
+import { STAGE_LABEL } from '../model/labels.js';
 
 export interface CreatePromotionOptions {
   dryRun?: boolean;
@@ -56,8 +57,8 @@ async function findStoredCopy(client: KubeClient, promotion: Promotion): Promise
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
-  const stageLabel = promotion.metadata.labels?.[STAGE_KEY];
-  const listed = await client.list<Promotion>(resources.promotion, namespace, stageLabel ? { labelSelector: `${STAGE_KEY}=${stageLabel}` } : {});
+  const stageLabel = promotion.metadata.labels?.[STAGE_LABEL];
+  const listed = await client.list<Promotion>(resources.promotion, namespace, stageLabel ? { labelSelector: `${STAGE_LABEL}=${stageLabel}` } : {});
   return listed.items.find((candidate) => isOurs(candidate, promotion));
 }
 

@@ -6,9 +6,9 @@ import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Promotion, Stage } from '../model/kargo.js';
 import { explainPendingPromotion } from '../rules/pending-reason.js';
-import { STAGE_KEY } from '../rules/promotion-builder.js';
+import { STAGE_LABEL } from '../model/labels.js';
 import { shortenLabelValue } from '../rules/promotion-name.js';
-import { isTerminalPromotionPhase } from '../rules/promotion-phases.js';
+import { isTerminalPromotionPhase } from '../model/phases.js';
 import { watchObject } from './watch-object.js';
 
 export interface PromotionSnapshot {
@@ -81,7 +81,7 @@ function isWaitingToRun(promotion: Promotion): boolean {
 async function readPendingReason(client: KubeClient, namespace: string, promotion: Promotion, now: Date): Promise<string> {
   const [stage, promotions] = await Promise.all([
     client.get<Stage>(resources.stage, promotion.spec.stage, namespace),
-    client.list<Promotion>(resources.promotion, namespace, { labelSelector: `${STAGE_KEY}=${shortenLabelValue(promotion.spec.stage)}` }),
+    client.list<Promotion>(resources.promotion, namespace, { labelSelector: `${STAGE_LABEL}=${shortenLabelValue(promotion.spec.stage)}` }),
   ]);
   const siblings = promotions.items.filter((other) => other.spec.stage === promotion.spec.stage);
   return explainPendingPromotion(promotion, stage, siblings, now);

@@ -6,7 +6,7 @@ import type { KubeClient } from '../kube/client.js';
 import { isNotFound } from '../kube/errors.js';
 import { resources, type ResourceType } from '../kube/resources.js';
 import type { Freight, KubeObject, Project, Promotion } from '../model/kargo.js';
-import { effectiveDiscoveredAt, freightAlias } from '../rules/freight-lookup.js';
+import { carriesCommit, carriesImage, effectiveDiscoveredAt, freightAlias } from '../rules/freight-lookup.js';
 import { projectNotFound } from './not-found.js';
 
 export interface GetRequest {
@@ -74,22 +74,9 @@ function matchesName(object: KubeObject, name: string, type: ResourceType): bool
 
 export function matchesFreightFilter(freight: Freight, filter: FreightFilter): boolean {
   if (filter.warehouse && !(freight.origin?.kind === 'Warehouse' && freight.origin.name === filter.warehouse)) return false;
-  if (filter.image && !carriesImage(freight, filter.image)) return false;
-  if (filter.commit && !carriesCommit(freight, filter.commit)) return false;
+  if (filter.image && !carriesImage(filter.image)(freight)) return false;
+  if (filter.commit && !carriesCommit(filter.commit)(freight)) return false;
   return true;
-}
-
-function carriesImage(freight: Freight, reference: string): boolean {
-  const tagAt = reference.lastIndexOf(':');
-  const hasTag = tagAt > reference.lastIndexOf('/');
-  const repo = hasTag ? reference.slice(0, tagAt) : reference;
-  const tag = hasTag ? reference.slice(tagAt + 1) : undefined;
-  return (freight.images ?? []).some((image) => image.repoURL === repo && (tag === undefined || image.tag === tag));
-}
-
-function carriesCommit(freight: Freight, sha: string): boolean {
-  const wanted = sha.toLowerCase();
-  return (freight.commits ?? []).some((commit) => !!commit.id && commit.id.toLowerCase().startsWith(wanted));
 }
 
 /** Kargo's own orders: Freight oldest first by discovery, everything else by name. */

@@ -9,8 +9,8 @@ import { resources } from '../kube/resources.js';
 import type { Promotion, Stage, Warehouse } from '../model/kargo.js';
 import { watchObject } from './watch-object.js';
 import { fail } from '../runtime/failure.js';
+import { REFRESH_ANNOTATION } from '../model/annotations.js';
 
-export const REFRESH_ANNOTATION = 'kargo.akuity.io/refresh';
 
 export type RefreshKind = 'warehouse' | 'stage';
 

@@ -8,10 +8,10 @@ import type { Freight } from '../model/kargo.js';
 import { FreightLookupError, type FreightQuery, freightAlias, lookupFreight } from '../rules/freight-lookup.js';
 import { fail } from '../runtime/failure.js';
 import { sentence } from './wording.js';
+import { ALIAS_LABEL } from '../model/labels.js';
 
 export type FreightSelector = Exclude<FreightQuery, { by: 'warehouse' }>;
 
-export const ALIAS_LABEL = 'kargo.akuity.io/alias';
 
 export async function resolveFreight(client: KubeClient, project: string, selector: FreightSelector): Promise<Freight> {
   const all = await client.list<Freight>(resources.freight, project);

@@ -5,7 +5,8 @@
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight } from '../model/kargo.js';
-import { ALIAS_LABEL, type FreightSelector, resolveFreight } from './resolve-freight.js';
+import { ALIAS_LABEL } from '../model/labels.js';
+import { type FreightSelector, resolveFreight } from './resolve-freight.js';
 import { fail } from '../runtime/failure.js';
 
 export type UpdateAliasResult = { kind: 'updated' | 'unchanged'; freight: Freight; previousAlias?: string };

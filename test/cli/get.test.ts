@@ -170,6 +170,16 @@ describe('freight lookups and filters', () => {
     expect(parseTable(byWarehouse.stdout).map((row) => row[1])).toEqual(['tidy-fern', 'bold-maple']);
   });
 
+  it('finds freight by image digest, as promote --image does', async () => {
+    const digest = 'sha256:1f4dc096d58f7d21e3875671aee6f29b120ab84218fa47db2cb53bc9eb5b4dac';
+    const byDigest = await kargo(['get', 'freight', '--image', `ghcr.io/example-org/my-web-app@${digest}`, '-o', 'name']);
+    expect(byDigest.code).toBe(0);
+    expect(byDigest.stdout).toBe('freight.kargo.akuity.io/59ff495f5332c86b41ef35483da123fdc033fb84\n');
+    const dryRun = await kargo(['promote', '--image', `ghcr.io/example-org/my-web-app@${digest}`, '--stage', 'dev', '--dry-run', '-o', 'json']);
+    expect(dryRun.code).toBe(0);
+    expect((JSON.parse(dryRun.stdout) as { spec: { freight: string } }).spec.freight).toBe('59ff495f5332c86b41ef35483da123fdc033fb84');
+  });
+
   it('prints the found objects and fails with exit 3 naming the missing ones', async () => {
     const result = await kargo(['get', 'freight', 'bold-maple', 'no-such-alias', '--no-headers']);
     expect(result.code).toBe(3);

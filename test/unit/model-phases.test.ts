@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isTerminalPromotionPhase } from '../../../src/rules/promotion-phases.js';
+import { isTerminalPromotionPhase } from '../../src/model/phases.js';
 
 it.each([
   ['Succeeded', true],

@@ -4,9 +4,10 @@
 import type { AnalysisRun, Condition, Project, PromotionTask, Warehouse } from '../../model/kargo.js';
 import { age } from '../age.js';
 import { NONE, type TableContext, type TableData } from './table-context.js';
+import { STAGE_ANNOTATION } from '../../model/annotations.js';
+import { STAGE_LABEL } from '../../model/labels.js';
 
 // Annotation with the full Stage name; the label of the same key may be shortened.
-const STAGE_KEY = 'kargo.akuity.io/stage';
 
 export function projectTable(projects: Project[], context: TableContext): TableData {
   return {
@@ -65,7 +66,7 @@ export function analysisRunTable(runs: AnalysisRun[], context: TableContext): Ta
     rows: runs.map((run) => {
       const row = [
         run.metadata.name ?? '',
-        run.metadata.annotations?.[STAGE_KEY] ?? run.metadata.labels?.[STAGE_KEY] ?? NONE,
+        run.metadata.annotations?.[STAGE_ANNOTATION] ?? run.metadata.labels?.[STAGE_LABEL] ?? NONE,
         context.style.state(run.status?.phase || 'Pending'),
         age(run.metadata.creationTimestamp, context.now),
       ];

@@ -4,8 +4,8 @@
 import type { Promotion } from '../../model/kargo.js';
 import { age } from '../age.js';
 import { aliasOf, NONE, type TableContext, type TableData } from './table-context.js';
+import { SHARD_LABEL } from '../../model/labels.js';
 
-const SHARD_LABEL = 'kargo.akuity.io/shard';
 
 export function promotionTable(promotions: Promotion[], context: TableContext): TableData {
   const header = ['NAME', 'STAGE', 'FREIGHT', 'PHASE', 'STEP', 'AGE'];

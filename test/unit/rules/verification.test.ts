@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthState, VerificationInfo, VerificationPhase } from '../../../src/model/kargo.js';
-import { annotationVerificationId, currentVerification, decideAbortVerification, decideReverify, isTerminalVerification } from '../../../src/rules/verification.js';
+import { isTerminalVerification } from '../../../src/model/phases.js';
+import { annotationVerificationId, currentVerification, decideAbortVerification, decideReverify } from '../../../src/rules/verification.js';
 import { request, stage } from './fixtures.js';
 
 function withVerification(history: VerificationInfo[] | undefined, options: { health?: HealthState; promotion?: string; noFreight?: boolean } = {}) {
