@@ -1,6 +1,8 @@
 // Every built-in step this engine runs, in one registry.
 
 import { StepRegistry, type RegisteredStep } from './registry.js';
+import { argocdUpdateStep } from './steps/argocd-update.js';
+import { argocdWaitStep } from './steps/argocd-wait.js';
 import { composeOutputStep } from './steps/compose-output.js';
 import { copyStep } from './steps/copy.js';
 import { deleteStep } from './steps/delete.js';
@@ -16,6 +18,7 @@ import { gitTagStep } from './steps/git-tag.js';
 import { gitWaitForPrStep } from './steps/git-wait-for-pr.js';
 import { githubPushStep } from './steps/github-push.js';
 import { helmTemplateStep } from './steps/helm-template.js';
+import { helmUpdateChartStep } from './steps/helm-update-chart.js';
 import { httpDownloadStep } from './steps/http-download.js';
 import { httpStep } from './steps/http.js';
 import { jsonParseStep } from './steps/json-parse.js';
@@ -34,6 +37,8 @@ import { yamlParseStep } from './steps/yaml-parse.js';
 import { yamlUpdateStep } from './steps/yaml-update.js';
 
 export const BUILTIN_STEPS: readonly RegisteredStep[] = [
+  argocdUpdateStep,
+  argocdWaitStep,
   composeOutputStep,
   copyStep,
   deleteStep,
@@ -49,6 +54,7 @@ export const BUILTIN_STEPS: readonly RegisteredStep[] = [
   gitWaitForPrStep,
   githubPushStep,
   helmTemplateStep,
+  helmUpdateChartStep,
   httpDownloadStep,
   httpStep,
   jsonParseStep,
