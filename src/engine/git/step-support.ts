@@ -2,6 +2,7 @@
 // inside the Promotion's working directory only, and (for steps that talk to
 // the remote) hand it the Project's credentials for its repository.
 
+import { realpathSync } from 'node:fs';
 import { installAskPass } from './session.js';
 import { getGitCredentials } from '../credentials/database.js';
 import type { StepContext } from '../step.js';
@@ -13,7 +14,7 @@ import { withContext } from './wrap-error.js';
 export async function openWorkTree(context: StepContext, path: string): Promise<WorkTree> {
   const absolute = resolveInWorkDir(context.workDir, path);
   try {
-    return await loadWorkTree(absolute, { signal: context.signal });
+    return await loadWorkTree(absolute, { signal: context.signal, ceiling: realpathSync(context.workDir) });
   } catch (error) {
     throw withContext(error, `error loading working tree from ${path}`);
   }

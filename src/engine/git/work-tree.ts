@@ -38,14 +38,16 @@ export async function addWorkTree(repo: BareRepo, path: string, options: AddWork
 export interface LoadOptions {
   credentials?: GitCredentials;
   signal?: AbortSignal;
+  /** Git looks for the repository from `path` upward, but never in this directory or above (the workDir). */
+  ceiling?: string;
 }
 
-/** Loads the worktree at `path` (made by git-clone); git never looks above `path`'s parent for a repository. */
+/** Loads the worktree at `path` (made by git-clone), or at a directory inside it. */
 export async function loadWorkTree(path: string, options: LoadOptions = {}): Promise<WorkTree> {
   const readConfig = (key: string) =>
     runGit(['config', key], {
       cwd: path,
-      env: { PATH: process.env.PATH, HOME: path, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CEILING_DIRECTORIES: dirname(path), LC_ALL: 'C' },
+      env: { PATH: process.env.PATH, HOME: path, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CEILING_DIRECTORIES: options.ceiling ?? dirname(path), LC_ALL: 'C' },
       signal: options.signal,
     }).then((output) => output.stdout.trim());
   const homeDir = await wrapError(readConfig(CONFIG_HOME_DIR), 'error reading repo home dir from config');

@@ -1,7 +1,7 @@
 // The git steps end to end on real repositories: clone → change → commit →
 // push, tags, clearing, new branches, and the errors Kargo would report.
 
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engineResources } from '../../../src/engine/kube-resources.js';
@@ -243,6 +243,24 @@ describe('git-commit, git-push, git-tag, git-clear', () => {
     await expect(run(gitCommitStep, context, { path: 'missing', message: 'm' })).rejects.toThrow(
       /^error loading working tree from missing: error reading repo home dir from config: error executing cmd \[git config kargo.repoHomeDir\]/,
     );
+  });
+
+  it('works from a directory inside a worktree, but never reaches a repository around the working directory', async () => {
+    const { remote, workDir, context } = await clonedWorkDir({ 'sub/a.txt': 'a\n' });
+    await writeFile(join(workDir, 'out', 'sub', 'a.txt'), 'changed\n');
+    await run(gitCommitStep, context, { path: 'out/sub', message: 'from a subdirectory' });
+    await run(gitPushStep, context, { path: 'out/sub' });
+    expect(gitSync(remote.path, ['log', '-1', '--format=%s', 'main'])).toBe('from a subdirectory');
+
+    const outer = await tempDir('kargo-outer-repo-');
+    gitSync(outer, ['init', '--quiet']);
+    const nestedWorkDir = join(outer, 'work');
+    await mkdir(join(nestedWorkDir, 'plain'), { recursive: true });
+    await writeFile(join(nestedWorkDir, 'plain', 'f.txt'), 'x');
+    await expect(run(gitCommitStep, stepContext(nestedWorkDir, client()), { path: 'plain', message: 'm' })).rejects.toThrow(
+      /^error loading working tree from plain: error reading repo home dir from config/,
+    );
+    expect(() => gitSync(outer, ['rev-parse', 'HEAD'])).toThrow();
   });
 
   it('refuses paths escaping the working directory, symlinks included', async () => {
