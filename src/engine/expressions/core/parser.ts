@@ -4,112 +4,26 @@
 // `let`, `;` sequences and `if {…} else {…}`.
 
 import type { Node } from './ast.js';
-import { ExpressionError } from './errors.js';
-import { tokenize, type Token, type TokenKind } from './lexer.js';
-
-const UNARY: Readonly<Record<string, number>> = { not: 50, '!': 50, '-': 90, '+': 90 };
-
-const BINARY: Readonly<Record<string, { precedence: number; right?: true }>> = {
-  '|': { precedence: 0 },
-  or: { precedence: 10 },
-  '||': { precedence: 10 },
-  and: { precedence: 15 },
-  '&&': { precedence: 15 },
-  '==': { precedence: 20 },
-  '!=': { precedence: 20 },
-  '<': { precedence: 20 },
-  '>': { precedence: 20 },
-  '>=': { precedence: 20 },
-  '<=': { precedence: 20 },
-  in: { precedence: 20 },
-  matches: { precedence: 20 },
-  contains: { precedence: 20 },
-  startsWith: { precedence: 20 },
-  endsWith: { precedence: 20 },
-  '..': { precedence: 25 },
-  '+': { precedence: 30 },
-  '-': { precedence: 30 },
-  '*': { precedence: 60 },
-  '/': { precedence: 60 },
-  '%': { precedence: 60 },
-  '**': { precedence: 100, right: true },
-  '^': { precedence: 100, right: true },
-  '??': { precedence: 500 },
-};
-
-const COMPARISONS = new Set(['<', '>', '>=', '<=']);
-const NEGATABLE = new Set(['contains', 'matches', 'startsWith', 'endsWith', 'in']);
-
-/** Argument shapes of the builtins that take a predicate (`filter(xs, # > 1)`). */
-const PREDICATES: Readonly<Record<string, { required: number; total: number }>> = {
-  all: { required: 2, total: 2 },
-  none: { required: 2, total: 2 },
-  any: { required: 2, total: 2 },
-  one: { required: 2, total: 2 },
-  filter: { required: 2, total: 2 },
-  map: { required: 2, total: 2 },
-  find: { required: 2, total: 2 },
-  findIndex: { required: 2, total: 2 },
-  findLast: { required: 2, total: 2 },
-  findLastIndex: { required: 2, total: 2 },
-  groupBy: { required: 2, total: 2 },
-  count: { required: 1, total: 2 },
-  sum: { required: 1, total: 2 },
-  sortBy: { required: 2, total: 3 },
-  reduce: { required: 2, total: 3 },
-};
-
-/** How expr prints a token in `unexpected token …`: `Operator(",")`, `EOF`. */
-function describe(token: Token): string {
-  return token.kind === 'EOF' ? 'EOF' : `${token.kind}(${JSON.stringify(token.value)})`;
-}
+import { BINARY, COMPARISONS, describe, NEGATABLE, PREDICATES, UNARY } from './grammar.js';
+import { tokenize, type Token } from './lexer.js';
+import { TokenCursor } from './token-cursor.js';
 
 export function parse(source: string): Node {
   return new Parser(source).parseAll();
 }
 
-class Parser {
-  private readonly tokens: Token[];
-  private position = 0;
+class Parser extends TokenCursor {
   /** >0 while inside a predicate, where `#` and a leading `.` are allowed. */
   private predicateDepth = 0;
 
-  constructor(private readonly source: string) {
-    this.tokens = tokenize(source);
+  constructor(source: string) {
+    super(source, tokenize(source));
   }
 
   parseAll(): Node {
     const node = this.parseSequence();
     if (!this.is('EOF')) this.unexpected();
     return node;
-  }
-
-  private get current(): Token {
-    return this.tokens[this.position]!;
-  }
-
-  private next(): void {
-    if (this.current.kind === 'EOF') this.fail('unexpected end of expression');
-    this.position++;
-  }
-
-  private is(kind: TokenKind, value?: string): boolean {
-    return this.current.kind === kind && (value === undefined || this.current.value === value);
-  }
-
-  private expect(kind: TokenKind, value?: string): Token {
-    if (!this.is(kind, value)) this.unexpected();
-    const token = this.current;
-    this.next();
-    return token;
-  }
-
-  private fail(reason: string, at = this.current.at): never {
-    throw new ExpressionError(reason, this.source, at);
-  }
-
-  private unexpected(token = this.current): never {
-    return this.fail(`unexpected token ${describe(token)}`, token.at);
   }
 
   private parseSequence(): Node {
