@@ -1,10 +1,12 @@
 // Runs a kubeconfig `exec` credential plugin (client.authentication.k8s.io) the
-// way kubectl does, but with a time limit: a plugin that never answers is killed
-// and reported by name instead of hanging the command. Credentials are cached
+// way kubectl does, but with a time limit (the per-request limit, so
+// --request-timeout 0 lifts it): a plugin that never answers is killed and
+// reported by name instead of hanging the command. Credentials are cached
 // per user until their expirationTimestamp.
 
 import { spawn } from 'node:child_process';
 import { KubeCredentialsError } from './errors.js';
+import { MAX_TIMER_MS } from './request-timeout.js';
 
 export interface ExecPluginSpec {
   command: string;
@@ -59,10 +61,11 @@ function run(spec: ExecPluginSpec, context: ExecPluginContext): Promise<string> 
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
+    const limit = Math.min(context.timeoutMs, MAX_TIMER_MS);
+    const timer = limit <= 0 ? undefined : setTimeout(() => {
       child.kill('SIGKILL');
       reject(failure(spec, context, `did not answer within ${Math.round(context.timeoutMs / 1000)}s; run it on its own to see what it waits for, or log in again`));
-    }, context.timeoutMs);
+    }, limit);
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const hint = spec.installHint ? `: ${spec.installHint.trim().split('\n')[0]}` : '';

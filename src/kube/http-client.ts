@@ -43,7 +43,7 @@ export interface KubeClientOptions {
   clock?: Clock;
   random?: () => number;
   retryPolicy?: Partial<RetryPolicy>;
-  /** Longest an exec credential plugin may run (default 30 s). */
+  /** Longest an exec credential plugin may run (default: the per-request limit; 0 means none). */
   execTimeoutMs?: number;
 }
 
@@ -287,7 +287,7 @@ class HttpKubeClient implements KubeClient {
     const requestOptions: https.RequestOptions = { method: spec.method, headers: {} };
     await applyCredentials(this.loaded, requestOptions, {
       contextName: this.identity.contextName,
-      execTimeoutMs: this.options.execTimeoutMs ?? 30_000,
+      execTimeoutMs: this.options.execTimeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
       now: () => (this.options.clock ?? systemClock).now(),
     });
     const headers: Record<string, string | string[] | number> = {

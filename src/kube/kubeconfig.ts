@@ -6,6 +6,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { ClusterSelection } from './cluster-selection.js';
 import { KubeConfigError } from './errors.js';
@@ -27,7 +28,7 @@ export interface LoadedKubeConfig {
 export function loadKubeConfig(selection: ClusterSelection, env: Environment): LoadedKubeConfig {
   const config = new KubeConfig();
   const files = kubeconfigFiles(selection, env);
-  const withContent = files.filter((file) => readFileSync(file, 'utf8').trim() !== '');
+  const withContent = files.filter(hasContent);
   if (files.length > 0 && withContent.length === 0) {
     throw new KubeConfigError(`kubeconfig ${files.join(', ')} is empty: it defines no cluster, user or context; pass --kubeconfig FILE or fetch your cluster's kubeconfig again`);
   }
@@ -53,6 +54,10 @@ export function loadKubeConfig(selection: ClusterSelection, env: Environment): L
       );
     }
     config.setCurrentContext(selection.context);
+  }
+  const context = config.getContextObject(config.getCurrentContext());
+  if (context && !config.getCluster(context.cluster)) {
+    throw new KubeConfigError(`context "${context.name}" names cluster "${context.cluster}", which is not in the kubeconfig; fix the context or pass --context NAME`);
   }
   if (!config.getCurrentContext() || !config.getCurrentCluster()) {
     throw new KubeConfigError('the kubeconfig has no current context; pass --context NAME or run `kubectl config use-context NAME`');
@@ -110,12 +115,30 @@ function mergeFirstWins(config: KubeConfig, extra: KubeConfig): void {
   if (!config.getCurrentContext() && extra.getCurrentContext()) config.setCurrentContext(extra.getCurrentContext());
 }
 
+/** Whether a file holds a kubeconfig at all: empty and comment-only files count as empty (as for kubectl). */
+function hasContent(file: string): boolean {
+  const text = readFileSync(file, 'utf8');
+  let document: unknown;
+  try {
+    document = parseYaml(text);
+  } catch (error) {
+    throw new KubeConfigError(`cannot read kubeconfig ${file}: ${firstLineOf(error)}`, { cause: error });
+  }
+  if (document === null || document === undefined) return false;
+  if (typeof document !== 'object' || Array.isArray(document)) {
+    throw new KubeConfigError(`${file} is not a kubeconfig: expected a YAML mapping with clusters, users and contexts`);
+  }
+  return true;
+}
+
+function firstLineOf(error: unknown): string {
+  return ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(/:$/, '');
+}
+
 function loadFile(config: KubeConfig, file: string): void {
   try {
     config.loadFromFile(file);
   } catch (error) {
-    throw new KubeConfigError(`cannot read kubeconfig ${file}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new KubeConfigError(`cannot read kubeconfig ${file}: ${firstLineOf(error)}`, { cause: error });
   }
 }
