@@ -30,9 +30,14 @@ export type VerificationActionDecision =
       value: string;
       latest: VerificationInfo;
       /** Accepted, but the controller will not act yet (e.g. the Stage is not Healthy). */
-      warning?: string;
+      caveat?: VerificationCaveat;
     }
-  | { allowed: false; reason: VerificationActionRefusal; message: string; latest?: VerificationInfo };
+  | { allowed: false; reason: VerificationActionRefusal; stage: string; latest?: VerificationInfo };
+
+export type VerificationCaveat =
+  | { kind: 'promotion-in-progress'; promotion: string }
+  | { kind: 'not-healthy'; stage: string; health?: string }
+  | { kind: 'no-analysis-run' };
 
 /** May the current Freight be re-verified (the latest verification must be terminal)? */
 export function decideReverify(stage: Stage): VerificationActionDecision {
@@ -40,15 +45,10 @@ export function decideReverify(stage: Stage): VerificationActionDecision {
   if (!found.ok) return found.refusal;
   const { latest, id } = found;
   if (!isTerminalVerification(latest.phase)) {
-    return {
-      allowed: false,
-      reason: 'still-running',
-      message: `verification ${id} of Stage "${name(stage)}" is still ${latest.phase || 'Pending'}; wait for it to finish, or abort it with: kargo verify stage ${name(stage)} --abort`,
-      latest,
-    };
+    return { allowed: false, reason: 'still-running', stage: name(stage), latest };
   }
-  const warning = reverifyWarning(stage);
-  return { allowed: true, verificationId: id, annotation: REVERIFY_ANNOTATION, value: annotationValue(id), latest, ...(warning ? { warning } : {}) };
+  const caveat = reverifyCaveat(stage);
+  return { allowed: true, verificationId: id, annotation: REVERIFY_ANNOTATION, value: annotationValue(id), latest, ...(caveat ? { caveat } : {}) };
 }
 
 /** May the running verification be aborted? A finished one yields `already-finished` (a no-op, not an error). */
@@ -56,18 +56,13 @@ export function decideAbortVerification(stage: Stage): VerificationActionDecisio
   const latestOnly = currentVerification(stage)?.latest;
   // As Kargo does, a finished verification makes abort a no-op before its id is even looked at.
   if (latestOnly && isTerminalVerification(latestOnly.phase)) {
-    return {
-      allowed: false,
-      reason: 'already-finished',
-      message: `verification ${latestOnly.id ? `${latestOnly.id} ` : ''}of Stage "${name(stage)}" already finished (${latestOnly.phase}); there is nothing to abort`,
-      latest: latestOnly,
-    };
+    return { allowed: false, reason: 'already-finished', stage: name(stage), latest: latestOnly };
   }
   const found = latestWithId(stage);
   if (!found.ok) return found.refusal;
   const { latest, id } = found;
-  const warning = latest.analysisRun?.name ? undefined : 'the verification has no AnalysisRun yet; Kargo records the abort as an Error';
-  return { allowed: true, verificationId: id, annotation: ABORT_ANNOTATION, value: annotationValue(id), latest, ...(warning ? { warning } : {}) };
+  const caveat: VerificationCaveat | undefined = latest.analysisRun?.name ? undefined : { kind: 'no-analysis-run' };
+  return { allowed: true, verificationId: id, annotation: ABORT_ANNOTATION, value: annotationValue(id), latest, ...(caveat ? { caveat } : {}) };
 }
 
 /** The id carried by a reverify/abort annotation value: JSON `{"id":…}` or a plain id. */
@@ -90,31 +85,23 @@ type Found = { ok: true; latest: VerificationInfo; id: string } | { ok: false; r
 function latestWithId(stage: Stage): Found {
   const current = currentVerification(stage);
   if (!current) {
-    return { ok: false, refusal: { allowed: false, reason: 'no-current-freight', message: `Stage "${name(stage)}" has no current freight; promote Freight to it first` } };
+    return { ok: false, refusal: { allowed: false, reason: 'no-current-freight', stage: name(stage) } };
   }
   const { latest } = current;
   if (!latest) {
-    return {
-      ok: false,
-      refusal: {
-        allowed: false,
-        reason: 'no-verification',
-        message: `Stage "${name(stage)}" has no verification of its current freight yet (verification starts once the Stage is Healthy)`,
-      },
-    };
+    return { ok: false, refusal: { allowed: false, reason: 'no-verification', stage: name(stage) } };
   }
   if (!latest.id) {
-    return { ok: false, refusal: { allowed: false, reason: 'no-verification-id', message: `the current verification of Stage "${name(stage)}" has no ID`, latest } };
+    return { ok: false, refusal: { allowed: false, reason: 'no-verification-id', stage: name(stage), latest } };
   }
   return { ok: true, latest, id: latest.id };
 }
 
-function reverifyWarning(stage: Stage): string | undefined {
-  if (stage.status?.currentPromotion?.name) {
-    return `Promotion ${stage.status.currentPromotion.name} is in progress; Kargo re-verifies only once it is done and the Stage is Healthy`;
-  }
+function reverifyCaveat(stage: Stage): VerificationCaveat | undefined {
+  const promotion = stage.status?.currentPromotion?.name;
+  if (promotion) return { kind: 'promotion-in-progress', promotion };
   const health = stage.status?.health?.status;
-  if (health !== 'Healthy') return `Stage "${name(stage)}" is ${health ?? 'not yet assessed for health'}; Kargo re-verifies only once it is Healthy`;
+  if (health !== 'Healthy') return { kind: 'not-healthy', stage: name(stage), ...(health ? { health } : {}) };
   return undefined;
 }
 

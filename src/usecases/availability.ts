@@ -5,7 +5,8 @@
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight, Stage, Warehouse } from '../model/kargo.js';
-import { type AvailabilityExplanation, describeRefusal, explainAvailability } from '../rules/availability.js';
+import { describeRefusal } from '../explain/availability.js';
+import { type AvailabilityExplanation, explainAvailability } from '../rules/availability.js';
 
 export interface AvailabilityDecision {
   available: boolean;

@@ -5,7 +5,7 @@
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Promotion, Stage } from '../model/kargo.js';
-import { explainPendingPromotion } from '../rules/pending-reason.js';
+import { explainPendingPromotion } from '../explain/pending-reason.js';
 import { STAGE_LABEL } from '../model/labels.js';
 import { shortenLabelValue } from '../rules/promotion-name.js';
 import { isTerminalPromotionPhase } from '../model/phases.js';

@@ -5,7 +5,8 @@
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight, Stage } from '../model/kargo.js';
-import { explainAvailability, summarizeAvailability } from '../rules/availability.js';
+import { summarizeAvailability } from '../explain/availability.js';
+import { explainAvailability } from '../rules/availability.js';
 import { readTopology } from './availability.js';
 import { assertProjectExists, type FreightFilter, selectObjects } from './get.js';
 import { getStage } from './lookups.js';

@@ -6,6 +6,7 @@
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Stage, VerificationInfo } from '../model/kargo.js';
+import { verificationRefusalWords } from '../explain/verification.js';
 import { decideAbortVerification, decideReverify } from '../rules/verification.js';
 import { getStage } from './lookups.js';
 import { fail } from '../runtime/failure.js';
@@ -23,7 +24,7 @@ export async function requestVerification(client: KubeClient, project: string, s
     if (decision.reason === 'already-finished' && decision.latest) {
       return { kind: 'already-finished', stage, verification: decision.latest, collectionId };
     }
-    fail('refused', `${sentence(decision.message)}${nextStep(decision.reason, stageName, project)}`);
+    fail('refused', `${sentence(verificationRefusalWords(decision))}${nextStep(decision.reason, stageName, project)}`);
   }
   const patch = { metadata: { annotations: { [decision.annotation]: decision.value } } };
   const patched = await client.patch<Stage>(resources.stage, stageName, patch, project);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Freight, FreightStatus, Stage } from '../../../src/model/kargo.js';
-import { type AvailabilityContext, type AvailabilityVerdict, describeRefusal, explainAvailability, summarizeAvailability } from '../../../src/rules/availability.js';
+import { describeRefusal, summarizeAvailability } from '../../../src/explain/availability.js';
+import { type AvailabilityContext, type AvailabilityVerdict, explainAvailability } from '../../../src/rules/availability.js';
 import { ago, at, freight, HOUR, MINUTE, NOW, request, stage } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
@@ -398,7 +399,8 @@ describe('explainAvailability', () => {
     expect(explanation.eligibleAt?.toISOString()).toBe(testCase.eligibleAt?.toISOString());
     if (testCase.remedies) expect(explanation.remedies.map((remedy) => remedy.kind)).toEqual(testCase.remedies);
     if (!explanation.available && explanation.verdict === 'not-yet') {
-      expect(explanation.remedies.at(-1)).toEqual({ kind: 'approve', command: `kargo approve --freight ${explanation.freightAlias ?? F} --stage ${explanation.stage} --project demo` });
+      expect(explanation.remedies.at(-1)).toEqual({ kind: 'approve' });
+      expect(describeRefusal(explanation)).toContain(`kargo approve --freight ${explanation.freightAlias ?? F} --stage ${explanation.stage} --project demo`);
     }
   });
 
@@ -429,13 +431,15 @@ describe('explainAvailability', () => {
     expect(explanation.remedies).toEqual([
       { kind: 'wait', upstream: 'staging-us', remainingMs: 48 * MINUTE, until: at(48 * MINUTE) },
       { kind: 'verify', upstream: 'staging-eu', controlFlow: false },
-      { kind: 'approve', command: 'kargo approve --freight jolly-penguin --stage prod --project demo' },
+      { kind: 'approve' },
     ]);
+    expect(describeRefusal(explanation)).toContain('kargo approve --freight jolly-penguin --stage prod --project demo');
   });
 
-  it('uses the project from the context for the approve command', () => {
+  it("decides an approval remedy as data; the words name the approve command with the context's project", () => {
     const explanation = explainAvailability(freight(F), stage('prod', oneOf(['staging'])), { now: NOW, project: 'shop' });
-    expect(explanation.remedies.at(-1)).toEqual({ kind: 'approve', command: `kargo approve --freight ${F} --stage prod --project shop` });
+    expect(explanation.remedies.at(-1)).toEqual({ kind: 'approve' });
+    expect(describeRefusal(explanation)).toContain(`kargo approve --freight ${F} --stage prod --project shop`);
   });
 
   it('rejects a malformed requiredSoakTime with the duration error', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FreightCollection, HealthState, Promotion, PromotionPhase, VerificationInfo } from '../../../src/model/kargo.js';
-import { describePendingReason, explainPendingPromotion, type PendingReason, pendingReason } from '../../../src/rules/pending-reason.js';
+import { describePendingReason, explainPendingPromotion } from '../../../src/explain/pending-reason.js';
+import { type PendingReason, pendingReason } from '../../../src/rules/pending-reason.js';
 import { NOW, request, stage } from './fixtures.js';
 
 // ULIDs in increasing creation order.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthState, VerificationInfo, VerificationPhase } from '../../../src/model/kargo.js';
+import { verificationCaveatWords, verificationRefusalWords } from '../../../src/explain/verification.js';
 import { isTerminalVerification } from '../../../src/model/phases.js';
 import { annotationVerificationId, currentVerification, decideAbortVerification, decideReverify } from '../../../src/rules/verification.js';
 import { request, stage } from './fixtures.js';
@@ -45,11 +46,11 @@ describe('decideReverify', () => {
   });
   it('warns when the Stage is not Healthy (Kargo will wait)', () => {
     const decision = decideReverify(withVerification([{ id: 'v1', phase: 'Successful' }], { health: 'Unhealthy' }));
-    expect(decision.allowed && decision.warning).toBe('Stage "prod" is Unhealthy; Kargo re-verifies only once it is Healthy');
+    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe('Stage "prod" is Unhealthy; Kargo re-verifies only once it is Healthy');
   });
   it('warns while a promotion is in progress', () => {
     const decision = decideReverify(withVerification([{ id: 'v1', phase: 'Successful' }], { promotion: 'prod.x.y' }));
-    expect(decision.allowed && decision.warning).toBe('Promotion prod.x.y is in progress; Kargo re-verifies only once it is done and the Stage is Healthy');
+    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe('Promotion prod.x.y is in progress; Kargo re-verifies only once it is done and the Stage is Healthy');
   });
   it.each<[string, ReturnType<typeof withVerification>, string, string]>([
     ['no current freight', withVerification(undefined, { noFreight: true }), 'no-current-freight', 'Stage "prod" has no current freight; promote Freight to it first'],
@@ -65,7 +66,7 @@ describe('decideReverify', () => {
     const decision = decideReverify(target);
     expect(decision.allowed).toBe(false);
     expect(!decision.allowed && decision.reason).toBe(reason);
-    expect(!decision.allowed && decision.message).toBe(message);
+    expect(!decision.allowed && verificationRefusalWords(decision)).toBe(message);
   });
 });
 
@@ -76,18 +77,17 @@ describe('decideAbortVerification', () => {
   });
   it('warns when there is no AnalysisRun to terminate yet', () => {
     const decision = decideAbortVerification(withVerification([{ id: 'v3', phase: 'Pending' }]));
-    expect(decision.allowed && decision.warning).toBe('the verification has no AnalysisRun yet; Kargo records the abort as an Error');
+    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe('the verification has no AnalysisRun yet; Kargo records the abort as an Error');
   });
   it('a finished verification is a no-op, not an error', () => {
     const decision = decideAbortVerification(withVerification([{ id: 'v3', phase: 'Successful' }]));
-    expect(decision).toMatchObject({ allowed: false, reason: 'already-finished', message: 'verification v3 of Stage "prod" already finished (Successful); there is nothing to abort' });
+    expect(decision).toMatchObject({ allowed: false, reason: 'already-finished' });
+    expect(!decision.allowed && verificationRefusalWords(decision)).toBe('verification v3 of Stage "prod" already finished (Successful); there is nothing to abort');
   });
   it('a finished verification without an id is still a no-op', () => {
-    expect(decideAbortVerification(withVerification([{ phase: 'Failed' }]))).toMatchObject({
-      allowed: false,
-      reason: 'already-finished',
-      message: 'verification of Stage "prod" already finished (Failed); there is nothing to abort',
-    });
+    const decision = decideAbortVerification(withVerification([{ phase: 'Failed' }]));
+    expect(decision).toMatchObject({ allowed: false, reason: 'already-finished' });
+    expect(!decision.allowed && verificationRefusalWords(decision)).toBe('verification of Stage "prod" already finished (Failed); there is nothing to abort');
   });
   it('refuses a running verification without an id', () => {
     expect(decideAbortVerification(withVerification([{ phase: 'Running' }]))).toMatchObject({ allowed: false, reason: 'no-verification-id' });
