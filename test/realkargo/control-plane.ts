@@ -55,6 +55,8 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<R
       const kubeconfig = await mintIdentity(options.testenvBinary, options.dir, component);
       const env: Record<string, string> = { ...CHART_ENVIRONMENT[component], KUBECONFIG: kubeconfig, TMPDIR: join(home, 'tmp') };
       mkdirSync(env.TMPDIR!, { recursive: true });
+      // In a pod, Argo CD's cluster defaults to the in-cluster config: the same cluster.
+      if (component === 'controller') env.ARGOCD_KUBECONFIG = kubeconfig;
       if (component === 'kubernetes-webhooks-server') {
         // controller-runtime's default certificate directory: $TMPDIR/k8s-webhook-server/serving-certs.
         const certDir = join(env.TMPDIR!, 'k8s-webhook-server', 'serving-certs');
@@ -86,7 +88,7 @@ async function mintIdentity(testenvBinary: string, dir: string, component: Compo
   return stdout.trim();
 }
 
-/** A Project whose namespace the management controller makes, and a Stage in it the controller reconciles. */
+/** A Project whose namespace the management controller makes, and a Stage in it that the controller reconciles. */
 async function waitUntilReconciling(admin: KubeJson, components: RunningComponent[]): Promise<void> {
   const project = 'kargo-readiness';
   await admin.create(RESOURCES.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: project } });
@@ -95,13 +97,16 @@ async function waitUntilReconciling(admin: KubeJson, components: RunningComponen
     const found = await admin.get<{ metadata: { name: string }; status?: { conditions?: { type: string; status: string }[] } }>(RESOURCES.project, project);
     return found.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ? true : undefined;
   }, watchdog(components, 90_000));
-  await admin.create(RESOURCES.warehouse, {
-    apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Warehouse', metadata: { name: 'probe', namespace: project },
-    spec: { subscriptions: [{ image: { repoURL: '127.0.0.1:9/probe' } }] },
+  await admin.create(RESOURCES.stage, {
+    apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name: 'probe', namespace: project },
+    spec: {
+      requestedFreight: [{ origin: { kind: 'Warehouse', name: 'probe' }, sources: { direct: true } }],
+      promotionTemplate: { spec: { steps: [{ uses: 'fail' }] } },
+    },
   }, project);
-  await waitFor('the controller to reconcile a Warehouse', async () => {
-    const found = await admin.get<{ metadata: { name: string }; status?: { observedGeneration?: number } }>(RESOURCES.warehouse, 'probe', project);
-    return found.status?.observedGeneration ? true : undefined;
+  await waitFor('the controller to reconcile a Stage', async () => {
+    const found = await admin.get<{ metadata: { name: string }; status?: { conditions?: unknown[] } }>(RESOURCES.stage, 'probe', project);
+    return found.status?.conditions?.length ? true : undefined;
   }, watchdog(components, 90_000));
 }
 
