@@ -239,3 +239,15 @@ describe('semverDiff, semverParse (TestSemverDiff, TestSemverParse)', () => {
     expect(run(code)).toBe(want);
   });
 });
+
+describe("Go's typed maps", () => {
+  it("reads a missing key of configMap()/secret()/an image's Annotations as '' (map[string]string), not nil", () => {
+    const data = { configMaps: [{ metadata: { name: 'cfg' }, data: { a: 'b' } }] };
+    expect(run("configMap('cfg').missing", data)).toBe('');
+    expect(run("configMap('absent').key", data)).toBe('');
+    expect(run("secret('absent').token", data)).toBe('');
+    expect(run("imageFrom('fake-image-repo').Annotations['org.opencontainers.image.source']")).toBe('');
+    expect(run("freightMetadata('fake-freight')", { freightObjects: [{ metadata: { name: 'fake-freight' }, status: { metadata: {} } }] })).toEqual({});
+    expect(run("len(configMap('cfg'))", data)).toBe(1);
+  });
+});

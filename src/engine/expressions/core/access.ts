@@ -3,7 +3,7 @@
 
 import { EvaluationFault } from './errors.js';
 import { toInt } from './operators.js';
-import { GoStruct, goTypeName, isMap, isNil } from './values.js';
+import { GoStruct, goTypeName, isMap, isNil, zeroValueOf } from './values.js';
 
 export function fetch(from: unknown, key: unknown): unknown {
   if (isNil(from)) throw new EvaluationFault(`cannot fetch ${describeKey(key)} from <nil>`);
@@ -14,7 +14,7 @@ export function fetch(from: unknown, key: unknown): unknown {
   } else if (isMap(from)) {
     if (isNil(key)) return null;
     const name = typeof key === 'string' ? key : String(key);
-    return Object.prototype.hasOwnProperty.call(from, name) ? (from[name] ?? null) : null;
+    return Object.prototype.hasOwnProperty.call(from, name) ? (from[name] ?? null) : zeroValueOf(from);
   }
   throw new EvaluationFault(`cannot fetch ${describeKey(key)} from ${goTypeName(from)}`);
 }

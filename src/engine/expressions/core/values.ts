@@ -82,3 +82,19 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
+
+const ZERO_VALUE = Symbol('zero value of the element type');
+
+/**
+ * Marks a map as Go-typed (e.g. map[string]string): reading a missing key
+ * gives the element type's zero value ('' for strings) instead of nil.
+ */
+export function withZeroValue<T extends Record<string, unknown>>(map: T, zero: unknown): T {
+  Object.defineProperty(map, ZERO_VALUE, { value: zero, enumerable: false });
+  return map;
+}
+
+/** What reading a missing key of `map` gives. */
+export function zeroValueOf(map: Record<string, unknown>): unknown {
+  return (map as { [ZERO_VALUE]?: unknown })[ZERO_VALUE] ?? null;
+}

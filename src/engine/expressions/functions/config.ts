@@ -1,9 +1,10 @@
 // Kargo's data functions (pkg/expressions/function/functions.go):
 // configMap(), secret(), sharedConfigMap(), sharedSecret(). A missing object
-// reads as an empty map; a shared Secret is visible only when labelled as a
-// generic credential.
+// reads as an empty map, a missing key as '' (they are map[string]string);
+// a shared Secret is visible only when labelled as a generic credential.
 
 import type { ConfigMap, Secret } from '../../../model/kargo.js';
+import { withZeroValue } from '../core/values.js';
 import { expectCount, expectString } from './args.js';
 
 const CREDENTIAL_TYPE_LABEL = 'kargo.akuity.io/cred-type';
@@ -13,7 +14,7 @@ type Lookup = (...args: unknown[]) => Record<string, string>;
 export function configMapLookup(configMaps: readonly ConfigMap[] = []): Lookup {
   return (...args) => {
     const name = nameArg(args);
-    return { ...(configMaps.find((candidate) => candidate.metadata.name === name)?.data ?? {}) };
+    return withZeroValue({ ...(configMaps.find((candidate) => candidate.metadata.name === name)?.data ?? {}) }, '');
   };
 }
 
@@ -22,9 +23,9 @@ export function secretLookup(secrets: readonly Secret[] = [], genericOnly = fals
   return (...args) => {
     const name = nameArg(args);
     const secret = secrets.find((candidate) => candidate.metadata.name === name);
-    if (!secret) return {};
-    if (genericOnly && secret.metadata.labels?.[CREDENTIAL_TYPE_LABEL] !== 'generic') return {};
-    return secretData(secret);
+    if (!secret) return withZeroValue({}, '');
+    if (genericOnly && secret.metadata.labels?.[CREDENTIAL_TYPE_LABEL] !== 'generic') return withZeroValue({}, '');
+    return withZeroValue(secretData(secret), '');
   };
 }
 

@@ -2,7 +2,7 @@
 // (`imageFrom(url).Tag`), the CRD's JSON names when printed.
 
 import type { Chart, GenericArtifact, GitCommit, Image } from '../../../model/kargo.js';
-import { GoStruct } from '../core/values.js';
+import { GoStruct, withZeroValue } from '../core/values.js';
 
 /** encoding/json's `omitempty`: leave out empty strings and empty maps. */
 function omitEmpty(fields: Record<string, unknown>): Record<string, unknown> {
@@ -24,7 +24,7 @@ export function imageStruct(image: Image): GoStruct {
   const fields = { repoURL: image.repoURL ?? '', tag: image.tag ?? '', digest: image.digest ?? '', annotations: image.annotations };
   return new GoStruct(
     '*v1alpha1.Image',
-    { RepoURL: fields.repoURL, Tag: fields.tag, Digest: fields.digest, Annotations: image.annotations ?? null },
+    { RepoURL: fields.repoURL, Tag: fields.tag, Digest: fields.digest, Annotations: withZeroValue({ ...image.annotations }, '') },
     () => omitEmpty(fields),
   );
 }
