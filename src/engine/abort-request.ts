@@ -2,9 +2,8 @@
 // `{"action":"terminate","actor":"…"}` (the webhook's rewrite) or the bare
 // word `terminate` (what a user writes).
 
+import { ABORT_ANNOTATION } from '../model/annotations.js';
 import type { Promotion } from '../model/kargo.js';
-
-export const ABORT_ANNOTATION = 'kargo.akuity.io/abort';
 
 export interface AbortRequest {
   action: string;

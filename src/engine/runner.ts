@@ -5,6 +5,7 @@
 
 import type { KubeClient } from '../kube/client.js';
 import type { Freight, Promotion, PromotionStatus, Stage } from '../model/kargo.js';
+import { ANNOTATION_TRUE, CREATE_ACTOR_ANNOTATION, ROLLBACK_ANNOTATION } from '../model/annotations.js';
 import { isTerminalPromotionPhase } from '../model/phases.js';
 import { stepAlias } from '../rules/task-inflation.js';
 import type { Clock } from '../runtime/clock.js';
@@ -68,7 +69,7 @@ export async function runPromotion(input: PromotionRunInput): Promise<PromotionR
   const metas = fresh ? [] : structuredClone(status.stepExecutionMetadata ?? []);
   const state = structuredClone(status.state ?? {});
   const project = promotion.metadata.namespace ?? '';
-  const actor = promotion.metadata.annotations?.['kargo.akuity.io/create-actor'];
+  const actor = promotion.metadata.annotations?.[CREATE_ACTOR_ANNOTATION];
 
   const loop = await runSteps({
     steps,
@@ -85,7 +86,7 @@ export async function runPromotion(input: PromotionRunInput): Promise<PromotionR
       promotion: promotion.metadata.name ?? '',
       ...(input.uiBaseUrl ? { uiBaseUrl: input.uiBaseUrl } : {}),
       ...(actor ? { promotionActor: actor } : {}),
-      rollback: promotion.metadata.annotations?.['kargo.akuity.io/rollback'] === 'true',
+      rollback: promotion.metadata.annotations?.[ROLLBACK_ANNOTATION] === ANNOTATION_TRUE,
       targetFreight: { name: freight.name, alias: input.freight?.alias ?? '', origin: { name: freight.origin?.name ?? '' } },
       freightRequests: input.stage.spec.requestedFreight ?? [],
       freight: collectionReferences(status.freightCollection),

@@ -4,6 +4,7 @@
 // comma-separated list since Kargo v1.11).
 
 import type { KubeClient } from '../../kube/client.js';
+import { AUTHORIZED_STAGE_ANNOTATION as AUTHORIZED_STAGE } from '../../model/annotations.js';
 import { engineResources, isNotFoundError } from '../kube-resources.js';
 import { DEFAULT_ARGOCD_NAMESPACE, type Application } from './application.js';
 import { labelSelectorOf, type AppSelector } from './selector.js';
@@ -14,7 +15,6 @@ export interface AppReference {
   selector?: AppSelector;
 }
 
-const AUTHORIZED_STAGE = 'kargo.akuity.io/authorized-stage';
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export async function findApplications(client: KubeClient, reference: AppReference): Promise<Application[]> {

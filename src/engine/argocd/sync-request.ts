@@ -2,9 +2,11 @@
 // sources, a hard refresh, and an operation tagged with the Promotion (so a
 // later pass recognises its own operation), clearing the last operation state.
 
+import { PROMOTION_ANNOTATION } from '../../model/annotations.js';
 import type { Application, ApplicationOperation, ApplicationSource } from './application.js';
 
-export const PROMOTION_INFO_KEY = 'kargo.akuity.io/promotion';
+/** The operation info entry naming the Promotion (Kargo reuses the annotation key). */
+export const PROMOTION_INFO_KEY = PROMOTION_ANNOTATION;
 const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
 const KARGO_INITIATOR = 'kargo-controller';
 

@@ -3,6 +3,7 @@
 
 import { resources } from '../../kube/resources.js';
 import type { Freight } from '../../model/kargo.js';
+import { ALIAS_LABEL } from '../../model/labels.js';
 import { defineConfig, nonEmptyString, object } from '../config-schema.js';
 import { isNotFoundError } from '../kube-resources.js';
 import { TerminalStepError, type StepRunner } from '../step.js';
@@ -12,7 +13,6 @@ export interface SetFreightAliasConfig {
   alias: string;
 }
 
-const ALIAS_LABEL = 'kargo.akuity.io/alias';
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const failed = (text: string) => new TerminalStepError(text, { status: 'Failed' });
 
