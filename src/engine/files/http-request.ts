@@ -4,8 +4,11 @@
 // spaces as `+`). The timeout covers the whole exchange, as Go's client does.
 
 import { request as httpRequest } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import type { Duplex } from 'node:stream';
 
 export interface NameValue {
   name: string;
@@ -19,6 +22,8 @@ export interface HttpRequestSpec {
   queryParams?: readonly NameValue[];
   body?: string;
   insecureSkipTLSVerify?: boolean;
+  /** An http(s):// proxy: plain requests go through it, https ones tunnel with CONNECT. */
+  proxy?: string;
   timeoutMs: number;
   signal: AbortSignal;
 }
@@ -40,25 +45,66 @@ export function withQueryParams(url: string, params: readonly NameValue[] = []):
   return target;
 }
 
-export function openRequest(spec: HttpRequestSpec): Promise<OpenResponse> {
+export async function openRequest(spec: HttpRequestSpec): Promise<OpenResponse> {
   const target = withQueryParams(spec.url, spec.queryParams);
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    return Promise.reject(new Error(`unsupported protocol scheme ${JSON.stringify(target.protocol.replace(/:$/, ''))}`));
+    throw new Error(`unsupported protocol scheme ${JSON.stringify(target.protocol.replace(/:$/, ''))}`);
   }
   const signal = AbortSignal.any([spec.signal, AbortSignal.timeout(spec.timeoutMs)]);
   const headers: Record<string, string[]> = {};
   for (const header of spec.headers ?? []) (headers[header.name] ??= []).push(header.value);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const secure = target.protocol === 'https:';
+  const options: RequestOptions & { rejectUnauthorized?: boolean } = { method: spec.method, headers, signal };
+  if (secure) options.rejectUnauthorized = !spec.insecureSkipTLSVerify;
+  try {
+    if (spec.proxy && secure) {
+      const tunnel = await openTunnel(new URL(spec.proxy), target, signal);
+      options.agent = false; // a tunnelled socket must not be pooled for direct requests
+      options.createConnection = () => tlsConnect({
+        socket: tunnel,
+        ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
+        rejectUnauthorized: !spec.insecureSkipTLSVerify,
+      });
+    }
+    const response = await send(spec.proxy && !secure ? viaProxy(new URL(spec.proxy), target, options) : { url: target, options }, spec.body);
+    return { response, signal };
+  } catch (error) {
+    throw describeRequestError(spec, signal, error as Error);
+  }
+}
+
+interface Outgoing {
+  url: URL;
+  options: RequestOptions;
+}
+
+function send(outgoing: Outgoing, body: string | undefined): Promise<IncomingMessage> {
+  const request = outgoing.url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(target, {
-      method: spec.method,
-      headers,
-      signal,
-      ...(target.protocol === 'https:' ? { rejectUnauthorized: !spec.insecureSkipTLSVerify } : {}),
+    const req = request(outgoing.url, outgoing.options);
+    req.on('response', resolve);
+    req.on('error', reject);
+    req.end(body ?? undefined);
+  });
+}
+
+/** A plain-HTTP request through a proxy: the absolute URL as the request target. */
+function viaProxy(proxy: URL, target: URL, options: RequestOptions): Outgoing {
+  return { url: proxy, options: { ...options, path: target.href, headers: { ...(options.headers as object), Host: target.host } } };
+}
+
+function openTunnel(proxy: URL, target: URL, signal: AbortSignal): Promise<Duplex> {
+  const request = proxy.protocol === 'https:' ? httpsRequest : httpRequest;
+  const authority = `${target.hostname}:${target.port || 443}`;
+  return new Promise((resolve, reject) => {
+    const req = request(proxy, { method: 'CONNECT', path: authority, headers: { Host: authority }, signal });
+    req.on('connect', (response, socket) => {
+      if (response.statusCode === 200) return resolve(socket);
+      socket.destroy();
+      reject(new Error(`proxyconnect tcp: proxy answered CONNECT with ${response.statusCode ?? 0}`));
     });
-    req.on('response', (response) => resolve({ response, signal }));
-    req.on('error', (error) => reject(describeRequestError(spec, signal, error)));
-    req.end(spec.body ?? undefined);
+    req.on('error', reject);
+    req.end();
   });
 }
 

@@ -61,7 +61,6 @@ export const httpStep: StepRunner<HttpConfig> = {
     ),
   ),
   async run(context, config) {
-    if (config.proxy) throw new TerminalStepError('the http step of this engine does not support `proxy`; remove it to send the request directly');
     const timeoutMs = duration('timeout', config.timeout ?? DEFAULT_TIMEOUT);
     let env: Record<string, unknown>;
     try {
@@ -72,6 +71,7 @@ export const httpStep: StepRunner<HttpConfig> = {
         queryParams: config.queryParams,
         body: config.body,
         insecureSkipTLSVerify: config.insecureSkipTLSVerify,
+        proxy: config.proxy,
         timeoutMs,
         signal: context.signal,
       });

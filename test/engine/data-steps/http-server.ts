@@ -2,6 +2,7 @@
 // test registers how to answer a path, and can read what was received.
 
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -19,10 +20,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** Plain HTTP, or HTTPS when given a serving certificate and key. */
+export async function startTestServer(tls?: { certPem: string; keyPem: string }): Promise<TestServer> {
   const routes = new Map<string, (req: ReceivedRequest, res: ServerResponse) => void>();
   const received: ReceivedRequest[] = [];
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -32,11 +34,12 @@ export async function startTestServer(): Promise<TestServer> {
       if (answer) return answer(request, res);
       res.writeHead(404).end('no route');
     });
-  });
+  };
+  const server = tls ? createTlsServer({ cert: tls.certPem, key: tls.keyPem }, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     received,
     on: (path, answer) => routes.set(path, answer),
     close: () =>

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpStep } from '../../../src/engine/steps/http.js';
 import { TerminalStepError } from '../../../src/engine/step.js';
+import { loadOrCreateCertificates } from '../../../src/server/tls.js';
 import { expectSameVerdicts } from '../support/schema-corpus.js';
+import { startTestProxy } from './proxy-server.js';
 import { closedPortUrl, startTestServer, type TestServer } from './http-server.js';
 import { runStep, workDirWith } from './support.js';
 
@@ -99,6 +101,25 @@ describe('http', () => {
     await expect(run({ url: `${server.url}/json`, failureExpression: 'response.status' })).rejects.toThrow(
       'error evaluating failure criteria: failure expression "response.status" did not evaluate to a boolean (got int)',
     );
+  });
+
+  it('verifies TLS unless insecureSkipTLSVerify, and goes through a proxy (forwarding and CONNECT)', async () => {
+    const certificates = await loadOrCreateCertificates(undefined, () => new Date(), () => undefined);
+    const secure = await startTestServer(certificates);
+    const proxy = await startTestProxy();
+    try {
+      secure.on('/ok', (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"secure":true}'));
+      const output = [{ name: 'secure', fromExpression: 'response.body.secure' }];
+      await expect(run({ url: `${secure.url}/ok` })).rejects.toThrow(/^error sending HTTP request: Get ".*": .*(self-signed|unable to verify)/);
+      expect(await run({ url: `${secure.url}/ok`, insecureSkipTLSVerify: true, outputs: output })).toMatchObject({ output: { secure: true } });
+      expect(await run({ url: `${secure.url}/ok`, insecureSkipTLSVerify: true, proxy: proxy.url, outputs: output })).toMatchObject({ output: { secure: true } });
+      const viaProxy = await run({ url: `${server.url}/json`, proxy: proxy.url, outputs: [{ name: 'via', fromExpression: 'response.header("X-Via")' }] });
+      expect(viaProxy).toMatchObject({ output: { via: 'test-proxy' } });
+      expect(proxy.seen).toEqual([`CONNECT ${new URL(secure.url).host}`, `GET ${server.url}/json`]);
+    } finally {
+      await secure.close();
+      await proxy.close();
+    }
   });
 
   it("agrees with Kargo's schema", () => {
