@@ -8,7 +8,7 @@ import { withExamples } from '../cli/help.js';
 import { approveFreight } from '../usecases/approve.js';
 import { type FreightSelector, freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../runtime/failure.js';
-import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
+import { type WorkflowSession, exitWith, openWorkflowSession } from './shared/workflow-options.js';
 
 export interface ApproveFlags {
   freight?: string;

@@ -21,7 +21,7 @@ import { freightAvailabilityTable } from '../output/tables/freight-table.js';
 import type { TableContext } from '../output/tables/table-context.js';
 import { colorEnabled } from '../output/terminal.js';
 import { listFreightAvailability } from '../usecases/freight-availability.js';
-import { showPipeline } from './status.js';
+import { showPipeline } from './shared/show-pipeline.js';
 import { type FreightFilter, getObjects, type GetRequest, selectObjects } from '../usecases/get.js';
 
 /** `kargo get pipeline` is `kargo status` spelled the kubectl way. */

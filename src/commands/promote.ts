@@ -13,8 +13,8 @@ import { getPromotion } from '../usecases/lookups.js';
 import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../runtime/failure.js';
-import { reportAbort } from './abort.js';
-import { waitForPromotion } from './promotion-waiter.js';
+import { reportAbort } from './shared/report-abort.js';
+import { waitForPromotion } from './shared/promotion-waiter.js';
 import {
   type ObjectOutput,
   type WorkflowSession,
@@ -25,7 +25,8 @@ import {
   parseTimeout,
   parseWaitTarget,
   printObjects,
-} from './workflow-options.js';
+} from './shared/workflow-options.js';
+import { deliverPromotions, waitAndReport } from './shared/deliver-promotions.js';
 
 export interface PromoteFlags {
   freight?: string;
@@ -109,65 +110,6 @@ export async function runPromote(ctx: CliContext, session: WorkflowSession, flag
   const plans = await planPromotions(session.client, { project: session.project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
 
   return deliverPromotions(ctx, session, plans, { dryRun: flags.dryRun ?? false, ...(waitTarget ? { waitTarget } : {}), timeoutMs, ...(output ? { output } : {}), label: 'promotion' });
-}
-
-export interface DeliverOptions {
-  dryRun: boolean;
-  waitTarget?: WaitTarget;
-  timeoutMs: number;
-  output?: ObjectOutput;
-  /** How the created objects are called on stderr ("promotion", "rollback promotion"). */
-  label: string;
-}
-
-/** Creates the planned Promotions (or has the server validate them), reports them, and waits if asked. */
-export async function deliverPromotions(ctx: CliContext, session: WorkflowSession, plans: PlannedPromotion[], options: DeliverOptions): Promise<ExitCode> {
-  const submit = (dryRun: boolean) => submitPromotions(session.client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
-  if (options.dryRun) {
-    const validated = await submit(true);
-    for (const plan of plans) ctx.io.stderr.write(`${plan.decision.text}\n`);
-    ctx.io.stderr.write(`Dry run: the server accepted ${plans.length === 1 ? 'this Promotion' : `these ${plans.length} Promotions`}; nothing was created.\n`);
-    printObjects(ctx, validated, options.output === 'json' ? 'json' : 'yaml');
-    return ExitCode.Success;
-  }
-
-  const created = await submit(false);
-  for (const [index, promotion] of created.entries()) {
-    const plan = plans[index]!;
-    const approved = plan.decision.explanation.verdict === 'approved' ? ' (approved)' : '';
-    ctx.io.stderr.write(`Created ${options.label} ${promotion.metadata.name}: ${freightLabel(plan.freight)} → Stage ${plan.stage.metadata.name}${approved}\n`);
-  }
-  if (!options.waitTarget) {
-    if (options.output) printObjects(ctx, created, options.output);
-    else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
-    return ExitCode.Success;
-  }
-  return waitAndReport(ctx, session, created, options.waitTarget, options.timeoutMs, options.output);
-}
-
-/** Waits for each Promotion in turn; the worst exit code wins. Prints names (or final objects) on stdout. */
-export async function waitAndReport(
-  ctx: CliContext,
-  session: WorkflowSession,
-  promotions: Promotion[],
-  target: 'promotion' | 'verification',
-  timeoutMs: number,
-  output: ObjectOutput | undefined,
-): Promise<ExitCode> {
-  let worst: ExitCode = ExitCode.Success;
-  const finals: Promotion[] = [];
-  const extras: KubeObject[] = [];
-  for (const promotion of promotions) {
-    const report = await waitForPromotion(ctx, session.client, { project: session.project, promotion, target, timeoutMs });
-    const outcome = report.outcome;
-    finals.push('promotion' in outcome && outcome.promotion ? outcome.promotion : promotion);
-    if (outcome.kind === 'verification-finished' && outcome.analysisRun) extras.push(outcome.analysisRun);
-    if (report.exitCode !== ExitCode.Success && worst === ExitCode.Success) worst = report.exitCode;
-    if (report.exitCode === ExitCode.Interrupted || report.exitCode === ExitCode.Timeout) break;
-  }
-  if (output) printObjects(ctx, [...finals, ...extras], output);
-  else for (const promotion of finals) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
-  return worst;
 }
 
 function selectedFreight(flags: PromoteFlags): string[] {

@@ -7,7 +7,7 @@ import { withExamples } from '../cli/help.js';
 import { type RefreshKind, requestRefresh, waitForRefresh } from '../usecases/refresh.js';
 import { startWaitDeadline } from '../runtime/deadline.js';
 import { fail } from '../runtime/failure.js';
-import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
+import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './shared/workflow-options.js';
 
 export interface RefreshFlags {
   wait?: boolean;

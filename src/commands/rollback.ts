@@ -10,7 +10,7 @@ import { ulidSource } from '../rules/promotion-name.js';
 import { freightLabel } from '../usecases/resolve-freight.js';
 import { chooseRollback, planRollbackPromotions } from '../usecases/rollback.js';
 import { fail } from '../runtime/failure.js';
-import { deliverPromotions } from './promote.js';
+import { deliverPromotions } from './shared/deliver-promotions.js';
 import {
   type WorkflowSession,
   addPromotionWaitOptions,
@@ -19,7 +19,7 @@ import {
   parseObjectOutput,
   parseTimeout,
   parseWaitTarget,
-} from './workflow-options.js';
+} from './shared/workflow-options.js';
 
 export interface RollbackFlags {
   stage?: string;

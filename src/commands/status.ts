@@ -12,6 +12,7 @@ import { renderPipeline } from '../output/pipeline.js';
 import { pipelineStyle } from '../output/pipeline-style.js';
 import { formatSoak } from '../rules/duration.js';
 import { loadPipeline } from '../usecases/status.js';
+import { showPipeline } from './shared/show-pipeline.js';
 
 export function statusCommand(ctx: CliContext): Command {
   const command = new Command('status')
@@ -22,21 +23,4 @@ export function statusCommand(ctx: CliContext): Command {
     ['The same graph as data, for scripts', 'kargo status -p my-web-app -o json'],
     ['The same picture, kubectl-style', 'kargo get pipeline -p my-web-app'],
   ]);
-}
-
-/** Shared by `kargo status` and `kargo get pipeline`. */
-export async function showPipeline(session: Session, commandName: string): Promise<void> {
-  const { ctx, options } = session;
-  const output = options.output;
-  if (output !== undefined && output !== 'json' && output !== 'yaml') {
-    throw new Failure('usage', `-o ${output} is not supported by ${commandName}`, 'Use -o json or -o yaml for the graph data, or no -o for the picture.');
-  }
-  const project = await session.project();
-  const graph = await loadPipeline(await session.client(), project, ctx.clock.now());
-  if (!graph) throw projectNotFound(project);
-  if (output === 'json') return void ctx.io.stdout.write(`${JSON.stringify(graph, null, 2)}\n`);
-  if (output === 'yaml') return void ctx.io.stdout.write(stringify(graph));
-  const columns = ctx.io.stdout.columns;
-  const style = pipelineStyle(ctx.io.stdout, ctx.env, options.color);
-  ctx.io.stdout.write(renderPipeline(graph, { ...style, ...(columns ? { columns } : {}), formatDuration: formatSoak }));
 }

@@ -6,7 +6,7 @@ import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { updateFreightAlias } from '../usecases/update-freight.js';
 import { fail } from '../runtime/failure.js';
-import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
+import { type WorkflowSession, exitWith, openWorkflowSession } from './shared/workflow-options.js';
 
 export interface UpdateFreightFlags {
   alias?: string;

@@ -9,8 +9,8 @@ import { verificationFrame } from '../output/progress-verification.js';
 import { followVerification } from '../usecases/follow-verification.js';
 import { requestVerification } from '../usecases/verify.js';
 import { startWaitDeadline } from '../runtime/deadline.js';
-import { newProgressView } from './promotion-waiter.js';
-import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './workflow-options.js';
+import { newProgressView } from './shared/promotion-waiter.js';
+import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './shared/workflow-options.js';
 
 export interface VerifyFlags {
   abort?: boolean;

@@ -2,17 +2,17 @@
 // stderr while waiting, then prints one final line and picks the exit code a CI
 // step can branch on (0, 5, 6, 7, 9, 124, 130).
 
-import type { CliContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { KubeClient } from '../kube/client.js';
-import type { Promotion } from '../model/kargo.js';
-import { promotionFrame } from '../output/progress-promotion.js';
-import { verificationFrame } from '../output/progress-verification.js';
-import { createProgressView, type ProgressView } from '../output/progress-view.js';
-import { animationEnabled } from '../output/terminal.js';
-import { formatSoak } from '../rules/duration.js';
-import { type AwaitOutcome, type WaitTarget, awaitPromotion } from '../usecases/await-promotion.js';
-import { startWaitDeadline } from '../runtime/deadline.js';
+import type { CliContext } from '../../cli/context.js';
+import { ExitCode } from '../../cli/exit-codes.js';
+import type { KubeClient } from '../../kube/client.js';
+import type { Promotion } from '../../model/kargo.js';
+import { promotionFrame } from '../../output/progress-promotion.js';
+import { verificationFrame } from '../../output/progress-verification.js';
+import { createProgressView, type ProgressView } from '../../output/progress-view.js';
+import { animationEnabled } from '../../output/terminal.js';
+import { formatSoak } from '../../rules/duration.js';
+import { type AwaitOutcome, type WaitTarget, awaitPromotion } from '../../usecases/await-promotion.js';
+import { startWaitDeadline } from '../../runtime/deadline.js';
 
 export interface WaitRequest {
   project: string;

@@ -2,17 +2,17 @@
 // durations, and printing the objects a command ends with for -o json|yaml|name.
 
 import type { Command } from 'commander';
-import type { CliContext } from '../cli/context.js';
-import { exitQuietly } from '../cli/errors.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import { openSession } from '../cli/session.js';
-import type { KubeClient } from '../kube/client.js';
-import { apiVersionOf, qualifiedName, resources } from '../kube/resources.js';
-import type { KubeObject } from '../model/kargo.js';
-import { formatDocument } from '../output/objects.js';
-import { DurationSyntaxError, parseGoDuration } from '../rules/duration.js';
-import type { WaitTarget } from '../usecases/await-promotion.js';
-import { fail } from '../runtime/failure.js';
+import type { CliContext } from '../../cli/context.js';
+import { exitQuietly } from '../../cli/errors.js';
+import { ExitCode } from '../../cli/exit-codes.js';
+import { openSession } from '../../cli/session.js';
+import type { KubeClient } from '../../kube/client.js';
+import { apiVersionOf, qualifiedName, resources } from '../../kube/resources.js';
+import type { KubeObject } from '../../model/kargo.js';
+import { formatDocument } from '../../output/objects.js';
+import { DurationSyntaxError, parseGoDuration } from '../../rules/duration.js';
+import type { WaitTarget } from '../../usecases/await-promotion.js';
+import { fail } from '../../runtime/failure.js';
 
 export const DEFAULT_TIMEOUT = '10m';
 

@@ -1,0 +1,25 @@
+// What `kargo abort promotion` and `kargo promote --abort` print.
+
+import { Command } from 'commander';
+import type { CliContext } from '../../cli/context.js';
+import { ExitCode } from '../../cli/exit-codes.js';
+import { withExamples } from '../../cli/help.js';
+import { abortPromotion } from '../../usecases/abort.js';
+import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
+
+export async function reportAbort(ctx: CliContext, session: WorkflowSession, name: string): Promise<ExitCode> {
+  const result = await abortPromotion(session.client, session.project, name);
+  const phase = result.promotion.status?.phase || 'Pending';
+  switch (result.kind) {
+    case 'already-finished':
+      ctx.io.stderr.write(`Promotion ${name} already finished (${phase}); nothing to abort.\n`);
+      break;
+    case 'already-requested':
+      ctx.io.stderr.write(`Promotion ${name} (${phase}) is already being aborted.\n`);
+      break;
+    case 'requested':
+      ctx.io.stderr.write(`Asked Kargo to abort promotion ${name} (was ${phase}). Follow it with: kargo promote -p ${session.project} --name ${name} --wait\n`);
+      break;
+  }
+  return ExitCode.Success;
+}
