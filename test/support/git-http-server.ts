@@ -8,7 +8,8 @@
 //   await server.close();
 
 import { spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface GitHttpServerOptions {
@@ -21,6 +22,8 @@ export interface GitHttpServerOptions {
    * (`GET …/info/refs?service=git-receive-pack`), as a concurrent pusher would.
    */
   beforeBackend?: (request: { method: string; path: string; query: string }) => void | Promise<void>;
+  /** Serve HTTPS with this certificate (e.g. one git does not trust). */
+  tls?: { certPem: string; keyPem: string };
 }
 
 export interface GitHttpServer {
@@ -82,7 +85,7 @@ function runBackend(request: IncomingMessage, response: ServerResponse, root: st
 export async function startGitHttpServer(options: GitHttpServerOptions): Promise<GitHttpServer> {
   let rejectedLogins = 0;
   let acceptedRequests = 0;
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     const given = credentialsOf(request);
     if (!given || given.username !== options.username || given.password !== options.password) {
       if (given) rejectedLogins++;
@@ -97,11 +100,12 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
         response.writeHead(500);
         response.end(String(error));
       });
-  });
+  };
+  const server = options.tls ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: (repo) => `http://127.0.0.1:${port}/${repo}`,
+    url: (repo) => `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/${repo}`,
     get rejectedLogins() {
       return rejectedLogins;
     },
