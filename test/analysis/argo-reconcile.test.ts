@@ -126,7 +126,7 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
     expect(JSON.stringify(next)).not.toContain('12345');
   });
 
-  it.each([
+  it.each<{ test: string; secrets: Record<string, Record<string, string>>; message: string }>([
     { test: 'TestSecretNotFound', secrets: {}, message: 'Unable to resolve metric arguments: secrets "web-metric-secret" not found' },
     { test: 'TestKeyNotInSecret', secrets: { 'web-metric-secret': {} }, message: "Unable to resolve metric arguments: key 'apikey' does not exist in secret 'web-metric-secret'" },
   ])('$test', async ({ secrets, message }) => {
