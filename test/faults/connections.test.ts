@@ -4,7 +4,10 @@
 // that outlives --request-timeout. Exit 10 with the last cause (never 1, never
 // 124, which belongs to --timeout); a blip is ridden out with exit 0.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// bin/kargo runs as a child process on a busy 2-core machine: give each case room.
+vi.setConfig({ testTimeout: 60_000 });
 import { FaultProxy } from './support/proxy.js';
 import { firstLine, PROJECT, runKargo, startFaultEnv, type FaultEnv } from './support/fault-env.js';
 

@@ -6,7 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// bin/kargo runs as a child process on a busy 2-core machine: give each case room.
+vi.setConfig({ testTimeout: 60_000 });
 import { firstLine, PROJECT, runKargo, startFaultEnv, type CaseUser, type FaultEnv } from './support/fault-env.js';
 
 let env: FaultEnv;

@@ -2,7 +2,10 @@
 // Retry-After, 503, a cut connection) is ridden out with exit 0; lasting
 // trouble exits 10 with the last cause; refusals exit 4. A read never writes.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// bin/kargo runs as a child process on a busy 2-core machine: give each case room.
+vi.setConfig({ testTimeout: 60_000 });
 import type { FaultRule } from '../../src/server/index.js';
 import { firstLine, PROJECT, runKargo, startFaultEnv, type FaultEnv } from './support/fault-env.js';
 
