@@ -8,3 +8,10 @@ export { kargoExpressionEnv } from './kargo-env.js';
 export type { KargoExpressionData } from './kargo-data.js';
 export { evaluateKargoVars, VariableError } from './kargo-vars.js';
 export { evaluateStepCondition, ConditionError } from './kargo-condition.js';
+export { kargoFunctions, type KargoFunctionData } from './kargo-env.js';
+export {
+  evaluateVerificationArgs,
+  VerificationArgumentError,
+  type EvaluatedArgument,
+  type VerificationScope,
+} from './kargo-verification.js';

@@ -19,9 +19,37 @@ import { semverDiff, semverParse } from './functions/semver.js';
 import { namespaceOf, statusFunctions } from './functions/status.js';
 
 export function kargoExpressionEnv(data: KargoExpressionData): Record<string, unknown> {
-  const env: Record<string, unknown> = {
-    ctx: contextOf(data),
-    vars: data.vars ?? {},
+  const env: Record<string, unknown> = { ctx: contextOf(data), vars: data.vars ?? {}, ...kargoFunctions(data) };
+  if (data.state) {
+    env['outputs'] = data.state;
+    const taskOutputs = taskOutputsOf(data.stepAlias ?? '', data.state);
+    if (taskOutputs) env['task'] = { outputs: taskOutputs };
+  }
+  if (data.stepExecutionMetadata) {
+    env['stepMetas'] = stepMetasOf(data.stepExecutionMetadata);
+    Object.assign(env, statusFunctions(data.stepExecutionMetadata, data.stepAlias));
+  }
+  return env;
+}
+
+/** The snapshot the data and freight functions read (no Promotion needed). */
+export type KargoFunctionData = Pick<
+  KargoExpressionData,
+  | 'project'
+  | 'freightRequests'
+  | 'freight'
+  | 'warehouses'
+  | 'freightObjects'
+  | 'stages'
+  | 'configMaps'
+  | 'secrets'
+  | 'sharedConfigMaps'
+  | 'sharedSecrets'
+>;
+
+/** Kargo's FreightOperations, DataOperations and UtilityOperations, plus quote()/unsafeQuote(). */
+export function kargoFunctions(data: KargoFunctionData): Record<string, unknown> {
+  return {
     warehouse,
     commitFrom: commitFromFreight(data),
     imageFrom: imageFromFreight(data),
@@ -38,16 +66,6 @@ export function kargoExpressionEnv(data: KargoExpressionData): Record<string, un
     quote,
     unsafeQuote,
   };
-  if (data.state) {
-    env['outputs'] = data.state;
-    const taskOutputs = taskOutputsOf(data.stepAlias ?? '', data.state);
-    if (taskOutputs) env['task'] = { outputs: taskOutputs };
-  }
-  if (data.stepExecutionMetadata) {
-    env['stepMetas'] = stepMetasOf(data.stepExecutionMetadata);
-    Object.assign(env, statusFunctions(data.stepExecutionMetadata, data.stepAlias));
-  }
-  return env;
 }
 
 /** BuildCtxMap of Kargo's evaluator. */
