@@ -4,9 +4,7 @@
 // declare their positional arguments' hints with completeArguments().
 
 import type { Command, Option } from 'commander';
-
-export const DYNAMIC_SOURCES = ['projects', 'stages', 'freight', 'warehouses', 'promotions'] as const;
-export type DynamicSource = (typeof DYNAMIC_SOURCES)[number];
+import type { DynamicSource } from '../usecases/complete-values.js';
 
 export type CompletionHint =
   | { values: string[] }

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { Failure } from '../runtime/failure.js';
 import { bashCompletion, zshCompletion } from '../cli/completion-bash.js';
 import { fishCompletion } from '../cli/completion-fish.js';
-import { DYNAMIC_SOURCES, type DynamicSource } from '../cli/completion-hints.js';
+import { DYNAMIC_SOURCES, type DynamicSource } from '../usecases/complete-values.js';
 import { completionModel } from '../cli/completion-model.js';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';

@@ -1,10 +1,13 @@
 // Candidate values for shell completion, read from the cluster with one LIST.
 
-import type { DynamicSource } from '../cli/completion-hints.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight, KubeObject } from '../model/kargo.js';
 import { freightAlias } from '../rules/freight-lookup.js';
+
+/** The kinds of cluster objects whose names shell completion offers. */
+export const DYNAMIC_SOURCES = ['projects', 'stages', 'freight', 'warehouses', 'promotions'] as const;
+export type DynamicSource = (typeof DYNAMIC_SOURCES)[number];
 
 export async function completionValues(client: KubeClient, source: DynamicSource, project: string | undefined): Promise<string[]> {
   switch (source) {
