@@ -3,51 +3,33 @@
 // How commands register: each command lives in `src/commands/<name>.ts` and
 // exports `function <name>Command(ctx: CliContext): Command` that builds its
 // commander Command (description, flags, examples via withExamples, action).
-// Add one line to COMMANDS below to put it in the tree. An action reads the
+// Add its entry to COMMAND_CATALOG (src/cli/command-catalog.ts) to put it in the
+// tree; a run loads only the command it names. An action reads the
 // global flags with `openSession(ctx, command)` (src/cli/session.ts), keeps to
 // parse → options → use-case → print, writes data to ctx.io.stdout and
 // everything else to ctx.io.stderr, and signals failure by throwing (a Failure
 // of a kind, src/runtime/failure.ts, or any error src/cli/errors.ts understands). To end with a non-zero exit code after
 // printing its own final line, an action throws `exitQuietly(code)` (errors.ts).
 
-import { Command, CommanderError } from 'commander';
-import { abortCommand } from './commands/abort.js';
-import { approveCommand } from './commands/approve.js';
-import { promoteCommand } from './commands/promote.js';
-import { refreshCommand } from './commands/refresh.js';
-import { rollbackCommand } from './commands/rollback.js';
-import { updateCommand } from './commands/update.js';
-import { verifyCommand } from './commands/verify.js';
-import { completionCommand, hiddenCompleteCommand } from './commands/completion.js';
-import { configCommand } from './commands/config.js';
-import { getCommand } from './commands/get.js';
-import { sandboxCommand } from './commands/sandbox.js';
-import { statusCommand } from './commands/status.js';
-import { versionCommand } from './commands/version.js';
+import { Command, CommanderError, Help } from 'commander';
+import { COMMAND_CATALOG, type CatalogEntry, type CommandBuilder } from './cli/command-catalog.js';
 import type { CliContext } from './cli/context.js';
 import { formatReport, toReport } from './cli/errors.js';
 import { ExitCode } from './cli/exit-codes.js';
 import { addGlobalOptions } from './cli/global-options.js';
 import { withExamples } from './cli/help.js';
 
-const COMMANDS: ((ctx: CliContext) => Command)[] = [
-  promoteCommand,
-  approveCommand,
-  verifyCommand,
-  rollbackCommand,
-  abortCommand,
-  refreshCommand,
-  updateCommand,
-  getCommand,
-  statusCommand,
-  configCommand,
-  versionCommand,
-  sandboxCommand,
-  completionCommand,
-  hiddenCompleteCommand,
-];
+/** Top-level commands by name: the loaded ones are built, the others stand in as placeholders. */
+type LoadedCommands = ReadonlyMap<string, CommandBuilder>;
 
-export function buildProgram(ctx: CliContext): Command {
+/** Thrown by a placeholder that was run after all (its name was not spotted in argv): load it and parse again. */
+class PlaceholderRun extends Error {
+  constructor(readonly entry: CatalogEntry) {
+    super(`command ${entry.name} is not loaded`);
+  }
+}
+
+export function buildProgram(ctx: CliContext, loaded: LoadedCommands): Command {
   const program = new Command('kargo')
     .description('Drive Kargo promotion pipelines from your kubeconfig: inspect, promote, verify, roll back.')
     .usage('<command> [flags]')
@@ -65,13 +47,70 @@ export function buildProgram(ctx: CliContext): Command {
     ['Set the default project once', 'kargo config set-project my-web-app'],
     ['Enable shell completion (bash)', 'source <(kargo completion bash)'],
   ]);
-  for (const create of COMMANDS) {
-    const command = create(ctx);
+  const placeholderTerms = new Map<Command, string>();
+  for (const entry of COMMAND_CATALOG) {
+    const build = loaded.get(entry.name);
+    const command = build ? build(ctx) : placeholder(entry);
+    if (!build) placeholderTerms.set(command, entry.term);
     // `__name` commands serve the completion scripts; they stay out of help.
-    program.addCommand(command, { hidden: command.name().startsWith('__') });
+    program.addCommand(command, { hidden: entry.hidden ?? false });
   }
+  const help = new Help();
+  program.configureHelp({ subcommandTerm: (command) => placeholderTerms.get(command) ?? help.subcommandTerm(command) });
   applyToTree(program, (command) => command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true));
   return program;
+}
+
+/** The whole tree, every command loaded (completion scripts, tests). */
+export async function buildFullProgram(ctx: CliContext): Promise<Command> {
+  return buildProgram(ctx, await load(COMMAND_CATALOG));
+}
+
+function placeholder(entry: CatalogEntry): Command {
+  return new Command(entry.name)
+    .description(entry.summary)
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[args...]')
+    .action(() => {
+      throw new PlaceholderRun(entry);
+    });
+}
+
+async function load(entries: readonly CatalogEntry[]): Promise<Map<string, CommandBuilder>> {
+  const builders = await Promise.all(entries.map(async (entry) => [entry.name, await entry.load()] as const));
+  return new Map(builders);
+}
+
+/** The commands a run needs: the one argv names (every one for the completion scripts), none for the root help. */
+function commandsFor(argv: string[], valueFlags: ReadonlySet<string>): CatalogEntry[] {
+  const name = commandNameIn(argv, valueFlags);
+  const entry = COMMAND_CATALOG.find((candidate) => candidate.name === name);
+  if (!entry) return [];
+  return entry.wholeTree ? [...COMMAND_CATALOG] : [entry];
+}
+
+/** The first word of argv that is neither a flag nor a global flag's value; for `help X`, X. */
+function commandNameIn(argv: string[], valueFlags: ReadonlySet<string>): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (arg === '--') return undefined;
+    if (valueFlags.has(arg)) index += 1;
+    else if (!arg.startsWith('-')) return arg === 'help' ? commandNameIn(argv.slice(index + 1), valueFlags) : arg;
+  }
+  return undefined;
+}
+
+/** The root's flags that take a value in the next word (`-p NAME`). */
+function globalValueFlags(program: Command): Set<string> {
+  const flags = new Set<string>();
+  for (const option of program.options) {
+    if (!option.required && !option.optional) continue;
+    if (option.short) flags.add(option.short);
+    if (option.long) flags.add(option.long);
+  }
+  return flags;
 }
 
 function applyToTree(command: Command, apply: (command: Command) => void): void {
@@ -81,13 +120,20 @@ function applyToTree(command: Command, apply: (command: Command) => void): void 
 
 /** Runs kargo with `argv` (without the node and script paths) and returns the exit code. */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
-  const program = buildProgram(ctx);
+  let program = buildProgram(ctx, new Map());
+  const needed = commandsFor(argv, globalValueFlags(program));
+  if (needed.length > 0) program = buildProgram(ctx, await load(needed));
   if (argv.length === 0) {
     program.outputHelp();
     return ExitCode.Success;
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } catch (error) {
+      if (!(error instanceof PlaceholderRun)) throw error;
+      await buildProgram(ctx, await load([...needed, error.entry])).parseAsync(argv, { from: 'user' });
+    }
     // A command that stops quietly on Ctrl-C (a watch) still exits as interrupted.
     return ctx.signal.aborted ? ExitCode.Interrupted : ExitCode.Success;
   } catch (error) {

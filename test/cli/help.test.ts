@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
-import { buildProgram } from '../../src/root-command.js';
+import { buildFullProgram } from '../../src/root-command.js';
 import { captureStream, runKargo } from './support/run-kargo.js';
 
 function leafPaths(command: Command, path: string[] = []): string[][] {
@@ -11,7 +11,7 @@ function leafPaths(command: Command, path: string[] = []): string[][] {
   return visible.flatMap((child) => leafPaths(child, [...path, child.name()]));
 }
 
-const program = buildProgram({
+const program = await buildFullProgram({
   io: { stdout: captureStream(), stderr: captureStream() },
   env: {},
   clock: { now: () => new Date(0), sleep: async () => undefined },
