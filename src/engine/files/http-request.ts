@@ -59,7 +59,6 @@ export async function openRequest(spec: HttpRequestSpec): Promise<OpenResponse> 
   try {
     if (spec.proxy && secure) {
       const tunnel = await openTunnel(new URL(spec.proxy), target, signal);
-      options.agent = false; // a tunnelled socket must not be pooled for direct requests
       options.createConnection = () => tlsConnect({
         socket: tunnel,
         ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
