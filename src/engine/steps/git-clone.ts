@@ -4,8 +4,8 @@
 // Credentials come from the Project's git Secrets, the author from the config,
 // ClusterConfig or the engine's configuration.
 
-import { array, boolean, defineConfig, enumOf, nonEmptyString, object, string, when } from '../config-schema.js';
 import { cloneBare } from '../git/bare-repo.js';
+import { validateGitCloneConfig, type GitCloneConfig } from '../git/clone-config.js';
 import { checkoutRef } from '../git/checkout-ref.js';
 import { SIGNING_UNSUPPORTED, resolveSystemUser } from '../git/system-user.js';
 import { credentialsFor } from '../git/step-support.js';
@@ -16,72 +16,7 @@ import { rethrowWith, withContext } from '../git/wrap-error.js';
 import { TerminalStepError, type StepContext, type StepRunner } from '../step.js';
 import { resolveInWorkDir } from '../workdir.js';
 
-export interface GitAuthorConfig {
-  name: string;
-  email: string;
-  signingKey?: string;
-}
-
-export interface GitCheckoutConfig {
-  path: string;
-  as?: string;
-  branch?: string;
-  commit?: string;
-  tag?: string;
-  create?: boolean;
-  sparse?: string[];
-}
-
-export interface GitCloneConfig {
-  repoURL: string;
-  checkout: GitCheckoutConfig[];
-  author?: GitAuthorConfig;
-  insecureSkipTLSVerify?: boolean;
-  recurseSubmodules?: boolean;
-  blobless?: boolean;
-}
-
-export const authorSchema = object(
-  { email: string({ format: 'email' }), name: nonEmptyString(), signingKey: string() },
-  { required: ['name', 'email'] },
-);
-
-const unset = enumOf(null, '');
-const checkoutSchema = object(
-  {
-    as: string(),
-    branch: string(),
-    commit: string(),
-    create: boolean(),
-    path: nonEmptyString(),
-    tag: string(),
-    sparse: array(nonEmptyString(), { minItems: 1 }),
-  },
-  {
-    required: ['path'],
-    oneOf: [
-      when([], { branch: unset, commit: unset, tag: unset }),
-      when(['branch'], { branch: nonEmptyString(), commit: unset, tag: unset }),
-      when(['commit'], { branch: unset, commit: nonEmptyString(), tag: unset }),
-      when(['tag'], { branch: unset, commit: unset, tag: nonEmptyString() }),
-    ],
-  },
-);
-
-const validate = defineConfig(
-  'git-clone',
-  object(
-    {
-      insecureSkipTLSVerify: boolean(),
-      recurseSubmodules: boolean(),
-      blobless: boolean(),
-      repoURL: nonEmptyString(),
-      author: authorSchema,
-      checkout: array(checkoutSchema, { minItems: 1 }),
-    },
-    { required: ['repoURL', 'checkout'] },
-  ),
-);
+export type { GitCloneConfig } from '../git/clone-config.js';
 
 const failed = (message: string) => new TerminalStepError(message, { status: 'Failed' });
 
@@ -112,7 +47,7 @@ async function cloneUser(context: StepContext, config: GitCloneConfig, options: 
 export function createGitCloneStep(options: GitStepOptions = gitStepOptions()): StepRunner<GitCloneConfig> {
   return {
     kind: 'git-clone',
-    validate,
+    validate: validateGitCloneConfig,
     async run(context, config) {
       checkBeyondSchema(config);
       // Every path is checked before anything is cloned: a bad one changes nothing.

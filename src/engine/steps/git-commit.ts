@@ -10,7 +10,7 @@ import { SIGNING_UNSUPPORTED } from '../git/system-user.js';
 import { addAll, commit, hasDiffs, lastCommitID } from '../git/work-tree.js';
 import { rethrowWith } from '../git/wrap-error.js';
 import { TerminalStepError, type StepRunner } from '../step.js';
-import { authorSchema, type GitAuthorConfig } from './git-clone.js';
+import { authorSchema, type GitAuthorConfig } from '../git/clone-config.js';
 
 export interface GitCommitConfig {
   path: string;
