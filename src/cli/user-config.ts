@@ -1,11 +1,12 @@
 // kargo's own settings file: `$XDG_CONFIG_HOME/kargo/config.yaml` (default
 // ~/.config/kargo/config.yaml). Today it holds the default project.
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { Failure } from '../runtime/failure.js';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ExitCode } from './exit-codes.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 
 export interface UserConfig {
   project?: string;
@@ -44,8 +45,6 @@ export async function readUserConfig(env: Environment): Promise<UserConfig> {
 export async function writeUserConfig(env: Environment, config: UserConfig): Promise<string> {
   const path = userConfigPath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, stringify(config), { mode: 0o600 });
-  await rename(temporary, path);
+  writeFileAtomic(path, stringify(config), 0o600);
   return path;
 }

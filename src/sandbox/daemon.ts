@@ -6,7 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, existsSync } from 'node:f
 import { request } from 'node:https';
 import { readEndpoint, removeFile, type Endpoint } from './endpoint.js';
 import type { SandboxPaths } from './paths.js';
-import { writeFileAtomic } from '../server/persistence.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 
 export interface DaemonOptions {
   /** Command that runs the kargo CLI: [executable, ...leading args]. */

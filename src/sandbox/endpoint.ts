@@ -2,7 +2,7 @@
 // listens and how to log in) and session (what `start` changed).
 
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { writeFileAtomic } from '../server/persistence.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 
 export interface Endpoint {
   url: string;

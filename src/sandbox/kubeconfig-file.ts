@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { writeFileAtomic } from '../server/persistence.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 import { SANDBOX_CONTEXT } from './paths.js';
 
 interface Named {

@@ -1,7 +1,7 @@
 // Runs the sandbox API server in this process until the signal aborts.
 
 import { mkdirSync } from 'node:fs';
-import { writeFileAtomic } from '../server/persistence.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 import { startServer, type EmbeddedServer, type RequestRecord } from '../server/index.js';
 import { SANDBOX_CONTEXT, type SandboxPaths } from './paths.js';
 import { removeFile, writeJson, type Endpoint } from './endpoint.js';

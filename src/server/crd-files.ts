@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { writeFileAtomic } from './persistence.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 import { isJsonObject, type StoredObject } from './types.js';
 
 const memory = new Map<string, StoredObject[]>();

@@ -4,7 +4,8 @@
 import { webcrypto } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setAsideCorrupt, writeFileAtomic, type CorruptFileReporter } from './persistence.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
+import { setAsideCorrupt, type CorruptFileReporter } from './persistence.js';
 
 export interface ServerCertificates {
   caCertPem: string;

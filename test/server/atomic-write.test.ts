@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { writeFileAtomic } from '../../src/server/persistence.js';
+import { writeFileAtomic } from '../../src/runtime/atomic-file.js';
 import { addSandboxContext, removeSandboxContext } from '../../src/sandbox/kubeconfig-file.js';
 
 const dirs: string[] = [];
