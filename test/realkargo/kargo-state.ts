@@ -68,8 +68,12 @@ export function newAnalysisRun(p: Pipeline, stage: string, known: readonly strin
   return waitFor(`Kargo to create an AnalysisRun for Stage ${stage}`, async () => (await analysisRunNames(p, stage)).find((name) => !known.includes(name)), { timeoutMs: 90_000 });
 }
 
-/** Ends an AnalysisRun the way Argo Rollouts records it (no status subresource in its CRD). */
-export async function completeAnalysisRun(p: Pipeline, name: string, phase: AnalysisPhase): Promise<void> {
+/**
+ * Ends an AnalysisRun the way Argo Rollouts records it (no status subresource in
+ * its CRD). `withoutCompletedAt` leaves out the finish time, which Rollouts always
+ * writes: Kargo then cannot record the result until it is there.
+ */
+export async function completeAnalysisRun(p: Pipeline, name: string, phase: AnalysisPhase, options: { withoutCompletedAt?: boolean } = {}): Promise<void> {
   const startedAt = new Date(Date.now() - 2_000).toISOString().replace(/\.\d+Z$/, 'Z');
   const completedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const ok = phase === 'Successful';
@@ -78,7 +82,7 @@ export async function completeAnalysisRun(p: Pipeline, name: string, phase: Anal
       phase,
       ...(ok ? {} : { message: `Metric "success-rate" assessed ${phase} due to failed (1) > failureLimit (0)` }),
       startedAt,
-      completedAt,
+      ...(options.withoutCompletedAt ? {} : { completedAt }),
       runSummary: { count: 1, successful: ok ? 1 : 0, failed: ok ? 0 : 1 },
       metricResults: [{
         name: 'success-rate',

@@ -86,6 +86,23 @@ describe('verification against Kargo v1.11.2', () => {
     expect(result.code).toBe(EXIT.verificationFailed);
   });
 
+  // Regression: the metric lines said "Successful" while the wait went on, saying nothing of why.
+  it('says what it waits for while Kargo has recorded Successful but not yet marked the Freight verified', async () => {
+    const s = await open();
+    expect((await s.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.v1.alias, '--wait'])).code).toBe(EXIT.success);
+    const waiting = s.startKargo(['promote', '--stage', 'staging', '--freight', FREIGHT.v1.alias, '--wait=verification']);
+    const run = await newAnalysisRun(s, 'staging');
+    await completeAnalysisRun(s, run, 'Successful', { withoutCompletedAt: true });
+    // Kargo records the phase but, without a finish time, cannot mark the Freight verified yet.
+    await recordedVerification(s, 'staging', 'Successful', run);
+    await whenStderr(waiting, /Verification in Stage staging: Successful \(AnalysisRun \S+\); waiting for Kargo to mark Freight calm-otter verified in Stage staging/);
+    expect((await getFreight(s, s.freight[FREIGHT.v1.alias]!)).status?.verifiedIn?.staging).toBeUndefined();
+    await completeAnalysisRun(s, run, 'Successful');
+    const result = await waiting.done;
+    expect(result.code).toBe(EXIT.success);
+    expect(result.stderr).toMatch(/Verification in Stage staging Successful/);
+  });
+
   it('shows a running verification while Kargo waits for the AnalysisRun', async () => {
     const s = await open();
     expect((await s.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.v1.alias, '--wait'])).code).toBe(EXIT.success);
