@@ -41,6 +41,16 @@ describe('numbers, strings and nil', () => {
   });
 });
 
+describe('size limits', () => {
+  it("refuses expressions past expr's 10,000-node limit, however deeply nested", () => {
+    const wide = Array.from({ length: 6000 }, (_, i) => String(i)).join(' + ');
+    const deep = `${'('.repeat(20000)}1${')'.repeat(20000)}`;
+    for (const source of [wide, deep]) {
+      expect(() => evaluateExpression(source, {})).toThrow('compilation failed: expression exceeds maximum allowed nodes');
+    }
+  });
+});
+
 describe('keys are data', () => {
   it('keeps a __proto__ key as an ordinary key in maps, templates and JSON', () => {
     const map = evaluateExpression('{"__proto__": 1, a: 2}', {}) as Record<string, unknown>;

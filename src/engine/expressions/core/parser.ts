@@ -4,12 +4,40 @@
 // `let`, `;` sequences and `if {…} else {…}`.
 
 import type { Node } from './ast.js';
+import { ExpressionError } from './errors.js';
 import { BINARY, COMPARISONS, describe, NEGATABLE, PREDICATES, UNARY } from './grammar.js';
 import { tokenize, type Token } from './lexer.js';
 import { TokenCursor } from './token-cursor.js';
 
+/** expr's conf.DefaultMaxNodes. */
+const MAX_NODES = 10_000;
+const TOO_LARGE = 'compilation failed: expression exceeds maximum allowed nodes';
+
 export function parse(source: string): Node {
-  return new Parser(source).parseAll();
+  try {
+    const node = new Parser(source).parseAll();
+    if (countNodes(node) > MAX_NODES) throw new ExpressionError(TOO_LARGE, source, 0);
+    return node;
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack is far past the node limit.
+    if (error instanceof RangeError) throw new ExpressionError(TOO_LARGE, source, 0);
+    throw error;
+  }
+}
+
+/** Counts syntax nodes without recursion (a left-deep tree may be thousands deep). */
+function countNodes(root: Node): number {
+  let count = 0;
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) pending.push(...value);
+    else if (typeof value === 'object' && value !== null) {
+      if ('kind' in value) count++;
+      pending.push(...Object.values(value));
+    }
+  }
+  return count;
 }
 
 class Parser extends TokenCursor {

@@ -97,6 +97,8 @@ export const BUILTIN_ERRORS: ErrorCase[] = [
   at('get(1, 2)', 'type int does not support indexing', '1:1'),
   at('flatten([1, 2], [3, 4])', 'invalid number of arguments (expected 1, got 2)', '1:1'),
   at('flatten(1)', 'cannot flatten int', '1:1'),
+  at('bitshr(-5, -2)', 'invalid operation: negative shift count -2 (type int)', '1:1'),
+  at('bitshl(1, -1)', 'invalid operation: negative shift count -1 (type int)', '1:1'),
   at('repeat("0", -1)', 'invalid argument for repeat (expected positive integer, got -1)', '1:1'),
   at('int("a")', 'invalid operation: int(a)', '1:1'),
   at('float("a")', 'invalid operation: float(a)', '1:1'),
