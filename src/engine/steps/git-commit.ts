@@ -18,10 +18,20 @@ export interface GitCommitConfig {
   author?: GitAuthorConfig;
 }
 
-const validate = defineConfig(
+const validateSchema = defineConfig(
   'git-commit',
   object({ author: authorSchema, message: nonEmptyString(), path: nonEmptyString() }, { required: ['path', 'message'] }),
 );
+
+const MESSAGE_FROM_STEPS_HINT =
+  'messageFromSteps: was removed in Kargo v1.10.0; write the message with an expression instead, ' +
+  "e.g. message: ${{ outputs['<alias>'].commitMessage }}";
+
+function validate(config: unknown): string[] {
+  const problems = validateSchema(config);
+  const usesRemovedField = typeof config === 'object' && config !== null && 'messageFromSteps' in config;
+  return usesRemovedField ? [...problems, MESSAGE_FROM_STEPS_HINT] : problems;
+}
 
 export const gitCommitStep: StepRunner<GitCommitConfig> = {
   kind: 'git-commit',

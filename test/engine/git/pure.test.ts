@@ -6,7 +6,9 @@ import { findCredentialSecret } from '../../../src/engine/credentials/secret-mat
 import { commitURL, type GitProviderName } from '../../../src/engine/git/commit-url.js';
 import { KeyedLock } from '../../../src/engine/git/keyed-lock.js';
 import { pushPauses } from '../../../src/engine/git/push-backoff.js';
+import { GitCommandError, runGit } from '../../../src/engine/git/command.js';
 import { redactText } from '../../../src/engine/git/redact.js';
+import { gitEnvironment } from '../../../src/engine/git/session.js';
 import { normalizeGitURL } from '../../../src/engine/git/urls.js';
 
 describe('normalizeGitURL (Kargo TestNormalizeGit)', () => {
@@ -141,5 +143,41 @@ describe('KeyedLock', () => {
     await Promise.all([task('a', 'a1', 30), task('a', 'a2', 1), task('b', 'b1', 1)]);
     expect(events.indexOf('end a1')).toBeLessThan(events.indexOf('start a2'));
     expect(events.indexOf('start b1')).toBeLessThan(events.indexOf('end a1'));
+  });
+});
+
+describe('the git process environment and errors', () => {
+  it('inherits only PATH, TMPDIR and proxies, never prompts, and passes credentials as variables', () => {
+    const env = gitEnvironment(
+      { homeDir: '/work/repo-1', credentials: { username: 'bot', password: 'pw' } },
+      {},
+      { PATH: '/bin', GIT_DIR: '/elsewhere', HOME: '/root', https_proxy: 'http://proxy:3128', SECRET_TOKEN: 'x' },
+    );
+    expect(env).toEqual({
+      PATH: '/bin',
+      https_proxy: 'http://proxy:3128',
+      HOME: '/work/repo-1',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_TERMINAL_PROMPT: '0',
+      LC_ALL: 'C',
+      GIT_HTTP_LOW_SPEED_LIMIT: '1024',
+      GIT_HTTP_LOW_SPEED_TIME: '30',
+      GIT_ASKPASS: '/work/repo-1/askpass.sh',
+      KARGO_GIT_USERNAME: 'bot',
+      KARGO_GIT_PASSWORD: 'pw',
+    });
+  });
+
+  it('masks secrets and URL passwords in the command and output of a failed git', async () => {
+    const error = await runGit(['ls-remote', 'http://bot:hunter2@127.0.0.1:1/repo.git'], {
+      cwd: process.cwd(),
+      env: gitEnvironment({ homeDir: process.cwd() }),
+      secrets: ['hunter2'],
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitCommandError);
+    const failure = error as GitCommandError;
+    expect(failure.command).toBe('git ls-remote http://bot:***@127.0.0.1:1/repo.git');
+    expect(failure.exitCode).toBe(128);
+    expect(`${failure.message}${failure.output}`).not.toContain('hunter2');
   });
 });

@@ -100,6 +100,7 @@ describe('git step schemas agree with Kargo', () => {
     expect(gitCloneStep.validate({ repoURL: repo, checkout: [{ branch: 'main' }] })).toContain('checkout.0: path is required');
     expect(gitCommitStep.validate({ path: 'out', message: 'm', messageFromSteps: ['x'] })).toEqual([
       '(root): Additional property messageFromSteps is not allowed',
+      "messageFromSteps: was removed in Kargo v1.10.0; write the message with an expression instead, e.g. message: ${{ outputs['<alias>'].commitMessage }}",
     ]);
     expect(gitPushStep.validate({ path: 'out', maxAttempts: 0 })).toContain('maxAttempts: Must be greater than or equal to 1');
   });
