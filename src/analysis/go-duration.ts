@@ -25,11 +25,10 @@ export function parseGoDuration(text: string): number {
   if (rest === '') throw invalid();
   let total = 0;
   while (rest !== '') {
-    const match = /^(\d+\.?\d*|\.\d+)([a-zµμ]+)/.exec(rest);
-    if (!match) {
-      if (/^(\d+\.?\d*|\.\d+)$/.test(rest)) throw new Error(`time: missing unit in duration ${JSON.stringify(text)}`);
-      throw invalid();
-    }
+    // As Go reads it: a number, then everything up to the next digit or '.' is the unit.
+    const match = /^(\d+\.?\d*|\.\d+)([^\d.]*)/.exec(rest);
+    if (!match) throw invalid();
+    if (match[2] === '') throw new Error(`time: missing unit in duration ${JSON.stringify(text)}`);
     const unit = UNIT_MS[match[2] ?? ''];
     if (unit === undefined) throw new Error(`time: unknown unit ${JSON.stringify(match[2])} in duration ${JSON.stringify(text)}`);
     total += Number(match[1]) * unit;

@@ -2,7 +2,7 @@
 // substitution; a failure ends the run in Error "Analysis spec invalid: …".
 
 import type { Metric, MetricProvider } from '../model/analysis.js';
-import { tryParseGoDuration } from './go-duration.js';
+import { parseGoDuration } from './go-duration.js';
 import { intValueOr } from './int-or-string.js';
 
 /** The message of the first problem, or undefined when the metrics are valid. */
@@ -38,16 +38,24 @@ export function validateMetric(metric: Metric): string | undefined {
     if (count < inconclusiveLimit) return 'count must be >= inconclusiveLimit';
   }
   if (count > 1 && !metric.interval) return 'interval must be specified when count > 1';
-  if (metric.interval && tryParseGoDuration(metric.interval) === undefined) {
-    return `invalid interval string: time: invalid duration ${JSON.stringify(metric.interval)}`;
-  }
-  if (metric.initialDelay && tryParseGoDuration(metric.initialDelay) === undefined) {
-    return `invalid startDelay string: time: invalid duration ${JSON.stringify(metric.initialDelay)}`;
-  }
+  const interval = durationProblem(metric.interval);
+  if (interval) return `invalid interval string: ${interval}`;
+  const initialDelay = durationProblem(metric.initialDelay);
+  if (initialDelay) return `invalid startDelay string: ${initialDelay}`;
   const providers = countProviders(metric.provider);
   if (providers === 0) return 'no provider specified';
   if (providers > 1) return 'multiple providers specified';
   return undefined;
+}
+
+function durationProblem(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    parseGoDuration(text);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 function countProviders(provider: MetricProvider | undefined): number {
