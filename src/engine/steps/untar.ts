@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Parser } from 'tar';
 import type { ReadEntry } from 'tar';
-import { defineConfig, integer, nonEmptyString, object, string } from '../config-schema.js';
+import { defineConfig, integer, nonEmptyString, object } from '../config-schema.js';
 import { errorMessage, fsReason } from '../files/fs-errors.js';
 import { entryKind, ruleMatcher, symlinkStaysInside } from '../files/tar-entry-rules.js';
 import type { StepRunner } from '../step.js';
