@@ -14,9 +14,11 @@ export class ExpressionError extends Error {
     readonly expression: string,
     /** Index into `expression` (UTF-16 code units) where the problem is. */
     readonly offset: number,
+    /** The error a function or builtin threw, when this wraps one. */
+    cause?: unknown,
   ) {
     const { line, column } = locate(expression, offset);
-    super(`${reason} at ${line}:${column} in ${JSON.stringify(expression)}`);
+    super(`${reason} at ${line}:${column} in ${JSON.stringify(expression)}`, cause === undefined ? undefined : { cause });
     this.line = line;
     this.column = column;
   }

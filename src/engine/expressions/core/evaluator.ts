@@ -38,7 +38,7 @@ export class Evaluation {
     } catch (error) {
       if (error instanceof ExpressionError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ExpressionError(reason, this.source, node.at);
+      throw new ExpressionError(reason, this.source, node.at, error);
     }
   }
 
