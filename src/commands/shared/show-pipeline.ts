@@ -3,7 +3,6 @@
 import { Command } from 'commander';
 import { projectNotFound } from '../../usecases/not-found.js';
 import { Failure } from '../../runtime/failure.js';
-import { stringify } from 'yaml';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
 import { openSession, type Session } from '../../cli/session.js';
@@ -11,6 +10,7 @@ import { renderPipeline } from '../../output/pipeline.js';
 import { pipelineStyle } from '../../output/pipeline-style.js';
 import { formatSoak } from '../../rules/duration.js';
 import { loadPipeline } from '../../usecases/status.js';
+import { formatDocument } from '../../output/objects.js';
 
 /** Shared by `kargo status` and `kargo get pipeline`. */
 export async function showPipeline(session: Session, commandName: string): Promise<void> {
@@ -22,8 +22,7 @@ export async function showPipeline(session: Session, commandName: string): Promi
   const project = await session.project();
   const graph = await loadPipeline(await session.client(), project, ctx.clock.now());
   if (!graph) throw projectNotFound(project);
-  if (output === 'json') return void ctx.io.stdout.write(`${JSON.stringify(graph, null, 2)}\n`);
-  if (output === 'yaml') return void ctx.io.stdout.write(stringify(graph));
+  if (output === 'json' || output === 'yaml') return void ctx.io.stdout.write(formatDocument(graph, output));
   const columns = ctx.io.stdout.columns;
   const style = pipelineStyle(ctx.io.stdout, ctx.env, options.color);
   ctx.io.stdout.write(renderPipeline(graph, { ...style, ...(columns ? { columns } : {}), formatDuration: formatSoak }));

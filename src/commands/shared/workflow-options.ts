@@ -7,9 +7,8 @@ import { exitQuietly } from '../../cli/errors.js';
 import { ExitCode } from '../../cli/exit-codes.js';
 import { openSession } from '../../cli/session.js';
 import type { KubeClient } from '../../kube/client.js';
-import { apiVersionOf, qualifiedName, resources } from '../../kube/resources.js';
 import type { KubeObject } from '../../model/kargo.js';
-import { formatDocument } from '../../output/objects.js';
+import { formatObjects } from '../../output/objects.js';
 import { DurationSyntaxError, parseGoDuration } from '../../rules/duration.js';
 import type { WaitTarget } from '../../usecases/await-promotion.js';
 import { fail } from '../../runtime/failure.js';
@@ -80,15 +79,5 @@ export function parseObjectOutput(value: string | undefined): ObjectOutput | und
 
 /** One object prints as itself, several as a List (like kubectl). */
 export function printObjects(ctx: CliContext, objects: KubeObject[], output: ObjectOutput): void {
-  if (output === 'name') {
-    for (const object of objects) ctx.io.stdout.write(`${qualifiedNameOf(object)}/${object.metadata.name}\n`);
-    return;
-  }
-  const document = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
-  ctx.io.stdout.write(formatDocument(document, output));
-}
-
-function qualifiedNameOf(object: KubeObject): string {
-  const type = Object.values(resources).find((candidate) => candidate.kind === object.kind && apiVersionOf(candidate) === object.apiVersion);
-  return type ? qualifiedName(type) : (object.kind ?? 'object').toLowerCase();
+  ctx.io.stdout.write(formatObjects(objects, output, undefined, objects.length === 1));
 }
