@@ -216,6 +216,40 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
     expect(requeueAt).toBeUndefined();
   });
 
+  it('initialDelay: the first reconcile only starts the clock, then measures once the delay is over', async () => {
+    const run = analysisRun([metric('delayed', { initialDelay: '30s' })]);
+    const provider = scriptedProvider({ run: 'Successful' });
+    const first = await reconcile(run, provider);
+    expect(first.next).toMatchObject({ phase: 'Running', startedAt: at(0) });
+    expect(first.requeueAt?.toISOString()).toBe(new Date(NOW.getTime() + 30_000).toISOString());
+    expect(provider.calls).toEqual([]);
+    const clock = fixedClock(new Date(NOW.getTime() + 30_000));
+    const second = await reconcileAnalysisRun({ ...run, status: first.next }, { clock, providers: provider.factory, secrets: memorySecrets({}) });
+    expect(second.status?.phase).toBe('Successful');
+    expect(provider.calls.map((call) => call.action)).toEqual(['run']);
+  });
+
+  it('analysis-semantics §1.5.1: one metric fails while a sibling has more to take; the next reconcile ends the run Failed', async () => {
+    const run = analysisRun([metric('a'), metric('b', { interval: '60s', count: 5 })]);
+    const provider: ScriptedProvider = {
+      calls: [],
+      factory: (target) => ({
+        run: async () => ({ phase: target.name === 'a' ? 'Failed' : 'Successful', value: '1', startedAt: at(0), finishedAt: at(0) }),
+        resume: async (_m, measurement) => measurement,
+        terminate: async (_m, measurement) => measurement,
+        metadata: () => undefined,
+      }),
+    };
+    const first = await reconcile(run, provider);
+    expect(first.next.phase).toBe('Running');
+    expect(first.next.metricResults?.map((entry) => entry.phase)).toEqual(['Failed', 'Running']);
+    const second = await reconcile({ ...run, status: first.next }, provider);
+    expect(second.next.phase).toBe('Failed');
+    expect(second.next.message).toBe('Metric "a" assessed Failed due to failed (1) > failureLimit (0)');
+    expect(second.next.metricResults?.map((entry) => entry.phase)).toEqual(['Failed', 'Successful']);
+    expect(second.requeueAt).toBeUndefined();
+  });
+
   it('a completed run is left alone', async () => {
     const run = analysisRun([metric('m')], { phase: 'Failed', completedAt: at(-5) });
     expect(await reconcileAnalysisRun(run, { clock: fixedClock(), providers: scriptedProvider({}).factory, secrets: memorySecrets({}) })).toEqual({ status: undefined, requeueAt: undefined });
