@@ -21,6 +21,7 @@ export async function copyTree(source: string, destination: string, ignored: Ign
 
 async function copyDirectory(source: string, destination: string, relative: string, ignored: IgnoreTest, mode: number): Promise<void> {
   await mkdir(destination, { recursive: true, mode: mode & 0o7777 });
+  const files: string[] = [];
   for (const entry of await readdir(source, { withFileTypes: true })) {
     const entryRelative = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isSymbolicLink()) continue;
@@ -29,7 +30,13 @@ async function copyDirectory(source: string, destination: string, relative: stri
       const info = await lstat(join(source, entry.name));
       await copyDirectory(join(source, entry.name), join(destination, entry.name), entryRelative, ignored, info.mode);
     } else if (!ignored(entryRelative)) {
-      await copyFile(join(source, entry.name), join(destination, entry.name));
+      files.push(entry.name);
     }
   }
+  // Files of one directory are independent: copy them a batch at a time.
+  for (let start = 0; start < files.length; start += COPY_BATCH) {
+    await Promise.all(files.slice(start, start + COPY_BATCH).map((name) => copyFile(join(source, name), join(destination, name))));
+  }
 }
+
+const COPY_BATCH = 32;
