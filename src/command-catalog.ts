@@ -5,7 +5,7 @@
 // terms and summaries to the commands' own.
 
 import type { Command } from 'commander';
-import type { CliContext } from './context.js';
+import type { CliContext } from './cli/context.js';
 
 export type CommandBuilder = (ctx: CliContext) => Command;
 
@@ -25,67 +25,67 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
     name: 'promote',
     term: 'promote [options]',
     summary: 'Promote Freight to a Stage (or to every Stage downstream of one), after the checks Kargo itself would make',
-    load: async () => (await import('../commands/promote.js')).promoteCommand,
+    load: async () => (await import('./commands/promote.js')).promoteCommand,
   },
   {
     name: 'approve',
     term: 'approve [options]',
     summary: 'Approve Freight for a Stage: it may then be promoted there without upstream verification or soak',
-    load: async () => (await import('../commands/approve.js')).approveCommand,
+    load: async () => (await import('./commands/approve.js')).approveCommand,
   },
-  { name: 'verify', term: 'verify', summary: 'Verification of Stages', load: async () => (await import('../commands/verify.js')).verifyCommand },
+  { name: 'verify', term: 'verify', summary: 'Verification of Stages', load: async () => (await import('./commands/verify.js')).verifyCommand },
   {
     name: 'rollback',
     term: 'rollback [options]',
     summary: 'Return a Stage to its previous verified freight, by promoting it again (marked as a rollback)',
-    load: async () => (await import('../commands/rollback.js')).rollbackCommand,
+    load: async () => (await import('./commands/rollback.js')).rollbackCommand,
   },
-  { name: 'abort', term: 'abort', summary: 'Abort a Promotion', load: async () => (await import('../commands/abort.js')).abortCommand },
-  { name: 'refresh', term: 'refresh', summary: 'Ask Kargo to reconcile a Warehouse or Stage now', load: async () => (await import('../commands/refresh.js')).refreshCommand },
-  { name: 'update', term: 'update', summary: 'Change Kargo objects', load: async () => (await import('../commands/update.js')).updateCommand },
+  { name: 'abort', term: 'abort', summary: 'Abort a Promotion', load: async () => (await import('./commands/abort.js')).abortCommand },
+  { name: 'refresh', term: 'refresh', summary: 'Ask Kargo to reconcile a Warehouse or Stage now', load: async () => (await import('./commands/refresh.js')).refreshCommand },
+  { name: 'update', term: 'update', summary: 'Change Kargo objects', load: async () => (await import('./commands/update.js')).updateCommand },
   {
     name: 'get',
     term: 'get [options] <kind> [names...]',
     summary:
       'Show Kargo objects as a table or as data (projects, warehouses, freight, stages, promotions, promotiontasks, clusterpromotiontasks, analysisruns, pipeline)',
-    load: async () => (await import('../commands/get.js')).getCommand,
+    load: async () => (await import('./commands/get.js')).getCommand,
   },
   {
     name: 'status',
     term: 'status',
     summary: "Draw the project's pipeline: warehouses to stages, with each stage's freight, health, verification and soak",
-    load: async () => (await import('../commands/status.js')).statusCommand,
+    load: async () => (await import('./commands/status.js')).statusCommand,
   },
   {
     name: 'config',
     term: 'config',
     summary: "Read and change kargo's settings ($XDG_CONFIG_HOME/kargo/config.yaml)",
-    load: async () => (await import('../commands/config.js')).configCommand,
+    load: async () => (await import('./commands/config.js')).configCommand,
   },
   {
     name: 'version',
     term: 'version [options]',
     summary: 'Print the client version and what the cluster serves',
-    load: async () => (await import('../commands/version.js')).versionCommand,
+    load: async () => (await import('./commands/version.js')).versionCommand,
   },
   {
     name: 'sandbox',
     term: 'sandbox',
     summary: 'Run a local Kubernetes-compatible API server with Kargo kinds (no cluster needed)',
-    load: async () => (await import('../commands/sandbox.js')).sandboxCommand,
+    load: async () => (await import('./commands/sandbox.js')).sandboxCommand,
   },
   {
     name: 'completion',
     term: 'completion <shell>',
     summary: 'Print a shell completion script (bash, zsh or fish)',
     wholeTree: true,
-    load: async () => (await import('../commands/completion.js')).completionCommand,
+    load: async () => (await import('./commands/completion.js')).completionCommand,
   },
   {
     name: '__complete',
     term: '__complete <source>',
     summary: 'print completion candidates from the cluster (used by the completion scripts)',
     hidden: true,
-    load: async () => (await import('../commands/completion.js')).hiddenCompleteCommand,
+    load: async () => (await import('./commands/completion.js')).hiddenCompleteCommand,
   },
 ];

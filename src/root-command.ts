@@ -3,7 +3,7 @@
 // How commands register: each command lives in `src/commands/<name>.ts` and
 // exports `function <name>Command(ctx: CliContext): Command` that builds its
 // commander Command (description, flags, examples via withExamples, action).
-// Add its entry to COMMAND_CATALOG (src/cli/command-catalog.ts) to put it in the
+// Add its entry to COMMAND_CATALOG (src/command-catalog.ts) to put it in the
 // tree; a run loads only the command it names. An action reads the
 // global flags with `openSession(ctx, command)` (src/cli/session.ts), keeps to
 // parse → options → use-case → print, writes data to ctx.io.stdout and
@@ -12,7 +12,7 @@
 // printing its own final line, an action throws `exitQuietly(code)` (errors.ts).
 
 import { Command, CommanderError, Help } from 'commander';
-import { COMMAND_CATALOG, type CatalogEntry, type CommandBuilder } from './cli/command-catalog.js';
+import { COMMAND_CATALOG, type CatalogEntry, type CommandBuilder } from './command-catalog.js';
 import type { CliContext } from './cli/context.js';
 import { formatReport, toReport } from './cli/errors.js';
 import { ExitCode } from './cli/exit-codes.js';

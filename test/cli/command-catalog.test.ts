@@ -4,7 +4,7 @@
 
 import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_CATALOG } from '../../src/cli/command-catalog.js';
+import { COMMAND_CATALOG } from '../../src/command-catalog.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { buildFullProgram, buildProgram } from '../../src/root-command.js';
 import { captureStream, runKargo } from './support/run-kargo.js';
