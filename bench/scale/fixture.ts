@@ -74,7 +74,7 @@ export function stageObject(shape: ScaleShape, index: number): Stage {
     metadata: { name: stageName(index), namespace: PROJECT },
     spec: {
       requestedFreight: [{ origin: ORIGIN, sources: parent === undefined ? { direct: true } : { stages: [stageName(parent)] } }],
-      promotionTemplate: { spec: { steps: [{ task: { name: 'promote-with-argocd' } }] } },
+      promotionTemplate: { spec: { steps: [{ task: { name: 'promote-with-argocd' }, vars: [{ name: 'region', value: 'us' }] }] } },
     },
     status: {
       conditions: [{ type: 'Ready', status: 'True', reason: 'Ready', message: 'Stage is ready', lastTransitionTime: at(current + 2), observedGeneration: 1 }],
