@@ -54,6 +54,8 @@ export function gitEnvironment(
     // Kargo's stall detector: abort a transfer below 1 KiB/s for 30 s.
     GIT_HTTP_LOW_SPEED_LIMIT: '1024',
     GIT_HTTP_LOW_SPEED_TIME: '30',
+    // SSH keys are not served by this engine; ssh must fail rather than ask.
+    GIT_SSH_COMMAND: 'ssh -o BatchMode=yes',
   });
   if (session.credentials?.password) {
     env.GIT_ASKPASS = join(session.homeDir, ASKPASS_FILE);

@@ -120,6 +120,17 @@ describe('git-clone', () => {
     expect(await readdir(workDir)).toEqual([]);
   });
 
+  it('stops when the promotion is aborted', async () => {
+    const remote = await bareRemote({ 'a.txt': 'x\n' });
+    const workDir = await tempDir('kargo-workdir-');
+    const controller = new AbortController();
+    controller.abort(new Error('promotion aborted'));
+    await expect(
+      run(gitCloneStep, stepContext(workDir, client(), { signal: controller.signal }), { repoURL: remote.url, checkout: [{ path: 'out' }] }),
+    ).rejects.toThrow(/error cloning .*abort/is);
+    expect((await readdir(workDir)).filter((entry) => entry === 'out')).toEqual([]);
+  });
+
   it('refuses duplicate aliases and signing keys as Failed', async () => {
     const workDir = await tempDir('kargo-workdir-');
     const context = stepContext(workDir, client());

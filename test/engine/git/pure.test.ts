@@ -162,6 +162,7 @@ describe('the git process environment and errors', () => {
       LC_ALL: 'C',
       GIT_HTTP_LOW_SPEED_LIMIT: '1024',
       GIT_HTTP_LOW_SPEED_TIME: '30',
+      GIT_SSH_COMMAND: 'ssh -o BatchMode=yes',
       GIT_ASKPASS: '/work/repo-1/askpass.sh',
       KARGO_GIT_USERNAME: 'bot',
       KARGO_GIT_PASSWORD: 'pw',
