@@ -11,7 +11,6 @@ import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-
 import { openSession, type Session } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
-import { inform } from '../kube/informer.js';
 import { resources, type ResourceType } from '../kube/resources.js';
 import type { Freight, KubeObject } from '../model/kargo.js';
 import { freightAlias } from '../rules/freight-lookup.js';
@@ -23,7 +22,8 @@ import type { TableContext } from '../output/tables/table-context.js';
 import { colorEnabled } from '../output/terminal.js';
 import { listFreightAvailability } from '../usecases/freight-availability.js';
 import { showPipeline } from './shared/show-pipeline.js';
-import { type FreightFilter, getObjects, type GetRequest, selectObjects } from '../usecases/get.js';
+import { type FreightFilter, getObjects, type GetRequest } from '../usecases/get.js';
+import { watchListing } from '../usecases/watch-listing.js';
 
 /** `kargo get pipeline` is `kargo status` spelled the kubectl way. */
 const PIPELINE_KINDS = ['pipeline', 'pipelines'];
@@ -199,26 +199,14 @@ async function followChanges(
   tableContext: TableContext,
 ): Promise<void> {
   const { ctx } = session;
-  const namespace = request.type.namespaced ? request.project : undefined;
-  let listed = false;
-  for await (const event of inform<KubeObject>(client, request.type, namespace, {
-    ...(request.labelSelector ? { labelSelector: request.labelSelector } : {}),
-    signal: ctx.signal,
-    sleep: (ms, signal) => ctx.clock.sleep(ms, signal),
-  })) {
-    if (event.type === 'SYNCED') {
-      if (!listed) {
-        listed = true;
-        const initial = selectObjects([...event.cache.values()], request).items;
-        ctx.io.stdout.write(formatGetResult(request.type, initial, printOptions, tableContext));
-      }
+  const sleep = (ms: number, signal?: AbortSignal) => ctx.clock.sleep(ms, signal);
+  for await (const event of watchListing(client, request, { signal: ctx.signal, sleep })) {
+    if (event.kind === 'listed') {
+      ctx.io.stdout.write(formatGetResult(request.type, event.objects, printOptions, tableContext));
       continue;
     }
-    if (!listed || !event.object) continue;
-    const matching = selectObjects([event.object], request).items;
-    if (matching.length === 0) continue;
     const options: PrintOptions = { ...printOptions, headers: false, single: true };
     // Ages of later lines are as of the change, not as of the first listing.
-    ctx.io.stdout.write(formatGetResult(request.type, matching, options, { ...tableContext, now: ctx.clock.now() }));
+    ctx.io.stdout.write(formatGetResult(request.type, [event.object], options, { ...tableContext, now: ctx.clock.now() }));
   }
 }
