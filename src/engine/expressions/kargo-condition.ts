@@ -1,8 +1,7 @@
 // A step's `if` as Kargo's StepEvaluator.ShouldSkip reads it
 // (pkg/promotion/evaluator.go): a template that must come out a boolean.
 
-import { goTypeName } from './core/values.js';
-import type { Environment } from './core/evaluator.js';
+import { goTypeName, type Environment } from './core/index.js';
 import { evaluateTemplate } from './template.js';
 
 /** True when the step should run. Throws Kargo's error when the result is not a bool. */

@@ -3,7 +3,7 @@
 // the functions of pkg/expressions/function, bound to a data snapshot.
 
 import type { StepExecutionMetadata } from '../../model/kargo.js';
-import { GoStruct } from './core/values.js';
+import { GoStruct } from './core/index.js';
 import type { KargoExpressionData } from './kargo-data.js';
 import { configMapLookup, secretLookup } from './functions/config.js';
 import {

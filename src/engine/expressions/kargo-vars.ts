@@ -4,7 +4,7 @@
 // A later var of the same name replaces an earlier one.
 
 import type { ExpressionVariable } from '../../model/kargo.js';
-import { ExpressionError } from './core/errors.js';
+import { ExpressionError } from './core/index.js';
 import { kargoExpressionEnv } from './kargo-env.js';
 import type { KargoExpressionData } from './kargo-data.js';
 import { evaluateTemplate } from './template.js';

@@ -4,8 +4,7 @@
 // data/freight/utility functions in scope. Every argument must come out a string.
 
 import type { ExpressionVariable } from '../../model/kargo.js';
-import { ExpressionError } from './core/errors.js';
-import { goTypeName } from './core/values.js';
+import { ExpressionError, goTypeName } from './core/index.js';
 import { kargoFunctions, type KargoFunctionData } from './kargo-env.js';
 import { evaluateTemplate } from './template.js';
 

@@ -5,12 +5,7 @@
 // one trailing newline dropped, `"…"` unwrapped to a string, else a number,
 // else a bool, else any JSON value, else the text itself.
 
-import { evaluateExpression } from './core/evaluate.js';
-import { ExpressionError } from './core/errors.js';
-import type { Environment } from './core/evaluator.js';
-import { marshalJSON } from './core/go-json.js';
-import { isMap, setOwn } from './core/values.js';
-import { parseGoFloat } from './core/builtins/numbers.js';
+import { evaluateExpression, ExpressionError, isMap, marshalJSON, parseGoFloat, setOwn, type Environment } from './core/index.js';
 import { asJSON, asYAML, quote, unsafeQuote } from './functions/quote.js';
 
 const DELIMITERS = [

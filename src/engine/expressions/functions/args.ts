@@ -1,7 +1,7 @@
 // Argument checks of Kargo's expression functions, with their messages
 // (pkg/expressions/function/functions.go).
 
-import { goTypeName } from '../core/values.js';
+import { goTypeName } from '../core/index.js';
 
 export function expectCount(args: readonly unknown[], count: number): void {
   if (args.length !== count) {

@@ -4,7 +4,7 @@
 // a shared Secret is visible only when labelled as a generic credential.
 
 import type { ConfigMap, Secret } from '../../../model/kargo.js';
-import { withZeroValue } from '../core/values.js';
+import { withZeroValue } from '../core/index.js';
 import { expectCount, expectString } from './args.js';
 
 const CREDENTIAL_TYPE_LABEL = 'kargo.akuity.io/cred-type';

@@ -1,7 +1,7 @@
 // Kargo's freight functions (pkg/expressions/function/functions.go):
 // warehouse(), commitFrom(), imageFrom(), chartFrom(), artifactFrom().
 
-import { GoStruct, goTypeName } from '../core/values.js';
+import { GoStruct, goTypeName } from '../core/index.js';
 import type { FreightOrigin } from '../../../model/kargo.js';
 import { expectCount, expectRange, expectString } from './args.js';
 import { freightFrom, originProviding, type FinderData } from './freight-finder.js';

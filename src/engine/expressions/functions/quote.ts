@@ -4,7 +4,7 @@
 // then unwraps into a string (so `${{ quote(42) }}` is "42", not 42).
 
 import { stringify } from 'yaml';
-import { marshalJSON, toPlainJSON } from '../core/go-json.js';
+import { marshalJSON, toPlainJSON } from '../core/index.js';
 
 /** Strings come out Go-quoted (`%q`) so they stay strings; anything else as unsafeQuote. */
 export function quote(...args: unknown[]): string {

@@ -2,7 +2,7 @@
 // parsing (`v` prefix, missing minor/patch allowed). semverParse returns a
 // *semver.Version with its methods (Major(), IncPatch(), LessThan(v)…).
 
-import { GoStruct } from '../core/values.js';
+import { GoStruct } from '../core/index.js';
 import { expectCount, expectString } from './args.js';
 
 const LOOSE_SEMVER =

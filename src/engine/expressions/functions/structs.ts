@@ -2,7 +2,7 @@
 // (`imageFrom(url).Tag`), the CRD's JSON names when printed.
 
 import type { Chart, GenericArtifact, GitCommit, Image } from '../../../model/kargo.js';
-import { GoStruct, withZeroValue } from '../core/values.js';
+import { GoStruct, withZeroValue } from '../core/index.js';
 
 /** encoding/json's `omitempty`: leave out empty strings and empty maps. */
 function omitEmpty(fields: Record<string, unknown>): Record<string, unknown> {
