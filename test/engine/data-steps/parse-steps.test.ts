@@ -74,6 +74,12 @@ describe.each(formats)('$step.kind', ({ step, label, file, text, broken }) => {
   });
 });
 
+it('yaml-parse reads the first document of a multi-document file', async () => {
+  const workDir = await workDirWith({ 'm.yaml': 'a: 1\n---\na: 2\n' });
+  const result = await runStep(yamlParseStep, workDir, { path: 'm.yaml', outputs: [{ name: 'a', fromExpression: 'a' }] });
+  expect(result.output).toEqual({ a: 1 });
+});
+
 it('yaml-parse and toml-parse refuse an empty file', async () => {
   const workDir = await workDirWith({ 'e.yaml': '', 'e.toml': '' });
   const config = (path: string) => ({ path, outputs: [{ name: 'a', fromExpression: 'a' }] });
