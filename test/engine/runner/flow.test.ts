@@ -112,4 +112,35 @@ describe('runner: a promotion that succeeds', () => {
     );
     expect(status.state?.['step-1']).toEqual({ region: 'eu', length: 6 });
   });
+
+  it('evaluates vars in order: promotion vars (no outputs), then step vars (outputs, earlier vars), later names winning', async () => {
+    const promotion = promotionWith(
+      [
+        { uses: 'compose-output', as: 'first', config: { n: 2 } },
+        {
+          uses: 'compose-output',
+          as: 'second',
+          vars: [
+            { name: 'doubled', value: '${{ outputs.first.n * vars.factor }}' },
+            { name: 'label', value: '${{ vars.prefix }}-${{ vars.doubled }}' },
+          ],
+          config: { label: '${{ vars.label }}', factor: '${{ vars.factor }}' },
+        },
+      ],
+      { vars: [{ name: 'factor', value: '${{ 3 }}' }, { name: 'prefix', value: 'x' }, { name: 'prefix', value: '${{ vars.prefix }}y' }] },
+    );
+    const { status } = await runPass(promotion, fixture);
+    expect(status.stepExecutionMetadata?.[1]?.message).toBeUndefined();
+    expect(status.state?.second).toEqual({ label: 'xy-6', factor: 3 });
+  });
+
+  it('a promotion var cannot see outputs', async () => {
+    const promotion = promotionWith([
+      { uses: 'compose-output', as: 'first', config: { n: 1 } },
+      { uses: 'compose-output', config: { seen: '${{ vars.early }}' } },
+    ], { vars: [{ name: 'early', value: '${{ outputs.first.n }}' }] });
+    const { status } = await runPass(promotion, fixture);
+    expect(status.phase).toBe('Errored');
+    expect(status.message).toMatch(/^failed to build step context: failed to get step config: error pre-processing promotion variable "early": /);
+  });
 });
