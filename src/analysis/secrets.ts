@@ -3,7 +3,6 @@
 // redact them from anything written back (see redact.ts).
 
 import type { KubeClient } from '../kube/client.js';
-import { isNotFound } from '../kube/errors.js';
 import type { ResourceType } from '../kube/resources.js';
 import type { Argument } from '../model/analysis.js';
 import type { Secret } from '../model/kargo.js';
@@ -62,4 +61,9 @@ export async function resolveArgValues(args: readonly Argument[] | undefined, na
     secretValues.add(value);
   }
   return { ok: true, values, secretValues: [...secretValues] };
+}
+
+/** The API answered 404 (KubeClient's errors carry the HTTP code). */
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 404;
 }

@@ -91,6 +91,15 @@ describe('web provider', () => {
     expect(await measure({ url: `${server.url}/moved`, jsonPath: '{$.data.ok}' }, { successCondition: 'result' })).toMatchObject({ phase: 'Successful', value: 'true' });
   });
 
+  it('drops credentials, not other headers, when a redirect leaves the original host', async () => {
+    server.on('/to-localhost', (_req, res) => res.writeHead(302, { Location: `${server.url.replace('127.0.0.1', 'localhost')}/echo` }).end());
+    const measurement = await measure(
+      { url: `${server.url}/to-localhost`, headers: [{ key: 'Authorization', value: 'Bearer t0ken' }, { key: 'X-Api-Key', value: 'kept' }], jsonPath: '{$.headers}' },
+      { successCondition: "result['x-api-key'] == 'kept' && result.authorization == nil" },
+    );
+    expect(measurement.phase).toBe('Successful');
+  });
+
   it('gives up after timeoutSeconds', async () => {
     const measurement = await measure({ url: `${server.url}/slow`, timeoutSeconds: 1 });
     expect(measurement.phase).toBe('Error');

@@ -32,13 +32,26 @@ export async function exchange(request: HttpExchange): Promise<HttpReply> {
     if (![301, 302, 303, 307, 308].includes(reply.status) || !location) return reply;
     if (redirects >= MAX_REDIRECTS) throw new Error(`${goOp(current.method)} ${JSON.stringify(location)}: stopped after 10 redirects`);
     const keepsMethod = reply.status === 307 || reply.status === 308;
+    const next = new URL(location, current.url);
     current = {
       ...current,
-      url: new URL(location, current.url).toString(),
+      url: next.toString(),
+      headers: sameDomain(next, new URL(request.url)) ? current.headers : withoutCredentials(current.headers),
       method: keepsMethod ? current.method : current.method === 'HEAD' ? 'HEAD' : 'GET',
       body: keepsMethod ? current.body : undefined,
     };
   }
+}
+
+/** Go's shouldCopyHeaderOnRedirect: the original host or one of its subdomains. */
+function sameDomain(destination: URL, initial: URL): boolean {
+  return destination.hostname === initial.hostname || destination.hostname.endsWith(`.${initial.hostname}`);
+}
+
+/** Go's client drops these when a redirect leaves the original domain. */
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  const sensitive = new Set(['authorization', 'www-authenticate', 'cookie', 'cookie2']);
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !sensitive.has(name.toLowerCase())));
 }
 
 function once(request: HttpExchange, deadline: number): Promise<HttpReply> {
