@@ -25,7 +25,15 @@ export interface RunningKargo {
 
 export function startKargo(args: string[], kubeconfig: string, timeoutMs = 90_000): RunningKargo {
   const child = spawn(process.execPath, [KARGO_BIN, ...args], {
-    env: { PATH: process.env.PATH, HOME, XDG_CONFIG_HOME: join(HOME, 'config'), XDG_STATE_HOME: join(HOME, 'state'), KUBECONFIG: kubeconfig, CI: 'true', NO_COLOR: '1' },
+    env: {
+      PATH: process.env.PATH,
+      HOME,
+      XDG_CONFIG_HOME: join(HOME, 'config'),
+      XDG_STATE_HOME: join(HOME, 'state'),
+      KUBECONFIG: kubeconfig,
+      CI: 'true',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

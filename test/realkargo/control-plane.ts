@@ -49,7 +49,11 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<R
     for (const name of KARGO_NAMESPACES) await admin.apply(RESOURCES.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 
     const webhookPort = await freePort();
-    const certificates = await loadOrCreateCertificates(undefined, () => new Date(), () => undefined);
+    const certificates = await loadOrCreateCertificates(
+      undefined,
+      () => new Date(),
+      () => undefined,
+    );
     for (const component of COMPONENTS) {
       const home = join(options.dir, component);
       const kubeconfig = await mintIdentity(options.testenvBinary, options.dir, component);
@@ -92,22 +96,40 @@ async function mintIdentity(testenvBinary: string, dir: string, component: Compo
 async function waitUntilReconciling(admin: KubeJson, components: RunningComponent[]): Promise<void> {
   const project = 'kargo-readiness';
   await admin.create(RESOURCES.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: project } });
-  await waitFor('the management controller to create the readiness Project\'s namespace', () => admin.find(RESOURCES.namespace, project), watchdog(components, 90_000));
-  await waitFor('the readiness Project to be Ready', async () => {
-    const found = await admin.get<{ metadata: { name: string }; status?: { conditions?: { type: string; status: string }[] } }>(RESOURCES.project, project);
-    return found.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ? true : undefined;
-  }, watchdog(components, 90_000));
-  await admin.create(RESOURCES.stage, {
-    apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name: 'probe', namespace: project },
-    spec: {
-      requestedFreight: [{ origin: { kind: 'Warehouse', name: 'probe' }, sources: { direct: true } }],
-      promotionTemplate: { spec: { steps: [{ uses: 'fail' }] } },
+  await waitFor(
+    "the management controller to create the readiness Project's namespace",
+    () => admin.find(RESOURCES.namespace, project),
+    watchdog(components, 90_000),
+  );
+  await waitFor(
+    'the readiness Project to be Ready',
+    async () => {
+      const found = await admin.get<{ metadata: { name: string }; status?: { conditions?: { type: string; status: string }[] } }>(RESOURCES.project, project);
+      return found.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ? true : undefined;
     },
-  }, project);
-  await waitFor('the controller to reconcile a Stage', async () => {
-    const found = await admin.get<{ metadata: { name: string }; status?: { conditions?: unknown[] } }>(RESOURCES.stage, 'probe', project);
-    return found.status?.conditions?.length ? true : undefined;
-  }, watchdog(components, 90_000));
+    watchdog(components, 90_000),
+  );
+  await admin.create(
+    RESOURCES.stage,
+    {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Stage',
+      metadata: { name: 'probe', namespace: project },
+      spec: {
+        requestedFreight: [{ origin: { kind: 'Warehouse', name: 'probe' }, sources: { direct: true } }],
+        promotionTemplate: { spec: { steps: [{ uses: 'fail' }] } },
+      },
+    },
+    project,
+  );
+  await waitFor(
+    'the controller to reconcile a Stage',
+    async () => {
+      const found = await admin.get<{ metadata: { name: string }; status?: { conditions?: unknown[] } }>(RESOURCES.stage, 'probe', project);
+      return found.status?.conditions?.length ? true : undefined;
+    },
+    watchdog(components, 90_000),
+  );
 }
 
 /** Wait options that also stop waiting as soon as a component has exited. */

@@ -65,7 +65,9 @@ export async function analysisRunNames(p: Pipeline, stage: string): Promise<stri
 
 /** Waits for Kargo to create an AnalysisRun for `stage` that is not in `known`. */
 export function newAnalysisRun(p: Pipeline, stage: string, known: readonly string[] = []): Promise<string> {
-  return waitFor(`Kargo to create an AnalysisRun for Stage ${stage}`, async () => (await analysisRunNames(p, stage)).find((name) => !known.includes(name)), { timeoutMs: 90_000 });
+  return waitFor(`Kargo to create an AnalysisRun for Stage ${stage}`, async () => (await analysisRunNames(p, stage)).find((name) => !known.includes(name)), {
+    timeoutMs: 90_000,
+  });
 }
 
 /**
@@ -77,37 +79,52 @@ export async function completeAnalysisRun(p: Pipeline, name: string, phase: Anal
   const startedAt = new Date(Date.now() - 2_000).toISOString().replace(/\.\d+Z$/, 'Z');
   const completedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const ok = phase === 'Successful';
-  await p.admin.mergePatch(RESOURCES.analysisRun, name, {
-    status: {
-      phase,
-      ...(ok ? {} : { message: `Metric "success-rate" assessed ${phase} due to failed (1) > failureLimit (0)` }),
-      startedAt,
-      ...(options.withoutCompletedAt ? {} : { completedAt }),
-      runSummary: { count: 1, successful: ok ? 1 : 0, failed: ok ? 0 : 1 },
-      metricResults: [{
-        name: 'success-rate',
+  await p.admin.mergePatch(
+    RESOURCES.analysisRun,
+    name,
+    {
+      status: {
         phase,
-        count: 1,
-        successful: ok ? 1 : 0,
-        failed: ok ? 0 : 1,
-        measurements: [{ phase, value: ok ? '0.99' : '0.42', startedAt, finishedAt: completedAt }],
-      }],
+        ...(ok ? {} : { message: `Metric "success-rate" assessed ${phase} due to failed (1) > failureLimit (0)` }),
+        startedAt,
+        ...(options.withoutCompletedAt ? {} : { completedAt }),
+        runSummary: { count: 1, successful: ok ? 1 : 0, failed: ok ? 0 : 1 },
+        metricResults: [
+          {
+            name: 'success-rate',
+            phase,
+            count: 1,
+            successful: ok ? 1 : 0,
+            failed: ok ? 0 : 1,
+            measurements: [{ phase, value: ok ? '0.99' : '0.42', startedAt, finishedAt: completedAt }],
+          },
+        ],
+      },
     },
-  }, p.project);
+    p.project,
+  );
 }
 
 /** Waits until Kargo has recorded the current verification of `stage` as terminal with `phase`. */
 export function recordedVerification(p: Pipeline, stage: string, phase: string, analysisRun?: string): Promise<VerificationInfo> {
-  return waitFor(`Kargo to record verification ${phase} for Stage ${stage}`, async () => {
-    const current = await currentVerification(p, stage);
-    if (!current || current.phase !== phase) return undefined;
-    return analysisRun && current.analysisRun?.name !== analysisRun ? undefined : current;
-  }, { timeoutMs: 90_000 });
+  return waitFor(
+    `Kargo to record verification ${phase} for Stage ${stage}`,
+    async () => {
+      const current = await currentVerification(p, stage);
+      if (!current || current.phase !== phase) return undefined;
+      return analysisRun && current.analysisRun?.name !== analysisRun ? undefined : current;
+    },
+    { timeoutMs: 90_000 },
+  );
 }
 
 export function promotionPhase(p: Pipeline, name: string, phases: string[]): Promise<PromotionObject> {
-  return waitFor(`Promotion ${name} to reach ${phases.join(' or ')}`, async () => {
-    const promotion = await getPromotion(p, name);
-    return phases.includes(promotion.status?.phase ?? '') ? promotion : undefined;
-  }, { timeoutMs: 90_000 });
+  return waitFor(
+    `Promotion ${name} to reach ${phases.join(' or ')}`,
+    async () => {
+      const promotion = await getPromotion(p, name);
+      return phases.includes(promotion.status?.phase ?? '') ? promotion : undefined;
+    },
+    { timeoutMs: 90_000 },
+  );
 }

@@ -8,7 +8,16 @@ import { KubeConfig } from '@kubernetes/client-node';
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; creationTimestamp?: string; uid?: string; resourceVersion?: string; [key: string]: unknown };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    creationTimestamp?: string;
+    uid?: string;
+    resourceVersion?: string;
+    [key: string]: unknown;
+  };
   [key: string]: unknown;
 }
 

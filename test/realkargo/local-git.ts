@@ -5,7 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'tier', GIT_AUTHOR_EMAIL: 'tier@example.com', GIT_COMMITTER_NAME: 'tier', GIT_COMMITTER_EMAIL: 'tier@example.com' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'tier',
+  GIT_AUTHOR_EMAIL: 'tier@example.com',
+  GIT_COMMITTER_NAME: 'tier',
+  GIT_COMMITTER_EMAIL: 'tier@example.com',
+};
 
 export interface LocalGitRepo {
   url: string;

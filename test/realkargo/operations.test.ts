@@ -44,7 +44,7 @@ describe('operations against Kargo v1.11.2', () => {
     expect(warehouse.stderr).toMatch(/Warehouse \S+\/shop refreshed/);
   });
 
-  it('update freight changes the alias, accepted by Kargo\'s webhook, and refuses a taken one', async () => {
+  it("update freight changes the alias, accepted by Kargo's webhook, and refuses a taken one", async () => {
     const s = await open();
     const run = await s.kargo(['update', 'freight', FREIGHT.v3.alias, '--alias', 'release-1-2']);
     expect(run.code).toBe(EXIT.success);
@@ -56,7 +56,7 @@ describe('operations against Kargo v1.11.2', () => {
   });
 
   // Regression: VERIFICATION said Pending where Kargo's Verified condition says NoFreight.
-  it('get stages shows Kargo\'s NoFreight for a verified Stage without freight', async () => {
+  it("get stages shows Kargo's NoFreight for a verified Stage without freight", async () => {
     const s = await open();
     await waitFor('Kargo to set the Verified condition of staging', async () => {
       const conditions = (await getStage(s, 'staging')).status?.conditions ?? [];
@@ -68,10 +68,13 @@ describe('operations against Kargo v1.11.2', () => {
   });
 
   // Regression: a Stage whose only Promotion failed showed <none>; Kargo's summary says 0/1 Fulfilled.
-  it('get stages shows Kargo\'s freight summary for a Stage that has none yet', async () => {
+  it("get stages shows Kargo's freight summary for a Stage that has none yet", async () => {
     const s = await open();
     expect((await s.kargo(['promote', '--stage', 'broken', '--freight', FREIGHT.v1.alias, '--wait'])).code).toBe(EXIT.promotionFailed);
-    const summary = await waitFor('Kargo to write the freight summary of broken', async () => (await getStage(s, 'broken')).status?.freightSummary || undefined);
+    const summary = await waitFor(
+      'Kargo to write the freight summary of broken',
+      async () => (await getStage(s, 'broken')).status?.freightSummary || undefined,
+    );
     expect(summary).toBe('0/1 Fulfilled');
     const run = await s.kargo(['get', 'stages', 'broken']);
     expect(tableRows(run.stdout)[0]?.['CURRENT FREIGHT']).toBe('0/1 Fulfilled');
@@ -82,7 +85,10 @@ describe('operations against Kargo v1.11.2', () => {
     const s = await open([]);
     const made = await waitFor('two Freight created within the same second', async () => {
       const suffix = Date.now().toString(36);
-      const names = [await createFreight(s.admin, s.project, { alias: `first-${suffix}`, tag: `2.0.${suffix}-a` }), await createFreight(s.admin, s.project, { alias: `second-${suffix}`, tag: `2.0.${suffix}-b` })];
+      const names = [
+        await createFreight(s.admin, s.project, { alias: `first-${suffix}`, tag: `2.0.${suffix}-a` }),
+        await createFreight(s.admin, s.project, { alias: `second-${suffix}`, tag: `2.0.${suffix}-b` }),
+      ];
       const created = await Promise.all(names.map((name) => getFreight(s, name)));
       return created[0]!.metadata.creationTimestamp === created[1]!.metadata.creationTimestamp ? created : undefined;
     });

@@ -52,15 +52,27 @@ export async function openPipeline(options: PipelineOptions): Promise<Pipeline> 
     const found = await admin.get<KubeObject & { status?: { conditions?: { type: string; status: string }[] } }>(RESOURCES.project, project);
     return found.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ? true : undefined;
   });
-  await admin.create(RESOURCES.warehouse, {
-    apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Warehouse', metadata: { name: 'shop', namespace: project },
-    // Nothing listens there: discovery fails at once and makes no Freight of its own.
-    spec: { subscriptions: [{ image: { repoURL: '127.0.0.1:9/shop' } }] },
-  }, project);
-  await admin.create(RESOURCES.analysisTemplate, {
-    apiVersion: 'argoproj.io/v1alpha1', kind: 'AnalysisTemplate', metadata: { name: 'smoke', namespace: project },
-    spec: { metrics: [{ name: 'success-rate', provider: { web: { url: 'http://127.0.0.1:9/health' } } }] },
-  }, project);
+  await admin.create(
+    RESOURCES.warehouse,
+    {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Warehouse',
+      metadata: { name: 'shop', namespace: project },
+      // Nothing listens there: discovery fails at once and makes no Freight of its own.
+      spec: { subscriptions: [{ image: { repoURL: '127.0.0.1:9/shop' } }] },
+    },
+    project,
+  );
+  await admin.create(
+    RESOURCES.analysisTemplate,
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AnalysisTemplate',
+      metadata: { name: 'smoke', namespace: project },
+      spec: { metrics: [{ name: 'success-rate', provider: { web: { url: 'http://127.0.0.1:9/health' } } }] },
+    },
+    project,
+  );
   const gitSteps = steps(options.git);
   const stages = [
     stage(project, 'dev', { direct: true }, gitSteps),
@@ -68,7 +80,9 @@ export async function openPipeline(options: PipelineOptions): Promise<Pipeline> 
     stage(project, 'qa', { stages: ['dev'] }, gitSteps),
     stage(project, 'prod', { stages: ['staging'], requiredSoakTime: '1h' }, gitSteps),
     stage(project, 'broken', { direct: true }, [{ uses: 'fail', config: { message: 'the deploy target refused the change' } }]),
-    stage(project, 'stuck', { direct: true }, [{ uses: 'http', as: 'wait-ready', config: { method: 'GET', url: options.pollUrl, successExpression: 'false' } }]),
+    stage(project, 'stuck', { direct: true }, [
+      { uses: 'http', as: 'wait-ready', config: { method: 'GET', url: options.pollUrl, successExpression: 'false' } },
+    ]),
   ];
   for (const object of stages) await admin.create(RESOURCES.stage, object, project);
   const freight: Record<string, string> = {};
@@ -78,14 +92,18 @@ export async function openPipeline(options: PipelineOptions): Promise<Pipeline> 
 
 export async function createFreight(admin: KubeJson, project: string, spec: FreightSpec): Promise<string> {
   const digest = `sha256:${createHash('sha256').update(spec.tag).digest('hex')}`;
-  const created = await admin.create(RESOURCES.freight, {
-    apiVersion: 'kargo.akuity.io/v1alpha1',
-    kind: 'Freight',
-    // Kargo's webhook replaces the name by the content-derived ID.
-    metadata: { name: `placeholder-${spec.alias}`, namespace: project },
-    alias: spec.alias,
-    origin: { kind: 'Warehouse', name: 'shop' },
-    images: [{ repoURL: '127.0.0.1:9/shop', tag: spec.tag, digest }],
-  }, project);
+  const created = await admin.create(
+    RESOURCES.freight,
+    {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Freight',
+      // Kargo's webhook replaces the name by the content-derived ID.
+      metadata: { name: `placeholder-${spec.alias}`, namespace: project },
+      alias: spec.alias,
+      origin: { kind: 'Warehouse', name: 'shop' },
+      images: [{ repoURL: '127.0.0.1:9/shop', tag: spec.tag, digest }],
+    },
+    project,
+  );
   return created.metadata.name;
 }

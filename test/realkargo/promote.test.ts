@@ -24,7 +24,7 @@ describe('promote against Kargo v1.11.2', () => {
     expect((await getFreight(s, s.freight[FREIGHT.v1.alias]!)).status?.currentlyIn?.dev).toBeDefined();
   });
 
-  it('exits 5 with the step and Kargo\'s message when a step fails', async () => {
+  it("exits 5 with the step and Kargo's message when a step fails", async () => {
     const s = await open();
     const run = await s.kargo(['promote', '--stage', 'broken', '--freight', FREIGHT.v1.alias, '--wait']);
     expect(run.code).toBe(EXIT.promotionFailed);
@@ -55,7 +55,7 @@ describe('promote against Kargo v1.11.2', () => {
     expect(aborted.status?.message).toMatch(/terminated by/);
   });
 
-  it('refuses (8) freight verified in staging whose 1h soak has not passed, as Kargo\'s webhook does; approve lets it through', async () => {
+  it("refuses (8) freight verified in staging whose 1h soak has not passed, as Kargo's webhook does; approve lets it through", async () => {
     const s = await open();
     expect((await s.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.v1.alias, '--wait'])).code).toBe(EXIT.success);
     const staging = s.startKargo(['promote', '--stage', 'staging', '--freight', FREIGHT.v1.alias, '--wait=verification']);
@@ -68,7 +68,9 @@ describe('promote against Kargo v1.11.2', () => {
     expect(await promotionsOf(s, 'prod')).toHaveLength(0);
     // Kargo's own webhook refuses the same Promotion when it is written directly.
     const direct = await s.admin.request('POST', `/apis/kargo.akuity.io/v1alpha1/namespaces/${s.project}/promotions`, {
-      apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Promotion', metadata: { name: 'direct', namespace: s.project },
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Promotion',
+      metadata: { name: 'direct', namespace: s.project },
       spec: { stage: 'prod', freight: s.freight[FREIGHT.v1.alias] },
     });
     expect(direct.status).toBeGreaterThanOrEqual(400);

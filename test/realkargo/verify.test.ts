@@ -95,7 +95,10 @@ describe('verification against Kargo v1.11.2', () => {
     await completeAnalysisRun(s, run, 'Successful', { withoutCompletedAt: true });
     // Kargo records the phase but, without a finish time, cannot mark the Freight verified yet.
     await recordedVerification(s, 'staging', 'Successful', run);
-    await whenStderr(waiting, /Verification in Stage staging: Successful \(AnalysisRun \S+\); waiting for Kargo to mark Freight calm-otter verified in Stage staging/);
+    await whenStderr(
+      waiting,
+      /Verification in Stage staging: Successful \(AnalysisRun \S+\); waiting for Kargo to mark Freight calm-otter verified in Stage staging/,
+    );
     expect((await getFreight(s, s.freight[FREIGHT.v1.alias]!)).status?.verifiedIn?.staging).toBeUndefined();
     await completeAnalysisRun(s, run, 'Successful');
     const result = await waiting.done;

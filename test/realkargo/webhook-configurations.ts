@@ -19,24 +19,109 @@ const KARGO_GROUP = 'kargo.akuity.io';
 const CREATE_UPDATE = ['CREATE', 'UPDATE'];
 
 const MUTATING: WebhookFact[] = [
-  { name: 'freight.kargo.akuity.io', path: '/mutate-kargo-akuity-io-v1alpha1-freight', resources: ['freights'], operations: CREATE_UPDATE, scope: 'Namespaced' },
-  { name: 'promotion.kargo.akuity.io', path: '/mutate-kargo-akuity-io-v1alpha1-promotion', resources: ['promotions'], operations: CREATE_UPDATE, scope: 'Namespaced' },
+  {
+    name: 'freight.kargo.akuity.io',
+    path: '/mutate-kargo-akuity-io-v1alpha1-freight',
+    resources: ['freights'],
+    operations: CREATE_UPDATE,
+    scope: 'Namespaced',
+  },
+  {
+    name: 'promotion.kargo.akuity.io',
+    path: '/mutate-kargo-akuity-io-v1alpha1-promotion',
+    resources: ['promotions'],
+    operations: CREATE_UPDATE,
+    scope: 'Namespaced',
+  },
   { name: 'stage.kargo.akuity.io', path: '/mutate-kargo-akuity-io-v1alpha1-stage', resources: ['stages'], operations: CREATE_UPDATE, scope: 'Namespaced' },
-  { name: 'warehouse.kargo.akuity.io', path: '/mutate-kargo-akuity-io-v1alpha1-warehouse', resources: ['warehouses'], operations: CREATE_UPDATE, scope: 'Namespaced' },
+  {
+    name: 'warehouse.kargo.akuity.io',
+    path: '/mutate-kargo-akuity-io-v1alpha1-warehouse',
+    resources: ['warehouses'],
+    operations: CREATE_UPDATE,
+    scope: 'Namespaced',
+  },
 ];
 
 const VALIDATING: WebhookFact[] = [
-  { name: 'clusterconfig.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-clusterconfig', resources: ['clusterconfigs'], operations: CREATE_UPDATE, scope: 'Cluster' },
-  { name: 'clusterpromotiontask.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-clusterpromotiontask', resources: ['clusterpromotiontasks'], operations: CREATE_UPDATE, scope: 'Cluster' },
-  { name: 'freight.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-freight', resources: ['freights', 'freights/status'], operations: [...CREATE_UPDATE, 'DELETE'], scope: 'Namespaced' },
-  { name: 'project.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-project', resources: ['projects'], operations: CREATE_UPDATE, scope: 'Cluster', sideEffects: 'NoneOnDryRun' },
-  { name: 'projectconfig.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-projectconfig', resources: ['projectconfigs'], operations: CREATE_UPDATE, scope: 'Namespaced', sideEffects: 'NoneOnDryRun' },
-  { name: 'promotion.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-promotion', resources: ['promotions'], operations: [...CREATE_UPDATE, 'DELETE'], scope: 'Namespaced' },
-  { name: 'promotiontask.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-promotiontask', resources: ['promotiontasks'], operations: CREATE_UPDATE, scope: 'Namespaced' },
+  {
+    name: 'clusterconfig.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-clusterconfig',
+    resources: ['clusterconfigs'],
+    operations: CREATE_UPDATE,
+    scope: 'Cluster',
+  },
+  {
+    name: 'clusterpromotiontask.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-clusterpromotiontask',
+    resources: ['clusterpromotiontasks'],
+    operations: CREATE_UPDATE,
+    scope: 'Cluster',
+  },
+  {
+    name: 'freight.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-freight',
+    resources: ['freights', 'freights/status'],
+    operations: [...CREATE_UPDATE, 'DELETE'],
+    scope: 'Namespaced',
+  },
+  {
+    name: 'project.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-project',
+    resources: ['projects'],
+    operations: CREATE_UPDATE,
+    scope: 'Cluster',
+    sideEffects: 'NoneOnDryRun',
+  },
+  {
+    name: 'projectconfig.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-projectconfig',
+    resources: ['projectconfigs'],
+    operations: CREATE_UPDATE,
+    scope: 'Namespaced',
+    sideEffects: 'NoneOnDryRun',
+  },
+  {
+    name: 'promotion.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-promotion',
+    resources: ['promotions'],
+    operations: [...CREATE_UPDATE, 'DELETE'],
+    scope: 'Namespaced',
+  },
+  {
+    name: 'promotiontask.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-promotiontask',
+    resources: ['promotiontasks'],
+    operations: CREATE_UPDATE,
+    scope: 'Namespaced',
+  },
   { name: 'stage.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-stage', resources: ['stages'], operations: CREATE_UPDATE, scope: 'Namespaced' },
-  { name: 'warehouse.kargo.akuity.io', path: '/validate-kargo-akuity-io-v1alpha1-warehouse', resources: ['warehouses'], operations: CREATE_UPDATE, scope: 'Namespaced' },
-  { name: 'replicated-resource-mutate.kargo.akuity.io', path: '/validate-v1-replicated-resource', group: '', resources: ['secrets', 'configmaps'], operations: CREATE_UPDATE, scope: 'Namespaced', replicatedOnly: true },
-  { name: 'replicated-resource-delete.kargo.akuity.io', path: '/validate-v1-replicated-resource', group: '', resources: ['secrets', 'configmaps'], operations: ['DELETE'], scope: 'Namespaced', replicatedOnly: true, failurePolicy: 'Ignore' },
+  {
+    name: 'warehouse.kargo.akuity.io',
+    path: '/validate-kargo-akuity-io-v1alpha1-warehouse',
+    resources: ['warehouses'],
+    operations: CREATE_UPDATE,
+    scope: 'Namespaced',
+  },
+  {
+    name: 'replicated-resource-mutate.kargo.akuity.io',
+    path: '/validate-v1-replicated-resource',
+    group: '',
+    resources: ['secrets', 'configmaps'],
+    operations: CREATE_UPDATE,
+    scope: 'Namespaced',
+    replicatedOnly: true,
+  },
+  {
+    name: 'replicated-resource-delete.kargo.akuity.io',
+    path: '/validate-v1-replicated-resource',
+    group: '',
+    resources: ['secrets', 'configmaps'],
+    operations: ['DELETE'],
+    scope: 'Namespaced',
+    replicatedOnly: true,
+    failurePolicy: 'Ignore',
+  },
 ];
 
 function webhook(fact: WebhookFact, baseUrl: string, caBundle: string): Record<string, unknown> {
@@ -46,7 +131,9 @@ function webhook(fact: WebhookFact, baseUrl: string, caBundle: string): Record<s
     admissionReviewVersions: ['v1'],
     sideEffects: fact.sideEffects ?? 'None',
     clientConfig: { url: `${baseUrl}${fact.path}`, caBundle },
-    rules: [{ scope: fact.scope, apiGroups: [group], apiVersions: group === '' ? ['v1'] : ['v1alpha1'], resources: fact.resources, operations: fact.operations }],
+    rules: [
+      { scope: fact.scope, apiGroups: [group], apiVersions: group === '' ? ['v1'] : ['v1alpha1'], resources: fact.resources, operations: fact.operations },
+    ],
     failurePolicy: fact.failurePolicy ?? 'Fail',
     ...(fact.replicatedOnly
       ? {
