@@ -1,5 +1,5 @@
 // Entry point of the bundled CLI: wires the real process (streams, environment,
-// clock, Ctrl-C) into a CliContext and exits with runCli's code.
+// clock, Ctrl-C and SIGTERM) into a CliContext and exits with runCli's code.
 
 import { systemClock } from './runtime/clock.js';
 import { flushAndExit } from './runtime/flush-exit.js';
@@ -12,11 +12,16 @@ import { runCli } from './root-command.js';
 const INTERRUPT_GRACE_MS = 2000;
 
 const controller = new AbortController();
-process.on('SIGINT', () => {
-  if (controller.signal.aborted) process.exit(ExitCode.Interrupted);
+/** SIGTERM (CI cancelling a job, `kill`) stops a command exactly as Ctrl-C does; only the exit code differs (128 + signal). */
+let stopCode: number = ExitCode.Interrupted;
+const stop = (code: number): void => {
+  if (controller.signal.aborted) process.exit(stopCode);
+  stopCode = code;
   controller.abort(new Error('interrupted'));
-  setTimeout(() => process.exit(ExitCode.Interrupted), INTERRUPT_GRACE_MS).unref();
-});
+  setTimeout(() => process.exit(stopCode), INTERRUPT_GRACE_MS).unref();
+};
+process.on('SIGINT', () => stop(ExitCode.Interrupted));
+process.on('SIGTERM', () => stop(ExitCode.Terminated));
 // A closed pipe (`kargo get … | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(ExitCode.Success);
@@ -28,8 +33,8 @@ const ctx: CliContext = {
   env: process.env,
   clock: systemClock,
   signal: controller.signal,
-  kube: lazyKubeFactory({ env: process.env, stderr: process.stderr }),
+  kube: lazyKubeFactory({ env: process.env, stderr: process.stderr, signal: controller.signal }),
 };
 
 const code = await runCli(process.argv.slice(2), ctx);
-await flushAndExit(controller.signal.aborted ? ExitCode.Interrupted : code);
+await flushAndExit(controller.signal.aborted ? stopCode : code);

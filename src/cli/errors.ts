@@ -4,7 +4,7 @@
 // hint, and the documented exit code. Anything unrecognised is a bug (exit 1)
 // whose stack trace is shown only with -v.
 
-import { KubeApiError, KubeConfigError, KubeConnectionError } from '../kube/errors.js';
+import { KubeApiError, KubeConfigError, KubeConnectionError, KubeCredentialsError, KubeUnavailableError } from '../kube/errors.js';
 import { Failure, type FailureKind } from '../runtime/failure.js';
 import { projectNotFound } from '../usecases/not-found.js';
 import { ExitCode } from './exit-codes.js';
@@ -16,7 +16,7 @@ export const EXIT_CODE_BY_KIND: Record<FailureKind, ExitCode> = {
   refused: ExitCode.Refused,
   conflict: ExitCode.Unexpected,
   timeout: ExitCode.Timeout,
-  unavailable: ExitCode.Unexpected,
+  unavailable: ExitCode.Unavailable,
   'promotion-failed': ExitCode.PromotionFailed,
   'verification-failed': ExitCode.VerificationFailed,
   aborted: ExitCode.Aborted,
@@ -51,13 +51,24 @@ export function toReport(error: unknown): Report {
 }
 
 /** Any error as a Failure of a kind: the cluster client's typed errors are worded here. */
-export function toFailure(error: unknown): Failure {
+function toFailure(error: unknown): Failure {
   if (error instanceof Failure) return error;
+  // Credentials that cannot be used are "who we are" problems (exit 4); the rest of a broken kubeconfig is usage (exit 2).
+  if (error instanceof KubeCredentialsError) return new Failure('forbidden', error.message, undefined, { cause: error });
   if (error instanceof KubeConfigError) return new Failure('usage', error.message, undefined, { cause: error });
+  if (error instanceof KubeUnavailableError) return fromUnavailable(error);
   if (error instanceof KubeConnectionError) return fromConnectionError(error);
   if (error instanceof KubeApiError) return fromApiError(error);
   const message = error instanceof Error ? error.message : String(error);
   return new Failure('internal', `unexpected error: ${message}`, 'This is a bug in kargo; rerun with -v for details.', { cause: error });
+}
+
+const REACH_HINT = 'Check that the cluster is running and that --context / KUBECONFIG select the cluster you mean.';
+
+/** Retries ran out: the message already names the server, the last cause and the attempts. */
+function fromUnavailable(error: KubeUnavailableError): Failure {
+  const hint = error.lastCause instanceof KubeConnectionError ? REACH_HINT : 'The cluster is failing or overloaded; try again later, or ask its administrator.';
+  return new Failure('unavailable', error.message, hint, { cause: error });
 }
 
 function fromConnectionError(error: KubeConnectionError): Failure {
@@ -70,15 +81,11 @@ function fromConnectionError(error: KubeConnectionError): Failure {
         'Check certificate-authority-data / insecure-skip-tls-verify of that cluster in your kubeconfig.',
         { cause: error },
       );
+    // A per-request limit, not the command's --timeout (124): the cluster did not answer.
     case 'timeout':
-      return new Failure('timeout', error.message, 'Check that the cluster is up and reachable from here.', { cause: error });
+      return new Failure('unavailable', error.message, `${WRITE_NOT_REPEATED}Check that the cluster is up and reachable from here, or raise --request-timeout.`, { cause: error });
     case 'unreachable':
-      return new Failure(
-        'unavailable',
-        `cannot reach the Kubernetes API server at ${where}: ${rootMessage(error)}`,
-        'Check that the cluster is running and that --context / KUBECONFIG select the cluster you mean.',
-        { cause: error },
-      );
+      return new Failure('unavailable', `cannot reach the Kubernetes API server at ${where}: ${rootMessage(error)}`, `${WRITE_NOT_REPEATED}${REACH_HINT}`, { cause: error });
   }
 }
 
@@ -108,8 +115,14 @@ function fromApiError(error: KubeApiError): Failure {
     case 422:
     case 400:
       return new Failure('usage', `the API server refused the request: ${error.message}`, undefined, { cause: error });
-    default:
-      return new Failure('unavailable', `the API server answered ${error.code}: ${error.message}`, undefined, { cause: error });
+    default: {
+      const path = new URL(error.url, 'http://localhost').pathname;
+      const answer = `HTTP ${error.code}${error.reason ? ` ${error.reason}` : ''}`;
+      if (error.code >= 500 || error.code === 429) {
+        return new Failure('unavailable', `the Kubernetes API server answered ${answer} to ${error.method} ${path}: ${error.message}`, `${WRITE_NOT_REPEATED}The cluster is failing or overloaded; try again later.`, { cause: error });
+      }
+      return new Failure('internal', `the Kubernetes API server answered ${answer} to ${error.method} ${path}: ${error.message}`, 'This is a bug in kargo; rerun with -v for details.', { cause: error });
+    }
   }
 }
 
@@ -172,6 +185,9 @@ function kindName(resource: string): string {
   const singular = plural === 'freights' ? 'freight' : plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.endsWith('s') ? plural.slice(0, -1) : plural;
   return singular.charAt(0).toUpperCase() + singular.slice(1);
 }
+
+/** Only reads (and writes that cannot apply twice) are retried; anything that reaches here unretried was a write. */
+const WRITE_NOT_REPEATED = 'A write that fails this way is not repeated, since it may have been applied; check before running the command again. ';
 
 function rootMessage(error: Error): string {
   const cause = error.cause;

@@ -3,6 +3,8 @@
 
 import { type Command, Option } from 'commander';
 import type { ClusterSelection } from '../kube/cluster-selection.js';
+import { parseRequestTimeout, RequestTimeoutError } from '../kube/request-timeout.js';
+import { fail } from '../runtime/failure.js';
 import { COLOR_MODES, type ColorMode, OUTPUT_FORMATS, type OutputFormat } from '../output/formats.js';
 
 export interface GlobalOptions {
@@ -14,6 +16,8 @@ export interface GlobalOptions {
   headers: boolean;
   color: ColorMode;
   verbose: boolean;
+  /** --request-timeout in milliseconds (0: no limit); absent: the client's default (30 s). */
+  requestTimeoutMs?: number;
 }
 
 export function addGlobalOptions(program: Command): Command {
@@ -24,12 +28,15 @@ export function addGlobalOptions(program: Command): Command {
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS))
     .option('--no-headers', 'omit table headers')
     .addOption(new Option('--color <when>', 'colour output').choices(COLOR_MODES).default('auto'))
-    .option('-v, --verbose', 'log each API request (method, URL, status, time) to stderr', false);
+    .option('-v, --verbose', 'log each API request (method, URL, status, time) to stderr', false)
+    .option('--request-timeout <duration>', 'limit on one API request, e.g. 10s or 2m; 0 means none (default 30s)');
 }
 
 export function globalOptionsOf(command: Command): GlobalOptions {
-  const options = command.optsWithGlobals<Partial<GlobalOptions>>();
+  const options = command.optsWithGlobals<Partial<GlobalOptions> & { requestTimeout?: string }>();
+  const requestTimeoutMs = options.requestTimeout === undefined ? undefined : requestTimeoutOf(options.requestTimeout);
   return {
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),
     ...(options.project ? { project: options.project } : {}),
@@ -45,5 +52,15 @@ export function clusterSelectionOf(options: GlobalOptions): ClusterSelection {
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),
     verbose: options.verbose,
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   };
+}
+
+function requestTimeoutOf(value: string): number {
+  try {
+    return parseRequestTimeout(value);
+  } catch (error) {
+    if (error instanceof RequestTimeoutError) fail('usage', error.message);
+    throw error;
+  }
 }

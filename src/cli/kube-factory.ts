@@ -11,12 +11,14 @@ export interface KubeFactoryOptions {
   env: Readonly<Record<string, string | undefined>>;
   stderr: OutputStream;
   requestTimeoutMs?: number;
+  /** The process's interrupt: stops waits between retries at once. */
+  signal?: AbortSignal;
 }
 
 export function lazyKubeFactory(options: KubeFactoryOptions): (selection: ClusterSelection) => Promise<KubeClient> {
   const clients = new Map<string, Promise<KubeClient>>();
   return (selection) => {
-    const key = JSON.stringify([selection.kubeconfig, selection.context, selection.verbose]);
+    const key = JSON.stringify([selection.kubeconfig, selection.context, selection.verbose, selection.requestTimeoutMs]);
     let client = clients.get(key);
     if (!client) {
       client = import('../kube/http-client.js').then(({ createKubeClient }) =>
@@ -24,7 +26,8 @@ export function lazyKubeFactory(options: KubeFactoryOptions): (selection: Cluste
           env: options.env,
           stderr: options.stderr,
           userAgent: `kargo-cli/${CLI_VERSION}`,
-          ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+          ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
         }),
       );
       clients.set(key, client);

@@ -4,4 +4,6 @@ export interface ClusterSelection {
   kubeconfig?: string;
   context?: string;
   verbose: boolean;
+  /** --request-timeout: the limit on one API request, 0 for none (kubectl's flag). */
+  requestTimeoutMs?: number;
 }

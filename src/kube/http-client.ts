@@ -52,7 +52,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 export async function createKubeClient(selection: ClusterSelection, options: KubeClientOptions): Promise<KubeClient> {
   const loaded = loadKubeConfig(selection, options.env);
-  return new HttpKubeClient(loaded, selection, options);
+  const requestTimeoutMs = selection.requestTimeoutMs ?? options.requestTimeoutMs;
+  return new HttpKubeClient(loaded, selection, { ...options, ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}) });
 }
 
 interface RequestSpec {
