@@ -14,7 +14,7 @@ export interface UserConfig {
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-export function userConfigPath(env: Environment): string {
+function userConfigPath(env: Environment): string {
   const base = env.XDG_CONFIG_HOME || join(env.HOME ?? env.USERPROFILE ?? '.', '.config');
   return join(base, 'kargo', 'config.yaml');
 }

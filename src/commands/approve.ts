@@ -40,7 +40,7 @@ not check that for approvals, so kargo does.
   );
 }
 
-export async function runApprove(ctx: CliContext, session: WorkflowSession, flags: ApproveFlags): Promise<ExitCode> {
+async function runApprove(ctx: CliContext, session: WorkflowSession, flags: ApproveFlags): Promise<ExitCode> {
   if (!flags.stage) fail('usage', 'Say which Stage to approve the Freight for with --stage STAGE.');
   if ((flags.freight === undefined) === (flags.freightAlias === undefined)) {
     fail('usage', 'Say which Freight to approve with exactly one of --freight NAME_OR_ALIAS or --freight-alias ALIAS.');

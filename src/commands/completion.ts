@@ -13,7 +13,7 @@ import { withExamples } from '../cli/help.js';
 import { openSession } from '../cli/session.js';
 import { completionValues } from '../usecases/complete-values.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** A shell waits for these values while the user holds TAB: give up quickly. */
@@ -37,7 +37,7 @@ export function completionCommand(ctx: CliContext): Command {
   ]);
 }
 
-export function completionScript(shell: Shell, root: Command): string {
+function completionScript(shell: Shell, root: Command): string {
   const model = completionModel(root);
   switch (shell) {
     case 'bash':

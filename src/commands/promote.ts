@@ -87,7 +87,7 @@ Exit codes: 0 done, 3 not found, 4 not permitted, 5 promotion Failed/Errored,
   );
 }
 
-export async function runPromote(ctx: CliContext, session: WorkflowSession, flags: PromoteFlags): Promise<ExitCode> {
+async function runPromote(ctx: CliContext, session: WorkflowSession, flags: PromoteFlags): Promise<ExitCode> {
   const output = parseObjectOutput(flags.output);
   const waitTarget = parseWaitTarget(flags.wait);
   const timeoutMs = parseTimeout(flags.timeout);

@@ -36,7 +36,7 @@ export function refreshCommand(ctx: CliContext): Command {
 
 const LABEL: Record<RefreshKind, string> = { warehouse: 'Warehouse', stage: 'Stage' };
 
-export async function runRefresh(ctx: CliContext, session: WorkflowSession, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
+async function runRefresh(ctx: CliContext, session: WorkflowSession, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
   if (kind !== 'warehouse' && kind !== 'stage') fail('usage', `kargo refresh takes "warehouse" or "stage", not "${kind}".`);
   const timeoutMs = parseTimeout(flags.timeout);
   const request = { kind, project: session.project, name } as const;

@@ -55,7 +55,7 @@ Stage has auto-promotion enabled, Kargo holds auto-promotion after a rollback.
   );
 }
 
-export async function runRollback(ctx: CliContext, session: WorkflowSession, flags: RollbackFlags): Promise<ExitCode> {
+async function runRollback(ctx: CliContext, session: WorkflowSession, flags: RollbackFlags): Promise<ExitCode> {
   if (!flags.stage) fail('usage', 'Say which Stage to roll back with --stage STAGE.');
   const output = parseObjectOutput(flags.output);
   const waitTarget = parseWaitTarget(flags.wait);

@@ -28,7 +28,7 @@ export function updateCommand(ctx: CliContext): Command {
   return new Command('update').description('Change Kargo objects').addCommand(freight);
 }
 
-export async function runUpdateFreight(ctx: CliContext, session: WorkflowSession, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
+async function runUpdateFreight(ctx: CliContext, session: WorkflowSession, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
   if (!flags.alias) fail('usage', 'Say the new alias with --alias NEW.');
   const result = await updateFreightAlias(session.client, session.project, { by: 'name-or-alias', value: nameOrAlias }, flags.alias);
   const name = result.freight.metadata.name;

@@ -6,6 +6,7 @@ import type { CliContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { verificationFrame } from '../output/progress-verification.js';
+import { newVerificationOf } from '../rules/verification-tracking.js';
 import { followVerification } from '../usecases/follow-verification.js';
 import { requestVerification } from '../usecases/verify.js';
 import { startWaitDeadline } from '../runtime/deadline.js';
@@ -35,7 +36,7 @@ export function verifyCommand(ctx: CliContext): Command {
   return new Command('verify').description('Verification of Stages').addCommand(stage);
 }
 
-export async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: string, flags: VerifyFlags): Promise<ExitCode> {
+async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: string, flags: VerifyFlags): Promise<ExitCode> {
   const action = flags.abort ? 'abort' : 'reverify';
   const timeoutMs = parseTimeout(flags.timeout);
   const result = await requestVerification(session.client, session.project, stageName, action);
@@ -54,7 +55,7 @@ export async function runVerify(ctx: CliContext, session: WorkflowSession, stage
   const deadline = startWaitDeadline(ctx.signal, timeoutMs);
   const view = newProgressView(ctx);
   try {
-    const counts = action === 'abort' ? (info: { id?: string }) => info.id === id : (info: { id?: string }) => info.id !== id;
+    const counts = action === 'abort' ? (info: { id?: string }) => info.id === id : newVerificationOf(result.stage, result.collectionId);
     const followed = await followVerification(session.client, session.project, stageName, { collectionId: result.collectionId, counts }, {
       signal: deadline.signal,
       onChange: (snapshot) => view.show(verificationFrame(snapshot)),
@@ -70,7 +71,8 @@ export async function runVerify(ctx: CliContext, session: WorkflowSession, stage
         return ExitCode.Success;
       }
       view.finish('failure', `Verification in Stage ${stageName} ${info.phase}${info.message ? `: ${info.message}` : ''}`);
-      return info.phase === 'Aborted' ? ExitCode.Aborted : ExitCode.VerificationFailed;
+      // Kargo v1.11.2 records an aborted verification as Failed ("Verification aborted by user").
+      return ExitCode.VerificationFailed;
     }
     if (followed.kind === 'superseded') {
       view.finish('warning', `Superseded: a later promotion replaced Stage ${stageName}'s freight before this verification finished.`);

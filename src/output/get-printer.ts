@@ -27,7 +27,7 @@ export function formatGetResult(type: ResourceType, items: KubeObject[], options
   return renderTable(table.header, table.rows, { headers: options.headers });
 }
 
-export function tableFor(type: ResourceType, items: KubeObject[], context: TableContext): TableData {
+function tableFor(type: ResourceType, items: KubeObject[], context: TableContext): TableData {
   switch (type) {
     case resources.project:
       return projectTable(items as Project[], context);

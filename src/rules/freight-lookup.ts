@@ -9,7 +9,7 @@ import { ALIAS_LABEL } from '../model/labels.js';
 /** Shortest name prefix accepted for `--freight` (Freight names are 40 hex digits). */
 export const MIN_NAME_PREFIX = 4;
 /** Shortest commit SHA prefix accepted for `--commit`. */
-export const MIN_COMMIT_PREFIX = 7;
+const MIN_COMMIT_PREFIX = 7;
 
 export type FreightQuery =
   | { by: 'name-or-alias'; value: string }
@@ -63,7 +63,7 @@ export function effectiveDiscoveredAt(freight: Freight): string | undefined {
 }
 
 /** `alias (name[:7])`, or just the name when there is no alias. */
-export function freightDisplayName(freight: Freight): string {
+function freightDisplayName(freight: Freight): string {
   const name = freight.metadata.name ?? '';
   const alias = freightAlias(freight);
   return alias ? `${alias} (${name.slice(0, 7)})` : name;

@@ -268,7 +268,7 @@ function describePromotion(
 }
 
 /** A Stage without promotion steps (kargo-semantics.md §1.5, `IsControlFlow`). */
-export function isControlFlow(stage: Stage): boolean {
+function isControlFlow(stage: Stage): boolean {
   return (stage.spec.promotionTemplate?.spec?.steps ?? []).length === 0;
 }
 

@@ -10,7 +10,7 @@ import { inflateSteps, type PromotionTaskLookup, TaskInflationError } from './ta
 import { SHARD_LABEL, STAGE_LABEL } from '../model/labels.js';
 import { CREATE_ACTOR_ANNOTATION, ROLLBACK_ANNOTATION, STAGE_ANNOTATION } from '../model/annotations.js';
 
-export const KARGO_API_VERSION = 'kargo.akuity.io/v1alpha1';
+const KARGO_API_VERSION = 'kargo.akuity.io/v1alpha1';
 
 export interface BuildPromotionInput {
   stage: Stage;

@@ -32,7 +32,7 @@ function compareByUlid(a: string, b: string): number {
 }
 
 /** The second-to-last dot-separated segment of a generated name, when it is a ULID. */
-export function ulidOf(name: string): string | undefined {
+function ulidOf(name: string): string | undefined {
   const parts = name.split('.');
   const candidate = parts.length >= 3 ? parts[parts.length - 2] : undefined;
   return candidate !== undefined && ULID.test(candidate) ? candidate : undefined;

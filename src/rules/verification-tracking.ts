@@ -40,6 +40,17 @@ export function verificationStanding(stage: Stage, tracked: TrackedCollection): 
   return { kind: 'waiting', reason: 'waiting for the verification to start' };
 }
 
+/**
+ * For a re-run requested now: only a VerificationInfo the collection did not hold
+ * yet is the new run (Kargo adds it on a later reconcile, on top of older ones that
+ * may have finished).
+ */
+export function newVerificationOf(stage: Stage, collectionId: string): (info: VerificationInfo) => boolean {
+  const collection = (stage.status?.freightHistory ?? []).find((candidate) => candidate.id === collectionId);
+  const known = new Set((collection?.verificationHistory ?? []).map((info) => info.id));
+  return (info) => !known.has(info.id);
+}
+
 function recordedByStage(stage: Stage, ours: string | undefined): boolean {
   if (!ours) return true;
   const last = stage.status?.lastPromotion?.name;

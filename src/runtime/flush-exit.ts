@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 
 /** Resolves once every write queued on `stream` so far has been flushed (or the stream has failed or closed). */
-export function drained(stream: Writable): Promise<void> {
+function drained(stream: Writable): Promise<void> {
   if (stream.destroyed || stream.writableEnded) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

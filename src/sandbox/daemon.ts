@@ -27,7 +27,7 @@ function isZombie(pid: number): boolean {
   }
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -43,7 +43,7 @@ export function readPid(paths: SandboxPaths): number | undefined {
 }
 
 /** Whether the server at `endpoint` answers /readyz. */
-export function isReady(endpoint: Endpoint): Promise<boolean> {
+function isReady(endpoint: Endpoint): Promise<boolean> {
   return new Promise((resolve) => {
     const url = new URL('/readyz', endpoint.url);
     const req = request(url, { ca: endpoint.caCertPem, timeout: 1000 }, (response) => {

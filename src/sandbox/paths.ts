@@ -26,7 +26,7 @@ function homeOf(env: Env): string {
   return env.HOME && env.HOME !== '' ? env.HOME : homedir();
 }
 
-export function defaultStateDir(env: Env): string {
+function defaultStateDir(env: Env): string {
   const xdg = env.XDG_STATE_HOME;
   const base = xdg && isAbsolute(xdg) ? xdg : join(homeOf(env), '.local', 'state');
   return join(base, 'kargo', 'sandbox');

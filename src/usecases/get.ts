@@ -72,7 +72,7 @@ function matchesName(object: KubeObject, name: string, type: ResourceType): bool
   return type === resources.freight && freightAlias(object as Freight) === name;
 }
 
-export function matchesFreightFilter(freight: Freight, filter: FreightFilter): boolean {
+function matchesFreightFilter(freight: Freight, filter: FreightFilter): boolean {
   if (filter.warehouse && !(freight.origin?.kind === 'Warehouse' && freight.origin.name === filter.warehouse)) return false;
   if (filter.image && !carriesImage(filter.image)(freight)) return false;
   if (filter.commit && !carriesCommit(filter.commit)(freight)) return false;

@@ -19,7 +19,8 @@ import { pickWarehouseCandidate } from './warehouse-candidate.js';
 import { getStage } from './lookups.js';
 import { fail } from '../runtime/failure.js';
 
-export type PromoteFreight = FreightSelector | { by: 'warehouse'; value: string };
+/** What to promote: as the user named it, the Warehouse's candidate, or Freight already read (a rollback's). */
+export type PromoteFreight = FreightSelector | { by: 'warehouse'; value: string } | { by: 'read'; freight: Freight };
 
 export type PromoteTarget = { stage: string } | { downstreamFrom: string };
 
@@ -47,9 +48,11 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
   const anchor = await getStage(client, project, targetName);
 
   const freight =
-    request.freight.by === 'warehouse'
-      ? await pickWarehouseCandidate(client, project, anchor, request.freight.value, request.now)
-      : await resolveFreight(client, project, request.freight);
+    request.freight.by === 'read'
+      ? request.freight.freight
+      : request.freight.by === 'warehouse'
+        ? await pickWarehouseCandidate(client, project, anchor, request.freight.value, request.now)
+        : await resolveFreight(client, project, request.freight);
 
   const topology = await readTopology(client, project);
   const stages = 'stage' in request.target ? [anchor] : downstreamOf(topology, anchor, freight);

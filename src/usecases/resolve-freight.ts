@@ -1,22 +1,30 @@
 // Finds the Freight a user means — by name or alias (as Kargo's API does), by
-// alias only, or by an artifact it carries (image repo:tag, commit SHA) — with one
-// LIST of the project's Freight and the freight-lookup rule.
+// alias only, or by an artifact it carries (image repo:tag, commit SHA) — reading
+// no more than the lookup needs: a name is one GET, an alias one LIST selected by
+// the alias label (Kargo keeps both indexed). Only a name prefix or an artifact,
+// which nothing indexes, costs a LIST of the project's Freight.
 
+import { isNotFound } from '../kube/errors.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight } from '../model/kargo.js';
-import { FreightLookupError, type FreightQuery, freightAlias, lookupFreight } from '../rules/freight-lookup.js';
+import { ALIAS_LABEL } from '../model/labels.js';
+import { FreightLookupError, type FreightQuery, freightAlias, lookupFreight, MIN_NAME_PREFIX } from '../rules/freight-lookup.js';
 import { fail } from '../runtime/failure.js';
 import { sentence } from './wording.js';
-import { ALIAS_LABEL } from '../model/labels.js';
 
 export type FreightSelector = Exclude<FreightQuery, { by: 'warehouse' }>;
 
+// What a label selector accepts as a value (Kubernetes' label value syntax).
+const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+// What an object name may be (a DNS subdomain), so nothing else reaches a request path.
+const OBJECT_NAME = /^[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?$/;
+const NAME_PREFIX = new RegExp(`^[0-9a-fA-F]{${MIN_NAME_PREFIX},}$`);
 
 export async function resolveFreight(client: KubeClient, project: string, selector: FreightSelector): Promise<Freight> {
-  const all = await client.list<Freight>(resources.freight, project);
+  const candidates = await candidatesFor(client, project, selector);
   try {
-    return lookupFreight(all.items, selector).freight;
+    return lookupFreight(candidates, selector).freight;
   } catch (error) {
     if (!(error instanceof FreightLookupError)) throw error;
     if (error.reason === 'ambiguous') {
@@ -26,14 +34,42 @@ export async function resolveFreight(client: KubeClient, project: string, select
   }
 }
 
+/** The Freight among which the lookup rule picks: the named one, those with the alias, or all of them. */
+async function candidatesFor(client: KubeClient, project: string, selector: FreightSelector): Promise<Freight[]> {
+  switch (selector.by) {
+    case 'name-or-alias': {
+      const named = await freightNamed(client, project, selector.value);
+      if (named) return [named];
+      const aliased = await freightWithAlias(client, project, selector.value);
+      if (aliased.length > 0 || !NAME_PREFIX.test(selector.value)) return aliased;
+      return (await client.list<Freight>(resources.freight, project)).items;
+    }
+    case 'alias':
+      return freightWithAlias(client, project, selector.value);
+    default:
+      return (await client.list<Freight>(resources.freight, project)).items;
+  }
+}
+
+/** The Freight of this name, if there is one. */
+export async function freightNamed(client: KubeClient, project: string, name: string): Promise<Freight | undefined> {
+  if (!OBJECT_NAME.test(name)) return undefined;
+  try {
+    return await client.get<Freight>(resources.freight, name, project);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+async function freightWithAlias(client: KubeClient, project: string, alias: string): Promise<Freight[]> {
+  if (!LABEL_VALUE.test(alias)) return [];
+  return (await client.list<Freight>(resources.freight, project, { labelSelector: `${ALIAS_LABEL}=${alias}` })).items;
+}
+
 /** `jolly-penguin (3f2a1c9)`, how Freight is named in messages. */
 export function freightLabel(freight: Freight): string {
   const name = freight.metadata.name ?? '';
   const alias = freightAlias(freight);
   return alias ? `${alias} (${name.slice(0, 7)})` : name;
-}
-
-/** What to type to name this Freight on the command line: its alias, else its name. */
-export function freightHandle(freight: Freight): string {
-  return freightAlias(freight) ?? freight.metadata.name ?? '';
 }

@@ -1,14 +1,16 @@
 // `kargo rollback`: returns a Stage to the newest earlier freight collection that
 // was verified there (or the one named with --to), by promoting its Freight again
 // with the rollback annotation, under the same availability rules as any promotion.
+// It reads only the Freight of the Stage's history (one GET each, once), however
+// many the project holds.
 
 import type { KubeClient } from '../kube/client.js';
-import { resources } from '../kube/resources.js';
-import type { Freight } from '../model/kargo.js';
+import type { Freight, Stage } from '../model/kargo.js';
 import type { UlidSource } from '../rules/promotion-name.js';
 import { RollbackError, type RollbackChoice, chooseRollbackTarget } from '../rules/rollback.js';
 import { type PlannedPromotion, planPromotions } from './promote.js';
 import { getStage } from './lookups.js';
+import { freightNamed } from './resolve-freight.js';
 import { fail } from '../runtime/failure.js';
 import { sentence } from './wording.js';
 
@@ -22,17 +24,17 @@ export interface RollbackRequest {
 
 export interface RollbackTarget {
   choice: RollbackChoice;
-  /** The project's Freight by name, for the from → to display. */
+  /** The Freight of the Stage's history by name, for the from → to display and the promotions. */
   freightByName: ReadonlyMap<string, Freight>;
 }
 
 /** Which collection the Stage goes back to (shown before any availability check). */
 export async function chooseRollback(client: KubeClient, request: RollbackRequest): Promise<RollbackTarget> {
   const stage = await getStage(client, request.project, request.stage);
-  const freight = await client.list<Freight>(resources.freight, request.project);
+  const freight = await historyFreight(client, request.project, stage);
   let choice: RollbackChoice;
   try {
-    choice = chooseRollbackTarget(stage, { ...(request.to ? { to: request.to } : {}), freight: freight.items });
+    choice = chooseRollbackTarget(stage, { ...(request.to ? { to: request.to } : {}), freight });
   } catch (error) {
     if (error instanceof RollbackError) {
       const next = error.reason === 'target-is-current' || error.reason === 'no-current-freight' ? '' : ` See the Stage's freight history with: kargo get stages ${request.stage} -p ${request.project} -o yaml`;
@@ -40,16 +42,24 @@ export async function chooseRollback(client: KubeClient, request: RollbackReques
     }
     throw error;
   }
-  return { choice, freightByName: new Map(freight.items.map((item) => [item.metadata.name ?? '', item])) };
+  return { choice, freightByName: new Map(freight.map((item) => [item.metadata.name ?? '', item])) };
+}
+
+/** The Freight named anywhere in the Stage's history (what is gone since is left out). */
+async function historyFreight(client: KubeClient, project: string, stage: Stage): Promise<Freight[]> {
+  const names = new Set((stage.status?.freightHistory ?? []).flatMap((collection) => Object.values(collection.items ?? {}).map((item) => item.name)));
+  const found = await Promise.all([...names].map((name) => freightNamed(client, project, name)));
+  return found.filter((item): item is Freight => item !== undefined);
 }
 
 /** The Promotions that put the chosen collection back, each checked and built like any promotion. */
 export async function planRollbackPromotions(client: KubeClient, request: RollbackRequest, target: RollbackTarget): Promise<PlannedPromotion[]> {
   const promotions: PlannedPromotion[] = [];
   for (const item of target.choice.toPromote) {
+    const readFreight = target.freightByName.get(item.name);
     const planned = await planPromotions(client, {
       project: request.project,
-      freight: { by: 'name-or-alias', value: item.name },
+      freight: readFreight ? { by: 'read', freight: readFreight } : { by: 'name-or-alias', value: item.name },
       target: { stage: request.stage },
       rollback: true,
       now: request.now,

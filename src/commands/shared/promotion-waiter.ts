@@ -57,7 +57,7 @@ export async function waitForPromotion(ctx: CliContext, client: KubeClient, requ
 }
 
 /** The command that picks up following this promotion again. */
-export function followCommand(project: string, name: string, target: WaitTarget): string {
+function followCommand(project: string, name: string, target: WaitTarget): string {
   return `kargo promote -p ${project} --name ${name} --wait${target === 'verification' ? '=verification' : ''}`;
 }
 
