@@ -44,22 +44,22 @@ function expectOneFailure(stderr: string): void {
 }
 
 describe('cluster errors', () => {
-  it('unreachable server: exit 1, names the URL and the context', async () => {
+  it('unreachable server: exit 10, names the URL and the context', async () => {
     const path = rewriteKubeconfig(cluster.kubeconfigPath, 'down', (config) => {
       config.clusters[0]!.cluster.server = 'https://127.0.0.1:1';
     });
     const result = await kargo(['get', 'stages', '-p', PROJECT], path);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(10);
     expectOneFailure(result.stderr);
     expect(result.stderr).toContain('cannot reach the Kubernetes API server at https://127.0.0.1:1 (context "kargo-embedded")');
   });
 
-  it('TLS failure: exit 1, says TLS and points at the kubeconfig CA', async () => {
+  it('TLS failure: exit 10, says TLS and points at the kubeconfig CA', async () => {
     const path = rewriteKubeconfig(cluster.kubeconfigPath, 'no-ca', (config) => {
       delete config.clusters[0]!.cluster['certificate-authority-data'];
     });
     const result = await kargo(['get', 'stages', '-p', PROJECT], path);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(10);
     expectOneFailure(result.stderr);
     expect(result.stderr).toContain(`TLS failure talking to the Kubernetes API server at ${cluster.server.url}`);
     expect(result.stderr).toContain('certificate-authority-data');
@@ -123,7 +123,7 @@ describe('cluster errors', () => {
       config.clusters[0]!.cluster.server = 'https://127.0.0.1:1';
     });
     const result = await kargo(['get', 'stages', '-p', PROJECT, '-v'], path);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(10);
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 });
