@@ -41,6 +41,16 @@ describe('numbers, strings and nil', () => {
   });
 });
 
+describe('unknown functions', () => {
+  it.each([
+    ['imagefrom("x")', { imageFrom: () => null }, 'invalid operation: cannot call nil (no function named "imagefrom"; did you mean imageFrom()?)'],
+    ['uper("a")', {}, 'invalid operation: cannot call nil (no function named "uper"; did you mean upper()?)'],
+    ['frobnicate()', {}, 'invalid operation: cannot call nil (no function named "frobnicate") at 1:1'],
+  ])('%s', (code, env, message) => {
+    expect(() => evaluateExpression(code, env)).toThrow(message);
+  });
+});
+
 describe('size limits', () => {
   it("refuses expressions past expr's 10,000-node limit, however deeply nested", () => {
     const wide = Array.from({ length: 6000 }, (_, i) => String(i)).join(' + ');

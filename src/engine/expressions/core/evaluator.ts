@@ -9,6 +9,7 @@ import { BUILTINS } from './builtins/index.js';
 import { EvaluationFault, ExpressionError } from './errors.js';
 import { binaryOperation } from './operators.js';
 import { runPredicateBuiltin, type PredicateFrame } from './predicates.js';
+import { closestName } from './suggest.js';
 import { conversionMessage, goTypeName, isNil, setOwn } from './values.js';
 
 /** Marks a chain cut short by `?.` on nil; the enclosing chain node turns it into nil. */
@@ -156,7 +157,7 @@ export class Evaluation {
       if (fn === undefined) {
         const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
         if (builtin) return builtin(node.args.map((arg) => this.run(arg)));
-        throw new EvaluationFault(`invalid operation: cannot call nil (no function named ${JSON.stringify(name)})`);
+        throw new EvaluationFault(this.unknownFunction(name));
       }
     } else {
       fn = this.evaluate(node.callee);
@@ -168,6 +169,15 @@ export class Evaluation {
     }
     const args = node.args.map((arg) => this.run(arg));
     return normalize(fn(...args));
+  }
+
+  /** expr's own words, then which name was meant when it looks like a typo. */
+  private unknownFunction(name: string): string {
+    const known = [...Object.keys(this.env), ...Object.keys(this.overrides ?? {}), ...Object.keys(BUILTINS)];
+    const functions = known.filter((candidate) => typeof (this.lookup(candidate) ?? BUILTINS[candidate]) === 'function');
+    const suggestion = closestName(name, functions);
+    const hint = suggestion ? `; did you mean ${suggestion}()?` : '';
+    return `invalid operation: cannot call nil (no function named ${JSON.stringify(name)}${hint})`;
   }
 
   private binary(node: NodeOf<'binary'>): unknown {
