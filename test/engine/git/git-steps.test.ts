@@ -4,7 +4,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engineResources } from '../../../src/engine/kube-resources.js';
 import { gitStepOptions } from '../../../src/engine/git/step-options.js';
 import { createGitCloneStep, gitCloneStep } from '../../../src/engine/steps/git-clone.js';
 import { gitClearStep } from '../../../src/engine/steps/git-clear.js';
@@ -287,14 +286,5 @@ describe('git-commit, git-push, git-tag, git-clear', () => {
     ] as const) {
       await expect((step as StepRunner<typeof config>).run(context, config)).rejects.toMatchObject({ name: 'TerminalStepError', status: 'Failed' });
     }
-  });
-});
-
-describe('credentials lookup on the way', () => {
-  it('lists git Secrets in the project namespace when cloning', async () => {
-    const remote = await bareRemote({ 'a.txt': 'x\n' });
-    const workDir = await tempDir('kargo-workdir-');
-    await run(gitCloneStep, stepContext(workDir, client(), { project: 'team-a' }), { repoURL: remote.url, checkout: [{ path: 'out' }] });
-    expect(engineResources.secret.plural).toBe('secrets');
   });
 });
