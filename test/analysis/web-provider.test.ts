@@ -100,6 +100,37 @@ describe('web provider', () => {
     expect(measurement.phase).toBe('Successful');
   });
 
+  describe('OAuth2 client credentials', () => {
+    const basic = `Basic ${Buffer.from('kargo:pa55').toString('base64')}`;
+    beforeAll(() => {
+      server.on('/token', (req, res) => {
+        const viaHeader = req.headers.authorization === basic && !req.url.includes('form');
+        const form = new URLSearchParams(req.body);
+        const viaForm = form.get('client_id') === 'kargo' && form.get('client_secret') === 'pa55' && req.url.includes('form');
+        if (form.get('grant_type') !== 'client_credentials' || !(viaHeader || viaForm)) return void res.writeHead(401).end('{"error":"invalid_client"}');
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ access_token: `tok-${form.get('scope') ?? ''}`, token_type: 'bearer' }));
+      });
+      server.on('/protected', (req, res) => res.writeHead(req.headers.authorization === 'Bearer tok-read' ? 200 : 401).end('{"ok":true}'));
+    });
+
+    it.each([
+      { tokenPath: '/token', clientSecret: 'pa55', phase: 'Successful', message: undefined },
+      { tokenPath: '/token?style=form', clientSecret: 'pa55', phase: 'Successful', message: undefined },
+      { tokenPath: '/token', clientSecret: 'wrong', phase: 'Error', message: 'oauth2: cannot fetch token: 401\nResponse: {"error":"invalid_client"}' },
+    ])('token from $tokenPath with secret $clientSecret → $phase', async ({ tokenPath, clientSecret, phase, message }) => {
+      const measurement = await measure(
+        { url: `${server.url}/protected`, jsonPath: '{$.ok}', authentication: { oauth2: { tokenUrl: `${server.url}${tokenPath}`, clientId: 'kargo', clientSecret, scopes: ['read'] } } },
+        { successCondition: 'result' },
+      );
+      expect(measurement.phase).toBe(phase);
+      if (message) expect(measurement.message).toBe(message);
+    });
+
+    it('without a client secret the provider cannot be built', () => {
+      expect(webProvider({ url: 'http://x', authentication: { oauth2: { tokenUrl: 'http://x/token', clientId: 'kargo' } } })).toEqual({ error: 'missing mandatory parameter in metric for OAuth2 setup' });
+    });
+  });
+
   it('gives up after timeoutSeconds', async () => {
     const measurement = await measure({ url: `${server.url}/slow`, timeoutSeconds: 1 });
     expect(measurement.phase).toBe('Error');

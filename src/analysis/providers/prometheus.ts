@@ -10,6 +10,7 @@ import { parseGoDuration } from '../go-duration.js';
 import { formatKubeTime } from '../time-format.js';
 import { formatGoFloat } from './go-float.js';
 import { exchange, type HttpReply } from './http-request.js';
+import { fetchToken, oauth2Problem } from './oauth2.js';
 import { readPrometheusReply } from './prometheus-response.js';
 import type { MeasurementContext, MetricProviderDriver } from './provider.js';
 import { readyMeasurement } from './ready-measurement.js';
@@ -22,7 +23,8 @@ export function prometheusProvider(prometheus: PrometheusMetric, defaultAddress:
   const address = prometheus.address || defaultAddress;
   if (!address) return { error: 'prometheus address is not configured' };
   if (!isUrl(address)) return { error: 'prometheus address is not is url format' };
-  if (prometheus.authentication?.oauth2?.tokenUrl) return { error: 'oauth2 authentication is not supported by this sandbox' };
+  const oauth2 = oauth2Problem(prometheus.authentication?.oauth2);
+  if (oauth2) return { error: oauth2 };
   if ((prometheus.timeout ?? 0) < 0) return { error: 'prometheus timeout should not be negative' };
   return {
     run: (metric, context) => measure(metric, prometheus, address, context),
@@ -76,6 +78,12 @@ async function send(prometheus: PrometheusMetric, url: string, params: URLSearch
   const headers: Record<string, string> = {};
   for (const header of prometheus.headers ?? []) headers[header.key] = header.value;
   const common = { headers, timeoutMs: ((prometheus.timeout ?? 0) || DEFAULT_TIMEOUT_SECONDS) * 1000, insecure: prometheus.insecure === true };
+  const oauth2 = prometheus.authentication?.oauth2;
+  if (oauth2?.tokenUrl) {
+    const token = await fetchToken(oauth2, common.timeoutMs, common.insecure);
+    if (!token.ok) throw new Error(token.message);
+    headers['Authorization'] = token.authorization;
+  }
   const posted = await exchange({
     ...common,
     method: 'POST',

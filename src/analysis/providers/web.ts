@@ -8,15 +8,15 @@ import { evaluateConditions } from '../conditions.js';
 import { formatKubeTime } from '../time-format.js';
 import { exchange } from './http-request.js';
 import { parseJsonPath, type JsonPath } from './json-path.js';
+import { fetchToken, oauth2Problem } from './oauth2.js';
 import type { MeasurementContext, MetricProviderDriver } from './provider.js';
 import { readyMeasurement } from './ready-measurement.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
 export function webProvider(web: WebMetric): MetricProviderDriver | { error: string } {
-  if (web.authentication?.oauth2?.tokenUrl) {
-    return { error: 'oauth2 authentication is not supported by this sandbox' };
-  }
+  const oauth2 = oauth2Problem(web.authentication?.oauth2);
+  if (oauth2) return { error: oauth2 };
   let path: JsonPath;
   try {
     path = parseJsonPath(web.jsonPath || '{$}');
@@ -42,6 +42,13 @@ async function measure(metric: Metric, web: WebMetric, path: JsonPath, context: 
   const headers: Record<string, string> = {};
   for (const header of web.headers ?? []) setHeader(headers, header.key, header.value);
   if (hasJsonBody) setHeader(headers, 'Content-Type', 'application/json');
+  const timeoutMs = ((web.timeoutSeconds ?? 0) > 0 ? (web.timeoutSeconds ?? 0) : DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const oauth2 = web.authentication?.oauth2;
+  if (oauth2?.tokenUrl) {
+    const token = await fetchToken(oauth2, timeoutMs, web.insecure === true);
+    if (!token.ok) return done.error(token.message);
+    setHeader(headers, 'Authorization', token.authorization);
+  }
   let reply;
   try {
     reply = await exchange({
@@ -49,7 +56,7 @@ async function measure(metric: Metric, web: WebMetric, path: JsonPath, context: 
       url: web.url,
       headers,
       body: web.body || (hasJsonBody ? JSON.stringify(web.jsonBody) : undefined),
-      timeoutMs: ((web.timeoutSeconds ?? 0) > 0 ? (web.timeoutSeconds ?? 0) : DEFAULT_TIMEOUT_SECONDS) * 1000,
+      timeoutMs,
       insecure: web.insecure === true,
     });
   } catch (error) {
