@@ -5,13 +5,14 @@
 
 import type { KubeClient } from '../kube/client.js';
 import type { Freight, Promotion, PromotionStatus, Stage } from '../model/kargo.js';
-import { ANNOTATION_TRUE, CREATE_ACTOR_ANNOTATION, ROLLBACK_ANNOTATION } from '../model/annotations.js';
+import { CREATE_ACTOR_ANNOTATION } from '../model/annotations.js';
 import { isTerminalPromotionPhase } from '../model/phases.js';
 import { stepAlias } from '../rules/task-inflation.js';
 import type { Clock } from '../runtime/clock.js';
 import { abortRequestOf, terminationMessage } from './abort-request.js';
 import { freightUnavailableMessage } from './freight-availability.js';
-import { collectionReferences, freightReferenceOf, targetFreightCollection } from './freight-collection.js';
+import { freightReferenceOf, targetFreightCollection } from './freight-collection.js';
+import { promotionExpressionData } from './promotion-expression-data.js';
 import type { StepRegistry } from './registry.js';
 import type { ClusterSnapshot } from './snapshot.js';
 import { timestamp } from './step-metadata.js';
@@ -79,18 +80,7 @@ export async function runPromotion(input: PromotionRunInput): Promise<PromotionR
     state,
     promotionVars: promotion.spec.vars ?? [],
     registry: input.registry,
-    data: {
-      ...input.snapshot,
-      project,
-      stage: promotion.spec.stage,
-      promotion: promotion.metadata.name ?? '',
-      ...(input.uiBaseUrl ? { uiBaseUrl: input.uiBaseUrl } : {}),
-      ...(actor ? { promotionActor: actor } : {}),
-      rollback: promotion.metadata.annotations?.[ROLLBACK_ANNOTATION] === ANNOTATION_TRUE,
-      targetFreight: { name: freight.name, alias: input.freight?.alias ?? '', origin: { name: freight.origin?.name ?? '' } },
-      freightRequests: input.stage.spec.requestedFreight ?? [],
-      freight: collectionReferences(status.freightCollection),
-    },
+    data: promotionExpressionData(input, freight, status.freightCollection),
     context: {
       workDir: input.workDir,
       project,

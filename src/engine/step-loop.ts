@@ -3,14 +3,14 @@
 // its metadata and the shared state; stops at a step that is still Running.
 
 import type { ExpressionVariable, PromotionPhase, PromotionStep, StepExecutionMetadata } from '../model/kargo.js';
-import { PromotionTermination, terminationMessage } from './abort-request.js';
 import { finalPhase } from './final-phase.js';
 import { unregisteredStepMessage, type RegisteredStep, type StepRegistry } from './registry.js';
 import type { HealthCheck, StepContext } from './step.js';
 import { completeStep } from './step-completion.js';
 import { evaluateConfig, shouldSkip, type PromotionExpressionData } from './step-evaluation.js';
 import { executeStep } from './step-execution.js';
-import { markFinished, markStarted, metadataFor } from './step-metadata.js';
+import { stoppedBySignal } from './step-interruption.js';
+import { markStarted, metadataFor } from './step-metadata.js';
 
 export interface StepLoopInput {
   steps: readonly PromotionStep[];
@@ -48,7 +48,7 @@ export async function runSteps(input: StepLoopInput): Promise<StepLoopResult> {
     const alias = aliases[index] as string;
     const meta = metadataFor(metas, alias, step.continueOnError ?? false);
 
-    if (signal.aborted) return stopped(signal.reason, meta, alias, index, healthChecks, input);
+    if (signal.aborted) return stoppedBySignal(signal.reason, meta, alias, index, healthChecks, clock);
 
     if (!meta.startedAt) {
       let skip: boolean;
@@ -83,7 +83,7 @@ export async function runSteps(input: StepLoopInput): Promise<StepLoopResult> {
     }
 
     const execution = await executeStep(runner, { ...context, alias, sharedState: structuredClone(state) }, config);
-    if (signal.aborted) return stopped(signal.reason, meta, alias, index, healthChecks, input);
+    if (signal.aborted) return stoppedBySignal(signal.reason, meta, alias, index, healthChecks, clock);
     recordOutput(state, alias, runner, execution.result.output);
 
     const completion = completeStep(meta, step, alias, runner, execution, clock);
@@ -112,30 +112,4 @@ function recordOutput(state: Record<string, unknown>, alias: string, runner: Reg
   const taskAlias = parts[0] as string;
   const existing = state[taskAlias];
   state[taskAlias] = { ...(typeof existing === 'object' && existing !== null ? existing : {}), ...(output ?? {}) };
-}
-
-/** The signal fired: a termination (Aborted) or the engine stopping (Errored, as Kargo's cancelled context). */
-function stopped(
-  reason: unknown,
-  meta: StepExecutionMetadata,
-  alias: string,
-  index: number,
-  healthChecks: HealthCheck[],
-  input: StepLoopInput,
-): StepLoopResult {
-  const { clock } = input.context;
-  if (reason instanceof PromotionTermination) {
-    if (meta.startedAt && !meta.finishedAt) {
-      meta.status = 'Aborted';
-      markFinished(meta, clock);
-    }
-    return { phase: 'Aborted', message: terminationMessage(reason.actor), currentStep: index, healthChecks };
-  }
-  const cause = reason instanceof Error ? reason.message : 'context canceled';
-  if (meta.startedAt && !meta.finishedAt) {
-    meta.status = 'Errored';
-    meta.message = `step ${JSON.stringify(alias)} was canceled due to context cancellation: ${cause}`;
-    markFinished(meta, clock);
-  }
-  return { phase: 'Errored', message: `execution canceled: ${cause}`, currentStep: index, healthChecks };
 }

@@ -4,7 +4,7 @@
 // as they were. Kargo rewrites from the value to the end of its line; replacing
 // just the scalar's own range also keeps a trailing comment.
 
-import { isMap, isScalar, isSeq, parseDocument, parse } from 'yaml';
+import { isMap, isScalar, isSeq, parse, parseAllDocuments } from 'yaml';
 import type { Node as YamlNode, Scalar } from 'yaml';
 import { splitKey } from './key-path.js';
 import { quoteIfNecessary } from './quote.js';
@@ -15,8 +15,9 @@ export interface ValueUpdate {
 }
 
 export function setYamlValues(text: string, updates: readonly ValueUpdate[]): string {
-  const doc = parseDocument(text);
-  const parseError = doc.errors[0];
+  // Like Kargo (yaml.v3 into one Node), only the first document is addressed; the rest stays as it is.
+  const [doc] = parseAllDocuments(text);
+  const parseError = doc?.errors[0];
   if (parseError) throw new Error(`error unmarshaling input: ${parseError.message}`);
 
   const changes = new Map<number, { end: number; replacement: string }>();
@@ -27,7 +28,7 @@ export function setYamlValues(text: string, updates: readonly ValueUpdate[]): st
     } catch (error) {
       throw new Error(`error splitting key ${update.key}: ${(error as Error).message}`);
     }
-    const scalar = findScalar(doc.contents as YamlNode | null, parts, update.key);
+    const scalar = findScalar((doc?.contents ?? null) as YamlNode | null, parts, update.key);
     const [start, end] = scalar.range ?? [0, 0];
     const original = text.slice(start, end);
     const replacement = formatYamlValue(update.value) + (original.endsWith('\n') ? '\n' : '');

@@ -42,6 +42,12 @@ describe('yaml-update', () => {
     expect(await readText(workDir, 'v.yaml')).toBe('annotations:\n  example.com/version: v2\nnotes: "a: b"\nafter: x\n');
   });
 
+  it('addresses the first document of a multi-document file and leaves the others alone', async () => {
+    const workDir = await workDirWith({ 'multi.yaml': 'tag: a\n---\ntag: b\n' });
+    await runStep(yamlUpdateStep, workDir, { path: 'multi.yaml', updates: [{ key: 'tag', value: 'c' }] });
+    expect(await readText(workDir, 'multi.yaml')).toBe('tag: c\n---\ntag: b\n');
+  });
+
   it.each([
     ['a key that is not there', 'image.digest', 'error finding key image.digest: key path not found'],
     ['a key naming a map', 'image', 'error finding key image: key path does not address a scalar node'],
