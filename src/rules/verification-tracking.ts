@@ -36,7 +36,8 @@ export function verificationStanding(stage: Stage, tracked: TrackedCollection): 
   if (index !== 0) return { kind: 'superseded', ...(history[0] ? { current: history[0] } : {}) };
   if (latest) return { kind: 'running', verification: latest };
   const health = stage.status?.health?.status;
-  if (health && health !== 'Healthy') return { kind: 'waiting', reason: `waiting for the Stage to become Healthy (now ${health}); verification starts after that` };
+  if (health && health !== 'Healthy')
+    return { kind: 'waiting', reason: `waiting for the Stage to become Healthy (now ${health}); verification starts after that` };
   return { kind: 'waiting', reason: 'waiting for the verification to start' };
 }
 
