@@ -57,6 +57,22 @@ describe('git-clone', () => {
     ).rejects.toThrow(/error adding work tree b to repo .*fatal: 'main' is already checked out at/s);
   });
 
+  it('checks out only the sparse directories (blobless clone), and refuses glob patterns', async () => {
+    const remote = await bareRemote({ 'apps/a/x.yaml': 'a', 'apps/b/y.yaml': 'b', 'root.txt': 'r' });
+    gitSync(remote.path, ['config', 'uploadpack.allowFilter', 'true']);
+    const workDir = await tempDir('kargo-workdir-');
+    const context = stepContext(workDir, client());
+    await run(gitCloneStep, context, { repoURL: remote.url, blobless: true, checkout: [{ branch: 'main', path: 'out', sparse: ['apps/a'] }] });
+    expect((await readdir(join(workDir, 'out'))).sort()).toEqual(['.git', 'apps', 'root.txt']);
+    expect(await readdir(join(workDir, 'out', 'apps'))).toEqual(['a']);
+    await expect(
+      run(gitCloneStep, context, { repoURL: remote.url, checkout: [{ branch: 'main', path: 'other', sparse: ['apps/*'] }] }),
+    ).rejects.toMatchObject({
+      status: 'Failed',
+      message: `error configuring sparse checkout for "other": sparse checkout pattern cannot contain glob characters (*, ?, [): apps/*; use directory paths like 'src/app' instead`,
+    });
+  });
+
   it('checks out a tag', async () => {
     const remote = await bareRemote({ 'a.txt': 'tagged\n' });
     gitSync(remote.path, ['tag', 'v1.0.0', 'main']);
