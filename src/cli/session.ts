@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { KubeClient } from '../kube/client.js';
 import type { CliContext } from './context.js';
+import { checkNames } from './name-checks.js';
 import { clusterSelectionOf, globalOptionsOf, type GlobalOptions } from './global-options.js';
 import { resolveProject } from './project.js';
 
@@ -17,6 +18,7 @@ export interface Session {
 
 export function openSession(ctx: CliContext, command: Command): Session {
   const options = globalOptionsOf(command);
+  checkNames(command);
   let client: Promise<KubeClient> | undefined;
   const session: Session = {
     ctx,
