@@ -43,7 +43,7 @@ export async function reconcileAnalysisRun(run: AnalysisRun, deps: AnalysisDeps)
   const working: AnalysisRun = structuredClone(run);
   working.status = { ...structuredClone(before), metricResults: before.metricResults ?? [] };
 
-  const resolved = resolveMetrics(run.spec.metrics, argValuesWithoutSecrets(run.spec.args));
+  const resolved = resolveMetrics(run.spec.metrics ?? [], argValuesWithoutSecrets(run.spec.args));
   if (!resolved.ok) return endInError(working, before, `Unable to resolve metric arguments: ${resolved.message}`, now);
   const invalid = validateMetrics(resolved.metrics);
   if (invalid) return endInError(working, before, `Analysis spec invalid: ${invalid}`, now);

@@ -38,6 +38,11 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
     expect(next.completedAt).toBe(at(0));
   });
 
+  it('TestValidateMetrics through a reconcile: a run without metrics', async () => {
+    const { next } = await reconcile(analysisRun([]), scriptedProvider({}));
+    expect(next).toMatchObject({ phase: 'Error', message: 'Analysis spec invalid: no metrics specified' });
+  });
+
   it.each(['Failed', 'Inconclusive', 'Error'] as const)('TestReconcileAnalysisRunTerminateSiblingAfterFail: %s', async (phase) => {
     const provider = scriptedProvider({ terminate: 'Successful' });
     const { next } = await reconcile(terminatingRun(phase, false), provider);
