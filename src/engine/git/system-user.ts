@@ -8,6 +8,7 @@ import type { KubeClient } from '../../kube/client.js';
 import type { ResourceType } from '../../kube/resources.js';
 import type { KubeObject } from '../../model/kargo.js';
 import { isNotFoundError } from '../kube-resources.js';
+import { TerminalStepError } from '../step.js';
 import type { GitUser } from './identity.js';
 
 const clusterConfigResource: ResourceType = {
@@ -39,6 +40,6 @@ export async function resolveSystemUser(client: KubeClient, fallback: GitUser): 
   }
   const gitClient = config.spec?.gitClient;
   if (!gitClient) return fallback;
-  if (gitClient.signingKeySecret) throw new Error(SIGNING_UNSUPPORTED);
+  if (gitClient.signingKeySecret) throw new TerminalStepError(SIGNING_UNSUPPORTED, { status: 'Failed' });
   return { name: gitClient.name, email: gitClient.email };
 }

@@ -40,6 +40,7 @@ async function cloneUser(context: StepContext, config: GitCloneConfig, options: 
   try {
     return await resolveSystemUser(context.client, options.systemUser);
   } catch (error) {
+    if (error instanceof TerminalStepError) throw error;
     throw withContext(error, 'error resolving system git user');
   }
 }

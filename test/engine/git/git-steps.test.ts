@@ -15,6 +15,17 @@ import { bareRemote, gitSync, pushFiles, remoteHead, stepContext, tempDir, useCl
 
 const { client } = useCluster();
 
+const clusterConfigType = {
+  group: 'kargo.akuity.io',
+  version: 'v1alpha1',
+  kind: 'ClusterConfig',
+  plural: 'clusterconfigs',
+  singular: 'clusterconfig',
+  namespaced: false,
+  shortNames: [],
+  hasStatus: true,
+};
+
 async function run<C>(step: StepRunner<C>, context: StepContext, config: C) {
   expect(step.validate(config)).toEqual([]);
   return step.run(context, config);
@@ -194,16 +205,18 @@ describe('git-commit, git-push, git-tag, git-clear', () => {
     expect(await authorOf(configured, { name: 'Clone Author', email: 'clone@example.com' })).toBe('Clone Author <clone@example.com>');
     expect(await authorOf(configured)).toBe('Ops Bot <ops@example.com>');
     await client().create(
-      { group: 'kargo.akuity.io', version: 'v1alpha1', kind: 'ClusterConfig', plural: 'clusterconfigs', singular: 'clusterconfig', namespaced: false, shortNames: [], hasStatus: true },
+      clusterConfigType,
       { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'ClusterConfig', metadata: { name: 'cluster' }, spec: { gitClient: { name: 'Cluster Bot', email: 'cluster@example.com' } } } as never,
     );
     try {
       expect(await authorOf(configured)).toBe('Cluster Bot <cluster@example.com>');
+      await client().patch(clusterConfigType, 'cluster', { spec: { gitClient: { signingKeySecret: { name: 'gpg' } } } });
+      await expect(authorOf(configured)).rejects.toMatchObject({
+        status: 'Failed',
+        message: expect.stringContaining('commit signing is not supported by this engine'),
+      });
     } finally {
-      await client().delete(
-        { group: 'kargo.akuity.io', version: 'v1alpha1', kind: 'ClusterConfig', plural: 'clusterconfigs', singular: 'clusterconfig', namespaced: false, shortNames: [], hasStatus: true },
-        'cluster',
-      );
+      await client().delete(clusterConfigType, 'cluster');
     }
   });
 
