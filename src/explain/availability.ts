@@ -2,7 +2,7 @@
 // REASON column of `kargo get freight --stage`, and the refusal `kargo promote`
 // prints, with what to do next. A controller records the decision, not these words.
 
-import { type AvailabilityExplanation, type AvailabilityRemedy, type UpstreamStanding } from '../rules/availability.js';
+import type { AvailabilityExplanation, AvailabilityRemedy, UpstreamStanding } from '../rules/availability.js';
 import { originKey } from '../model/kargo.js';
 import { formatSoak } from '../rules/duration.js';
 
@@ -119,10 +119,14 @@ export function describeRefusal(explanation: AvailabilityExplanation): string {
   } else if (names.length === 1) {
     lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in ${names[0]}${soak ? `, soaked ${soak} there` : ''}.`);
   } else if (explanation.strategy === 'All') {
-    lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in every one of ${names.join(', ')} (availabilityStrategy All)${soak ? `, soaked ${soak} in each` : ''}.`);
+    lines.push(
+      `  Stage "${explanation.stage}" requests ${origin} verified in every one of ${names.join(', ')} (availabilityStrategy All)${soak ? `, soaked ${soak} in each` : ''}.`,
+    );
   } else {
     const defaulted = request?.sources.availabilityStrategy === 'OneOf' ? '' : ', the default';
-    lines.push(`  Stage "${explanation.stage}" requests ${origin} verified in any one of ${names.join(', ')} (availabilityStrategy OneOf${defaulted})${soak ? `, soaked ${soak} in that same Stage` : ''}.`);
+    lines.push(
+      `  Stage "${explanation.stage}" requests ${origin} verified in any one of ${names.join(', ')} (availabilityStrategy OneOf${defaulted})${soak ? `, soaked ${soak} in that same Stage` : ''}.`,
+    );
   }
   for (const standing of explanation.upstreams) lines.push(`  - ${standing.stage}: ${standingWords(standing, now)}`);
   if (explanation.warehouseMissing && explanation.origin) lines.push(`  Note: Warehouse "${explanation.origin.name}" no longer exists.`);
@@ -148,7 +152,8 @@ function requestedOrigins(explanation: AvailabilityExplanation): string {
 
 function standingWords(standing: UpstreamStanding, now: number): string {
   if (standing.missing) return 'no such Stage in the project';
-  if (!standing.verified) return standing.controlFlow ? 'not verified (a control-flow Stage: it marks Freight verified once the Freight is available to it)' : 'not verified';
+  if (!standing.verified)
+    return standing.controlFlow ? 'not verified (a control-flow Stage: it marks Freight verified once the Freight is available to it)' : 'not verified';
   const verified = standing.verifiedAt ? `verified at ${standing.verifiedAt}` : 'verified';
   if (standing.soakRequiredMs === undefined) return verified;
   const figures = `${verified}, soaked ${formatSoak(standing.soakAchievedMs)} of ${formatSoak(standing.soakRequiredMs)}`;

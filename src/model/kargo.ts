@@ -170,14 +170,7 @@ export interface StageSpec {
   targets?: { selectors?: unknown[] };
 }
 
-export type VerificationPhase =
-  | 'Pending'
-  | 'Running'
-  | 'Successful'
-  | 'Failed'
-  | 'Error'
-  | 'Aborted'
-  | 'Inconclusive';
+export type VerificationPhase = 'Pending' | 'Running' | 'Successful' | 'Failed' | 'Error' | 'Aborted' | 'Inconclusive';
 
 export interface VerificationInfo {
   id?: string;

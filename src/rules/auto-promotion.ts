@@ -25,7 +25,13 @@ export interface AutoPromotionOptions {
   warehouseNames?: ReadonlySet<string>;
 }
 
-export function autoPromotionCandidate(stage: Stage, origin: FreightOrigin, freight: Freight[], now: Date, options: AutoPromotionOptions = {}): AutoPromotionOutcome {
+export function autoPromotionCandidate(
+  stage: Stage,
+  origin: FreightOrigin,
+  freight: Freight[],
+  now: Date,
+  options: AutoPromotionOptions = {},
+): AutoPromotionOutcome {
   const stageName = stage.metadata.name ?? '';
   const key = `${origin.kind}/${origin.name}`;
   const request = requestFor(stage, origin);
@@ -33,7 +39,12 @@ export function autoPromotionCandidate(stage: Stage, origin: FreightOrigin, frei
     return { kind: 'none', reason: 'origin-not-requested', message: `Stage "${stageName}" does not request Freight from ${key}`, considered: [] };
   }
   if (options.warehouseNames && !options.warehouseNames.has(origin.name)) {
-    return { kind: 'none', reason: 'warehouse-not-found', message: `Warehouse "${origin.name}" not found in namespace "${stage.metadata.namespace ?? ''}"`, considered: [] };
+    return {
+      kind: 'none',
+      reason: 'warehouse-not-found',
+      message: `Warehouse "${origin.name}" not found in namespace "${stage.metadata.namespace ?? ''}"`,
+      considered: [],
+    };
   }
   const available = newestFirst(freight.filter((item) => sameOrigin(item.origin, origin) && listedAsAvailable(item, stageName, request, now)));
   const [newest] = available;
@@ -62,7 +73,8 @@ function listedAsAvailable(freight: Freight, stageName: string, request: Freight
 
   const approved = Object.hasOwn(status.approvedFor ?? {}, stageName);
   const verifiedIn = status.verifiedIn ?? {};
-  const verifiedUpstream = request.sources.availabilityStrategy === 'All' ? upstreams.every((u) => Object.hasOwn(verifiedIn, u)) : upstreams.some((u) => Object.hasOwn(verifiedIn, u));
+  const verifiedUpstream =
+    request.sources.availabilityStrategy === 'All' ? upstreams.every((u) => Object.hasOwn(verifiedIn, u)) : upstreams.some((u) => Object.hasOwn(verifiedIn, u));
   if (!approved && !verifiedUpstream) return false;
 
   const soak = request.sources.requiredSoakTime;

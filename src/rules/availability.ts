@@ -4,8 +4,8 @@
 // what is missing and what would make the Freight available. Data only: the CLI's
 // words for it are in src/explain/availability.ts.
 
-import { type Freight, type FreightOrigin, type FreightRequest, type Stage, originKey } from '../model/kargo.js';
-import { formatSoak, parseGoDuration } from './duration.js';
+import type { Freight, FreightOrigin, FreightRequest, Stage } from '../model/kargo.js';
+import { parseGoDuration } from './duration.js';
 import { freightAlias } from './freight-lookup.js';
 import { isControlFlowStage, requestFor } from './stage-facts.js';
 

@@ -16,8 +16,8 @@ export class DurationSyntaxError extends Error {
 const MILLISECONDS_PER_UNIT: Readonly<Record<string, number>> = {
   ns: 1e-6,
   us: 1e-3,
-  'µs': 1e-3, // U+00B5 micro sign, what Go writes
-  'μs': 1e-3, // U+03BC Greek mu, which Go also accepts
+  µs: 1e-3, // U+00B5 micro sign, what Go writes
+  μs: 1e-3, // U+03BC Greek mu, which Go also accepts
   ms: 1,
   s: 1_000,
   m: 60_000,
@@ -43,7 +43,10 @@ export function parseGoDuration(text: string): number {
     const term = TERM.exec(rest);
     if (!term) {
       const unit = UNIT_PREFIX.exec(rest);
-      throw new DurationSyntaxError(text, unit ? `unit "${unit[0]}" has no number before it` : `"${rest}" is not a number followed by a unit (ns, us, µs, ms, s, m, h)`);
+      throw new DurationSyntaxError(
+        text,
+        unit ? `unit "${unit[0]}" has no number before it` : `"${rest}" is not a number followed by a unit (ns, us, µs, ms, s, m, h)`,
+      );
     }
     const [whole, integer = '', fraction, unit = ''] = term;
     if (integer === '' && (fraction === undefined || fraction === '')) throw new DurationSyntaxError(text, `unit "${unit}" has no number before it`);

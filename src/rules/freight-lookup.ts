@@ -5,7 +5,6 @@
 import type { Freight } from '../model/kargo.js';
 import { ALIAS_LABEL } from '../model/labels.js';
 
-
 /** Shortest name prefix accepted for `--freight` (Freight names are 40 hex digits). */
 export const MIN_NAME_PREFIX = 4;
 /** Shortest commit SHA prefix accepted for `--commit`. */
@@ -42,7 +41,11 @@ export function lookupFreight(freight: Freight[], query: FreightQuery): { freigh
     case 'name-or-alias':
       return byNameOrAlias(freight, query);
     case 'alias':
-      return single(freight.filter((item) => freightAlias(item) === query.value), query, 'alias');
+      return single(
+        freight.filter((item) => freightAlias(item) === query.value),
+        query,
+        'alias',
+      );
     case 'image':
       return single(freight.filter(carriesImage(query.value)), query, 'image');
     case 'commit':

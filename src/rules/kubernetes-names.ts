@@ -14,9 +14,17 @@ export type NameRule = 'project' | 'object' | 'alias' | 'object-or-alias';
 
 const RULES: Record<NameRule, { test: (name: string) => boolean; max: number; describe: string }> = {
   project: { test: (name) => DNS_LABEL.test(name), max: 63, describe: 'lowercase letters, digits and "-", starting and ending with a letter or digit' },
-  object: { test: (name) => DNS_SUBDOMAIN.test(name), max: 253, describe: 'lowercase letters, digits, "-" and ".", starting and ending with a letter or digit' },
+  object: {
+    test: (name) => DNS_SUBDOMAIN.test(name),
+    max: 253,
+    describe: 'lowercase letters, digits, "-" and ".", starting and ending with a letter or digit',
+  },
   alias: { test: (name) => LABEL_VALUE.test(name), max: 63, describe: 'letters, digits, "-", "_" and ".", starting and ending with a letter or digit' },
-  'object-or-alias': { test: (name) => DNS_SUBDOMAIN.test(name) || LABEL_VALUE.test(name), max: 253, describe: 'a name (lowercase letters, digits, "-", ".") or an alias' },
+  'object-or-alias': {
+    test: (name) => DNS_SUBDOMAIN.test(name) || LABEL_VALUE.test(name),
+    max: 253,
+    describe: 'a name (lowercase letters, digits, "-", ".") or an alias',
+  },
 };
 
 /** Why `name` cannot be a Kubernetes name of this kind, or undefined when it can. */

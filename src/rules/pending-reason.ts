@@ -15,7 +15,6 @@ export type PendingReason =
   | { kind: 'awaiting-verification'; collection?: string; verificationPhase: string; health?: string } // '' phase: not started
   | { kind: 'awaiting-admission' }; // head of the queue, stage has not admitted it yet
 
-
 export function pendingReason(promotion: Promotion, stage: Stage, promotionsOfStage: Promotion[]): PendingReason {
   const name = promotion.metadata.name ?? '';
   const phase = promotion.status?.phase ?? '';

@@ -4,15 +4,7 @@
 // Pure: the caller lists the objects and passes the clock's `now`.
 
 import { explainAvailability } from './availability.js';
-import {
-  originKey,
-  type Freight,
-  type HealthState,
-  type PromotionPhase,
-  type Stage,
-  type VerificationPhase,
-  type Warehouse,
-} from '../model/kargo.js';
+import { originKey, type Freight, type HealthState, type PromotionPhase, type Stage, type VerificationPhase, type Warehouse } from '../model/kargo.js';
 import { freightAlias } from './freight-lookup.js';
 
 export type PipelineNodeKind = 'Warehouse' | 'Stage';
@@ -141,9 +133,9 @@ export function buildPipelineGraph(objects: PipelineObjects, now: Date): Pipelin
   const allStageNames = [...new Set([...stagesByName.keys(), ...missingStages])].sort();
   const layerOf = stageLayers(allStageNames, edges, warnings);
 
-  const warehouses: PipelineWarehouse[] = [...new Set([...warehouseNames, ...missingWarehouses])].sort().map((name) =>
-    describeWarehouse(name, !warehouseNames.has(name), objects.freight),
-  );
+  const warehouses: PipelineWarehouse[] = [...new Set([...warehouseNames, ...missingWarehouses])]
+    .sort()
+    .map((name) => describeWarehouse(name, !warehouseNames.has(name), objects.freight));
   const stages: PipelineStage[] = allStageNames.map((name) => {
     const stage = stagesByName.get(name);
     const layer = layerOf.get(name) ?? 1;
@@ -206,10 +198,7 @@ function stageLayers(stageNames: string[], edges: PipelineEdge[], warnings: stri
 
 function describeWarehouse(name: string, missing: boolean, freight: Freight[]): PipelineWarehouse {
   const own = freight.filter((item) => item.origin?.kind === 'Warehouse' && item.origin.name === name);
-  const latest = own.reduce<Freight | undefined>(
-    (newest, item) => (!newest || discoveredAt(item) > discoveredAt(newest) ? item : newest),
-    undefined,
-  );
+  const latest = own.reduce<Freight | undefined>((newest, item) => (!newest || discoveredAt(item) > discoveredAt(newest) ? item : newest), undefined);
   const node: PipelineWarehouse = { kind: 'Warehouse', name, layer: 0, missing, freightCount: own.length };
   if (latest) node.latestFreight = withAlias({ name: latest.metadata.name ?? '' }, latest);
   return node;

@@ -7,7 +7,7 @@
 // step 6). Freight `verifiedIn[stage]` is only per piece of Freight and add-only, so
 // it is the fallback for an entry that carries no verification history at all.
 
-import { type Freight, type FreightCollection, type FreightReference, type Stage } from '../model/kargo.js';
+import type { Freight, FreightCollection, FreightReference, Stage } from '../model/kargo.js';
 import { freightAlias, MIN_NAME_PREFIX } from './freight-lookup.js';
 
 export interface RollbackChoice {
@@ -76,7 +76,9 @@ function explicitTarget(
     (wanted.length >= MIN_NAME_PREFIX && reference.name.startsWith(wanted.toLowerCase())) ||
     (freightByName.has(reference.name) && freightAlias(freightByName.get(reference.name)!) === wanted);
 
-  const index = history.findIndex((collection, position) => position > 0 && itemsOf(collection).some(matches) && differingItems(current, collection).length > 0);
+  const index = history.findIndex(
+    (collection, position) => position > 0 && itemsOf(collection).some(matches) && differingItems(current, collection).length > 0,
+  );
   if (index < 0) {
     if (itemsOf(current).some(matches)) {
       throw new RollbackError('target-is-current', `"${wanted}" is already the current freight of Stage "${stageName}"`);

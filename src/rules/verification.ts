@@ -1,7 +1,7 @@
 // A Stage's current verification and what `kargo verify` may do with it
 // (kargo-semantics.md §4.2, §4.3, §5).
 
-import type { FreightCollection, Stage, VerificationInfo, VerificationPhase } from '../model/kargo.js';
+import type { FreightCollection, Stage, VerificationInfo } from '../model/kargo.js';
 import { ABORT_ANNOTATION, REVERIFY_ANNOTATION } from '../model/annotations.js';
 import { isTerminalVerification } from '../model/phases.js';
 

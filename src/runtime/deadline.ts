@@ -22,7 +22,8 @@ export function startWaitDeadline(interrupt: AbortSignal, timeoutMs: number): Wa
   const onInterrupt = () => stop('interrupt');
   if (interrupt.aborted) stop('interrupt');
   else interrupt.addEventListener('abort', onInterrupt, { once: true });
-  const timer = timeoutMs > 0 ? setTimeout(() => stop('timeout'), timeoutMs) : undefined;
+  // setTimeout fires at once beyond 2^31 - 1 ms; callers refuse such limits, this only keeps a slip harmless.
+  const timer = timeoutMs > 0 ? setTimeout(() => stop('timeout'), Math.min(timeoutMs, 2 ** 31 - 1)) : undefined;
   timer?.unref?.();
   return {
     signal: controller.signal,

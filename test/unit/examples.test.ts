@@ -141,23 +141,27 @@ describe('examples/', () => {
     expect(namespace.apiVersion).toBe('v1');
   });
 
-  it.each(examples.filter((example) => example.object.kind !== 'Namespace').map((example) => [`${example.file} ${String(example.object.kind)}/${nameOf(example.object)}`, example.object] as const))(
-    '%s is valid against its CRD',
-    (_label, object) => {
-      expect(problems(object)).toEqual([]);
-    },
-  );
+  it.each(
+    examples
+      .filter((example) => example.object.kind !== 'Namespace')
+      .map((example) => [`${example.file} ${String(example.object.kind)}/${nameOf(example.object)}`, example.object] as const),
+  )('%s is valid against its CRD', (_label, object) => {
+    expect(problems(object)).toEqual([]);
+  });
 
   it('puts every namespaced object in the project namespace', () => {
     const namespaced = examples.filter((example) => !['Namespace', 'Project'].includes(String(example.object.kind)));
     for (const { object } of namespaced) expect((object.metadata as Json).namespace).toBe('my-web-app');
   });
 
-  it.each(statusFixtures.map((fixture) => [`status/${fixture.file}`, fixture.object] as const))('%s is valid once merged onto its object', (_label, fixture) => {
-    const base = examples.find((example) => typeKey(example.object) === typeKey(fixture) && nameOf(example.object) === nameOf(fixture));
-    expect(base, `status/${nameOf(fixture)} patches an object that examples/ defines`).toBeDefined();
-    expect(problems({ ...(base as Example).object, status: fixture.status })).toEqual([]);
-  });
+  it.each(statusFixtures.map((fixture) => [`status/${fixture.file}`, fixture.object] as const))(
+    '%s is valid once merged onto its object',
+    (_label, fixture) => {
+      const base = examples.find((example) => typeKey(example.object) === typeKey(fixture) && nameOf(example.object) === nameOf(fixture));
+      expect(base, `status/${nameOf(fixture)} patches an object that examples/ defines`).toBeDefined();
+      expect(problems({ ...(base as Example).object, status: fixture.status })).toEqual([]);
+    },
+  );
 
   it('rejects an unknown field, so the checks above can fail', () => {
     const stage = structuredClone(ofKind('Stage')[0] as Json);

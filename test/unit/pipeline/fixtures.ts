@@ -1,14 +1,7 @@
 // Small builders for the pipeline tests: Warehouses, Stages and Freight shaped
 // like the objects Kargo stores, with only the fields a test cares about.
 
-import type {
-  Freight,
-  FreightRequest,
-  HealthState,
-  Stage,
-  VerificationPhase,
-  Warehouse,
-} from '../../../src/model/kargo.js';
+import type { Freight, FreightRequest, HealthState, Stage, VerificationPhase, Warehouse } from '../../../src/model/kargo.js';
 
 export function warehouse(name: string): Warehouse {
   return { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Warehouse', metadata: { name, namespace: 'demo' }, spec: { interval: '5m0s', subscriptions: [] } };
@@ -41,7 +34,10 @@ export function stage(name: string, requests: FreightRequest[], state: StageStat
   };
   if (!state.controlFlow) result.spec.promotionTemplate = { spec: { steps: [{ task: { name: 'deploy' } }] } };
   const items = Object.fromEntries(
-    Object.entries(state.freight ?? {}).map(([origin, freightName]) => [`Warehouse/${origin}`, { name: freightName, origin: { kind: 'Warehouse', name: origin } }]),
+    Object.entries(state.freight ?? {}).map(([origin, freightName]) => [
+      `Warehouse/${origin}`,
+      { name: freightName, origin: { kind: 'Warehouse', name: origin } },
+    ]),
   );
   result.status = {};
   if (state.freight) {

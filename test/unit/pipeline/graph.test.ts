@@ -9,12 +9,7 @@ function layersOf(objects: Parameters<typeof buildPipelineGraph>[0]): string[][]
 
 describe('buildPipelineGraph', () => {
   it('layers stages by the longest path from a warehouse', () => {
-    expect(layersOf(shapes['skip-layer']!)).toEqual([
-      ['Warehouse/config', 'Warehouse/images'],
-      ['Stage/dev'],
-      ['Stage/qa'],
-      ['Stage/prod'],
-    ]);
+    expect(layersOf(shapes['skip-layer']!)).toEqual([['Warehouse/config', 'Warehouse/images'], ['Stage/dev'], ['Stage/qa'], ['Stage/prod']]);
     expect(layersOf(shapes.diamond!)).toEqual([
       ['Warehouse/images'],
       ['Stage/dev'],
@@ -49,7 +44,11 @@ describe('buildPipelineGraph', () => {
   it('describes what each stage holds now, by freight alias', () => {
     const graph = buildPipelineGraph(shapes.linear!, NOW);
     const byName = Object.fromEntries(graph.stages.map((node) => [node.name, node]));
-    expect(byName.dev).toMatchObject({ freight: [{ origin: 'Warehouse/images', name: 'f2', alias: 'eager-finch' }], health: 'Healthy', verification: 'Successful' });
+    expect(byName.dev).toMatchObject({
+      freight: [{ origin: 'Warehouse/images', name: 'f2', alias: 'eager-finch' }],
+      health: 'Healthy',
+      verification: 'Successful',
+    });
     expect(byName.qa).toMatchObject({ verification: 'Running' });
     expect(byName.prod).toMatchObject({ health: 'Unhealthy', verification: 'Failed' });
     expect(graph.warehouses[0]).toMatchObject({ name: 'images', freightCount: 2, latestFreight: { name: 'f2', alias: 'eager-finch' } });
@@ -110,10 +109,7 @@ describe('buildPipelineGraph', () => {
       ['prod', 2, false],
       ['qa', 1, true],
     ]);
-    expect(graph.warnings).toEqual([
-      'warehouse config is requested but does not exist',
-      'stage qa is named as an upstream stage but does not exist',
-    ]);
+    expect(graph.warnings).toEqual(['warehouse config is requested but does not exist', 'stage qa is named as an upstream stage but does not exist']);
   });
 
   it('survives a cycle between stages and says so', () => {

@@ -72,9 +72,14 @@ describe('pipeline picture', () => {
   it('narrows boxes to fit the terminal when it can', () => {
     const objects = structuredClone(shapes.diamond!);
     for (const item of objects.stages) item.metadata.name = `${item.metadata.name}-with-a-rather-long-name`;
-    for (const item of objects.stages) for (const request of item.spec.requestedFreight ?? []) request.sources.stages = request.sources.stages?.map((name) => `${name}-with-a-rather-long-name`);
+    for (const item of objects.stages)
+      for (const request of item.spec.requestedFreight ?? []) request.sources.stages = request.sources.stages?.map((name) => `${name}-with-a-rather-long-name`);
     const widest = (columns: number): number =>
-      Math.max(...renderPipeline(buildPipelineGraph(objects, NOW), { unicode: true, columns, formatDuration }).split('\n').map((line) => [...line].length));
+      Math.max(
+        ...renderPipeline(buildPipelineGraph(objects, NOW), { unicode: true, columns, formatDuration })
+          .split('\n')
+          .map((line) => [...line].length),
+      );
     expect(widest(200)).toBeGreaterThan(50);
     expect(widest(50)).toBeLessThanOrEqual(50);
   });

@@ -85,14 +85,29 @@ export const shapes: Record<string, PipelineObjects> = {
       stage('dev', [direct('images')], { freight: { images: 'f2' }, health: 'Healthy', verification: 'Running' }),
       stage('staging-us', [from('images', ['dev'])], { freight: { images: 'f1' }, health: 'Healthy', verification: 'Successful' }),
       stage('staging-eu', [from('images', ['dev'])], { freight: { images: 'f1' }, health: 'Healthy', verification: 'Successful' }),
-      stage('prod-us', [from('images', ['staging-us', 'staging-eu'], { availabilityStrategy: 'All', requiredSoakTime: '1h' })], { freight: { images: 'f0' }, health: 'Healthy', verification: 'Successful' }),
-      stage('prod-eu', [from('images', ['staging-us', 'staging-eu'], { availabilityStrategy: 'All', requiredSoakTime: '1h' })], { freight: { images: 'f0' }, health: 'Progressing', promoting: 'f0' }),
+      stage('prod-us', [from('images', ['staging-us', 'staging-eu'], { availabilityStrategy: 'All', requiredSoakTime: '1h' })], {
+        freight: { images: 'f0' },
+        health: 'Healthy',
+        verification: 'Successful',
+      }),
+      stage('prod-eu', [from('images', ['staging-us', 'staging-eu'], { availabilityStrategy: 'All', requiredSoakTime: '1h' })], {
+        freight: { images: 'f0' },
+        health: 'Progressing',
+        promoting: 'f0',
+      }),
     ],
     freight: [
-      freight('f0', 'steady-otter', 'images', { discoveredAt: '2026-11-18T10:00:00Z', currentlyIn: { 'prod-us': '2026-11-19T10:00:00Z', 'prod-eu': '2026-11-19T10:00:00Z' } }),
+      freight('f0', 'steady-otter', 'images', {
+        discoveredAt: '2026-11-18T10:00:00Z',
+        currentlyIn: { 'prod-us': '2026-11-19T10:00:00Z', 'prod-eu': '2026-11-19T10:00:00Z' },
+      }),
       freight('f1', 'calm-koala', 'images', {
         currentlyIn: { 'staging-us': '2026-11-23T11:20:00Z', 'staging-eu': '2026-11-23T10:00:00Z' },
-        verifiedIn: { dev: { verifiedAt: '2026-11-23T09:00:00Z' }, 'staging-us': { verifiedAt: '2026-11-23T11:30:00Z' }, 'staging-eu': { verifiedAt: '2026-11-23T10:10:00Z' } },
+        verifiedIn: {
+          dev: { verifiedAt: '2026-11-23T09:00:00Z' },
+          'staging-us': { verifiedAt: '2026-11-23T11:30:00Z' },
+          'staging-eu': { verifiedAt: '2026-11-23T10:10:00Z' },
+        },
       }),
       freight('f2', 'eager-finch', 'images', { discoveredAt: '2026-11-23T11:00:00Z', currentlyIn: { dev: '2026-11-23T11:50:00Z' } }),
     ],

@@ -54,7 +54,11 @@ async function seedExamples(client: KubeClient): Promise<void> {
   for (const fixture of readObjects(join(examplesDir, 'status'))) {
     await client.patch(typeOf(fixture), fixture.metadata.name ?? '', fixture, fixture.metadata.namespace, { subresource: 'status', patchType: 'merge' });
   }
-  await client.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'empty-app', labels: { 'kargo.akuity.io/project': 'true' } } });
+  await client.create(resources.namespace, {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'empty-app', labels: { 'kargo.akuity.io/project': 'true' } },
+  });
   await client.create(resources.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: 'empty-app' } });
 }
 

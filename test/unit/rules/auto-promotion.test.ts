@@ -78,7 +78,10 @@ describe('autoPromotionCandidate', () => {
 
   it('MatchUpstream with more than one qualifying Freight yields none', () => {
     const current = { ...verifiedIn('staging'), currentlyIn: { staging: { since: ago(HOUR) } } };
-    const outcome = candidate({ stages: ['staging'], autoPromotionOptions: { selectionPolicy: 'MatchUpstream' } }, [item('a', 1, current), item('b', 2, current)]);
+    const outcome = candidate({ stages: ['staging'], autoPromotionOptions: { selectionPolicy: 'MatchUpstream' } }, [
+      item('a', 1, current),
+      item('b', 2, current),
+    ]);
     expect(outcome).toMatchObject({ kind: 'none', reason: 'match-upstream-ambiguous' });
     expect(outcome.considered).toHaveLength(2);
   });
@@ -100,6 +103,11 @@ describe('autoPromotionCandidate', () => {
 
   it('an origin the Stage does not request', () => {
     const outcome = autoPromotionCandidate(stage('prod', [request('other', { direct: true })]), APP, [item('a', 1)], NOW);
-    expect(outcome).toEqual({ kind: 'none', reason: 'origin-not-requested', message: 'Stage "prod" does not request Freight from Warehouse/app', considered: [] });
+    expect(outcome).toEqual({
+      kind: 'none',
+      reason: 'origin-not-requested',
+      message: 'Stage "prod" does not request Freight from Warehouse/app',
+      considered: [],
+    });
   });
 });

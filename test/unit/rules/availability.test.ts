@@ -25,7 +25,9 @@ function merge(...statuses: FreightStatus[]): FreightStatus {
 }
 
 const approvedFor = (target: string): FreightStatus => ({ approvedFor: { [target]: { approvedAt: ago(5 * MINUTE) } } });
-const oneOf = (stages: string[], extra: { requiredSoakTime?: string; availabilityStrategy?: 'All' | 'OneOf' | ''; direct?: boolean } = {}) => [request('app', { stages, ...extra })];
+const oneOf = (stages: string[], extra: { requiredSoakTime?: string; availabilityStrategy?: 'All' | 'OneOf' | ''; direct?: boolean } = {}) => [
+  request('app', { stages, ...extra }),
+];
 const all = (stages: string[], extra: { requiredSoakTime?: string } = {}) => oneOf(stages, { ...extra, availabilityStrategy: 'All' });
 
 interface Case {
@@ -310,8 +312,7 @@ const cases: Case[] = [
     freight: freight(F, { status: merge(verified('staging-us', { since: 50 * MINUTE }), verified('staging-eu', { since: 20 * MINUTE })) }),
     available: false,
     verdict: 'not-yet',
-    summary:
-      'verified in staging-us, soaked 50m/1h — eligible in 10m; verified in staging-eu, soaked 20m/1h — eligible in 40m (availabilityStrategy All)',
+    summary: 'verified in staging-us, soaked 50m/1h — eligible in 10m; verified in staging-eu, soaked 20m/1h — eligible in 40m (availabilityStrategy All)',
     eligibleAt: at(40 * MINUTE),
   },
   {
@@ -426,7 +427,16 @@ describe('explainAvailability', () => {
         soakMetAt: at(48 * MINUTE),
         satisfied: false,
       },
-      { stage: 'staging-eu', missing: false, controlFlow: false, verified: false, soakRequiredMs: 2 * HOUR, soakAchievedMs: 0, soakRemainingMs: 2 * HOUR, satisfied: false },
+      {
+        stage: 'staging-eu',
+        missing: false,
+        controlFlow: false,
+        verified: false,
+        soakRequiredMs: 2 * HOUR,
+        soakAchievedMs: 0,
+        soakRemainingMs: 2 * HOUR,
+        satisfied: false,
+      },
     ]);
     expect(explanation.remedies).toEqual([
       { kind: 'wait', upstream: 'staging-us', remainingMs: 48 * MINUTE, until: at(48 * MINUTE) },
@@ -443,9 +453,9 @@ describe('explainAvailability', () => {
   });
 
   it('rejects a malformed requiredSoakTime with the duration error', () => {
-    expect(() => explainAvailability(freight(F, { status: verified('staging') }), stage('prod', oneOf(['staging'], { requiredSoakTime: '2 hours' })), { now: NOW })).toThrow(
-      /invalid duration "2 hours"/u,
-    );
+    expect(() =>
+      explainAvailability(freight(F, { status: verified('staging') }), stage('prod', oneOf(['staging'], { requiredSoakTime: '2 hours' })), { now: NOW }),
+    ).toThrow(/invalid duration "2 hours"/u);
   });
 });
 
@@ -459,9 +469,24 @@ describe('describeRefusal', () => {
       {},
     ],
     ['all-missing.txt', freight(F, { alias: 'jolly-penguin', status: verified('staging-us') }), stage('prod', all(['staging-us', 'staging-eu'])), {}],
-    ['origin-not-requested.txt', freight(F, { status: approvedFor('prod') }), stage('prod', [request('other', { direct: true }), request('more', { direct: true })]), {}],
-    ['control-flow.txt', freight(F, { alias: 'jolly-penguin', status: verified('gate') }), stage('prod', oneOf(['gate'], { requiredSoakTime: '1h' })), { stagesByName: new Map([['gate', gate]]) }],
-    ['left-stage.txt', freight(F, { status: verified('qa', { longestSoak: '25m3.5s' }) }), stage('prod', oneOf(['qa'], { requiredSoakTime: '30m' })), { warehouseNames: new Set() }],
+    [
+      'origin-not-requested.txt',
+      freight(F, { status: approvedFor('prod') }),
+      stage('prod', [request('other', { direct: true }), request('more', { direct: true })]),
+      {},
+    ],
+    [
+      'control-flow.txt',
+      freight(F, { alias: 'jolly-penguin', status: verified('gate') }),
+      stage('prod', oneOf(['gate'], { requiredSoakTime: '1h' })),
+      { stagesByName: new Map([['gate', gate]]) },
+    ],
+    [
+      'left-stage.txt',
+      freight(F, { status: verified('qa', { longestSoak: '25m3.5s' }) }),
+      stage('prod', oneOf(['qa'], { requiredSoakTime: '30m' })),
+      { warehouseNames: new Set() },
+    ],
   ];
   it.each(refusals)('%s', (file, item, target, context) => {
     expectGolden(`refusal-${file}`, `${describeRefusal(explainAvailability(item, target, { now: NOW, ...context }))}\n`);

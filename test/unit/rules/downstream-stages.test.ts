@@ -3,7 +3,10 @@ import type { FreightSources, Stage } from '../../../src/model/kargo.js';
 import { downstreamStages } from '../../../src/rules/downstream-stages.js';
 
 function stage(name: string, requests: [warehouse: string, sources: FreightSources][]): Stage {
-  return { metadata: { name }, spec: { requestedFreight: requests.map(([warehouse, sources]) => ({ origin: { kind: 'Warehouse', name: warehouse }, sources })) } };
+  return {
+    metadata: { name },
+    spec: { requestedFreight: requests.map(([warehouse, sources]) => ({ origin: { kind: 'Warehouse', name: warehouse }, sources })) },
+  };
 }
 
 const stages = [

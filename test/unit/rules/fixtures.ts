@@ -41,7 +41,16 @@ export function stage(
 
 export function freight(
   name: string,
-  options: { alias?: string; warehouse?: string; namespace?: string; status?: FreightStatus; discoveredAt?: string; images?: Freight['images']; commits?: Freight['commits']; labelAlias?: string } = {},
+  options: {
+    alias?: string;
+    warehouse?: string;
+    namespace?: string;
+    status?: FreightStatus;
+    discoveredAt?: string;
+    images?: Freight['images'];
+    commits?: Freight['commits'];
+    labelAlias?: string;
+  } = {},
 ): Freight {
   return {
     apiVersion: 'kargo.akuity.io/v1alpha1',

@@ -8,8 +8,18 @@ const C = freightName('cccc3333');
 const D = freightName('dddd4444');
 
 const all = [
-  freight(A, { alias: 'jolly-penguin', discoveredAt: '2026-08-20T10:00:00Z', images: [{ repoURL: 'ghcr.io/acme/app', tag: '1.0.0', digest: 'sha256:aaa' }], commits: [{ repoURL: 'https://github.com/acme/app', id: '0123456789abcdef0123456789abcdef01234567' }] }),
-  freight(B, { labelAlias: 'brave-bear', discoveredAt: '2026-08-21T10:00:00Z', images: [{ repoURL: 'ghcr.io/acme/app', tag: '1.1.0', digest: 'sha256:bbb' }], commits: [{ id: '0123456fffffffffffffffffffffffffffffffff' }] }),
+  freight(A, {
+    alias: 'jolly-penguin',
+    discoveredAt: '2026-08-20T10:00:00Z',
+    images: [{ repoURL: 'ghcr.io/acme/app', tag: '1.0.0', digest: 'sha256:aaa' }],
+    commits: [{ repoURL: 'https://github.com/acme/app', id: '0123456789abcdef0123456789abcdef01234567' }],
+  }),
+  freight(B, {
+    labelAlias: 'brave-bear',
+    discoveredAt: '2026-08-21T10:00:00Z',
+    images: [{ repoURL: 'ghcr.io/acme/app', tag: '1.1.0', digest: 'sha256:bbb' }],
+    commits: [{ id: '0123456fffffffffffffffffffffffffffffffff' }],
+  }),
   freight(C, { alias: 'calm-cat', warehouse: 'cfg', discoveredAt: '2026-08-22T10:00:00Z', images: [{ repoURL: 'localhost:5000/acme/app', tag: '1.1.0' }] }),
   freight(D, { alias: A.slice(0, 10), warehouse: 'cfg', discoveredAt: '2026-08-19T10:00:00Z', images: [{ repoURL: 'ghcr.io/acme/app', tag: '1.1.0' }] }),
 ];
@@ -56,9 +66,21 @@ describe('lookupFreight', () => {
       `2 Freight match image "ghcr.io/acme/app:1.1.0"; name one of them with --freight:\n  brave-bear (aaaa222) from Warehouse/app\n  ${A.slice(0, 10)} (dddd444) from Warehouse/cfg`,
       [B, D],
     ],
-    ['bare image repo matches every tag', { by: 'image', value: 'ghcr.io/acme/app' }, 'ambiguous', `3 Freight match image "ghcr.io/acme/app"; name one of them with --freight:\n  brave-bear (aaaa222) from Warehouse/app\n  jolly-penguin (aaaa111) from Warehouse/app\n  ${A.slice(0, 10)} (dddd444) from Warehouse/cfg`, [B, A, D]],
+    [
+      'bare image repo matches every tag',
+      { by: 'image', value: 'ghcr.io/acme/app' },
+      'ambiguous',
+      `3 Freight match image "ghcr.io/acme/app"; name one of them with --freight:\n  brave-bear (aaaa222) from Warehouse/app\n  jolly-penguin (aaaa111) from Warehouse/app\n  ${A.slice(0, 10)} (dddd444) from Warehouse/cfg`,
+      [B, A, D],
+    ],
     ['unknown image tag', { by: 'image', value: 'ghcr.io/acme/app:9.9.9' }, 'not-found', 'no Freight matches image "ghcr.io/acme/app:9.9.9"', []],
-    ['ambiguous commit prefix', { by: 'commit', value: '0123456' }, 'ambiguous', '2 Freight match commit "0123456"; name one of them with --freight:\n  brave-bear (aaaa222) from Warehouse/app\n  jolly-penguin (aaaa111) from Warehouse/app', [B, A]],
+    [
+      'ambiguous commit prefix',
+      { by: 'commit', value: '0123456' },
+      'ambiguous',
+      '2 Freight match commit "0123456"; name one of them with --freight:\n  brave-bear (aaaa222) from Warehouse/app\n  jolly-penguin (aaaa111) from Warehouse/app',
+      [B, A],
+    ],
     ['commit prefix too short', { by: 'commit', value: '012345' }, 'not-found', 'commit "012345" is too short: give at least 7 characters of the SHA', []],
     ['Warehouse without Freight', { by: 'warehouse', value: 'empty' }, 'not-found', 'no Freight matches Warehouse "empty"', []],
   ];

@@ -11,7 +11,11 @@ const U3 = '01j5zq3xw6m8v2k4t9r7n0pqa3';
 const U4 = '01j5zq3xw6m8v2k4t9r7n0pqa4';
 
 function promotion(ulid: string, phase?: PromotionPhase, stageName = 'prod'): Promotion {
-  return { metadata: { name: `${stageName}.${ulid}.abc1234`, namespace: 'demo' }, spec: { stage: stageName, freight: 'abc1234' }, ...(phase ? { status: { phase } } : {}) };
+  return {
+    metadata: { name: `${stageName}.${ulid}.abc1234`, namespace: 'demo' },
+    spec: { stage: stageName, freight: 'abc1234' },
+    ...(phase ? { status: { phase } } : {}),
+  };
 }
 
 function prodStage(options: { current?: string; history?: VerificationInfo[]; health?: HealthState; noFreight?: boolean } = {}) {
@@ -33,7 +37,14 @@ const done: VerificationInfo = { id: 'v1', phase: 'Successful' };
 const mine = promotion(U3, 'Pending');
 
 const cases: [string, Promotion, ReturnType<typeof prodStage>, Promotion[], PendingReason, string][] = [
-  ['admitted by the Stage', mine, prodStage({ current: mine.metadata.name!, history: [done] }), [mine], { kind: 'admitted' }, 'admitted by the Stage; waiting for the controller to start it'],
+  [
+    'admitted by the Stage',
+    mine,
+    prodStage({ current: mine.metadata.name!, history: [done] }),
+    [mine],
+    { kind: 'admitted' },
+    'admitted by the Stage; waiting for the controller to start it',
+  ],
   ['already running', promotion(U3, 'Running'), prodStage(), [], { kind: 'not-pending', phase: 'Running' }, 'no longer pending (Running)'],
   [
     'another Promotion is running',
@@ -115,10 +126,38 @@ const cases: [string, Promotion, ReturnType<typeof prodStage>, Promotion[], Pend
     { kind: 'awaiting-verification', collection: 'col-1', verificationPhase: 'Running', health: 'Healthy' },
     "waiting for the verification of the Stage's current freight to finish (Running)",
   ],
-  ['an unhealthy Stage admits the next Promotion at once', mine, prodStage({ health: 'Unhealthy' }), [mine], { kind: 'awaiting-admission' }, 'first in line; waiting for the Stage to admit it'],
-  ['a failed verification does not hold the queue', mine, prodStage({ history: [{ id: 'v', phase: 'Failed' }], health: 'Healthy' }), [mine], { kind: 'awaiting-admission' }, 'first in line; waiting for the Stage to admit it'],
-  ['a Stage without Freight admits at once', mine, prodStage({ noFreight: true }), [mine], { kind: 'awaiting-admission' }, 'first in line; waiting for the Stage to admit it'],
-  ['a brand-new Promotion with no phase yet', promotion(U3), prodStage({ history: [done] }), [], { kind: 'awaiting-admission' }, 'first in line; waiting for the Stage to admit it'],
+  [
+    'an unhealthy Stage admits the next Promotion at once',
+    mine,
+    prodStage({ health: 'Unhealthy' }),
+    [mine],
+    { kind: 'awaiting-admission' },
+    'first in line; waiting for the Stage to admit it',
+  ],
+  [
+    'a failed verification does not hold the queue',
+    mine,
+    prodStage({ history: [{ id: 'v', phase: 'Failed' }], health: 'Healthy' }),
+    [mine],
+    { kind: 'awaiting-admission' },
+    'first in line; waiting for the Stage to admit it',
+  ],
+  [
+    'a Stage without Freight admits at once',
+    mine,
+    prodStage({ noFreight: true }),
+    [mine],
+    { kind: 'awaiting-admission' },
+    'first in line; waiting for the Stage to admit it',
+  ],
+  [
+    'a brand-new Promotion with no phase yet',
+    promotion(U3),
+    prodStage({ history: [done] }),
+    [],
+    { kind: 'awaiting-admission' },
+    'first in line; waiting for the Stage to admit it',
+  ],
 ];
 
 describe('pendingReason', () => {

@@ -16,7 +16,12 @@ function tasks(...known: [PromotionTaskKind, PromotionTask][]): BuildPromotionIn
 }
 
 function task(name: string, spec: PromotionTask['spec'], cluster = false): PromotionTask {
-  return { apiVersion: 'kargo.akuity.io/v1alpha1', kind: cluster ? 'ClusterPromotionTask' : 'PromotionTask', metadata: { name, ...(cluster ? {} : { namespace: 'demo' }) }, spec };
+  return {
+    apiVersion: 'kargo.akuity.io/v1alpha1',
+    kind: cluster ? 'ClusterPromotionTask' : 'PromotionTask',
+    metadata: { name, ...(cluster ? {} : { namespace: 'demo' }) },
+    spec,
+  };
 }
 
 function build(target: Stage, lookup: BuildPromotionInput['tasks'] = tasks(), extra: Partial<BuildPromotionInput> = {}): Promotion {
@@ -124,12 +129,7 @@ const goldenCases: [string, Stage, BuildPromotionInput['tasks'], Partial<BuildPr
     tasks(['PromotionTask', buildTask]),
     {},
   ],
-  [
-    'rollback-long-names',
-    stage(`${'a'.repeat(217)}-${'b'.repeat(30)}`, [request('app', { direct: true })]),
-    tasks(),
-    { rollback: true },
-  ],
+  ['rollback-long-names', stage(`${'a'.repeat(217)}-${'b'.repeat(30)}`, [request('app', { direct: true })]), tasks(), { rollback: true }],
 ];
 
 describe('buildPromotion', () => {
@@ -196,7 +196,9 @@ describe('buildPromotion', () => {
     ],
     [
       'a missing PromotionTask',
-      stage('prod', [request('app', { direct: true })], { spec: { promotionTemplate: { spec: { steps: [{ uses: 'git-clone' }, { task: { name: 'nope' } }] } } } }),
+      stage('prod', [request('app', { direct: true })], {
+        spec: { promotionTemplate: { spec: { steps: [{ uses: 'git-clone' }, { task: { name: 'nope' } }] } } },
+      }),
       tasks(),
       'task-not-found',
       'failed to inflate Promotion steps: inflate task steps for task "nope" ("task-2"): PromotionTask "nope" not found',

@@ -40,7 +40,9 @@ export function promotionValidator(): (object: unknown) => string[] {
   const schema = strict(version.schema.openAPIV3Schema);
   const validate = new Ajv({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
   return (object) => {
-    const errors = validate(object) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+    const errors = validate(object)
+      ? []
+      : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
     return [...errors, ...celRules(object)];
   };
 }

@@ -10,7 +10,9 @@ const running: VerificationInfo = { id: 'v-run', phase: 'Running' };
 function collection(id: string, items: Record<string, string>, verificationHistory?: VerificationInfo[]): FreightCollection {
   return {
     id,
-    items: Object.fromEntries(Object.entries(items).map(([warehouse, name]) => [`Warehouse/${warehouse}`, { name, origin: { kind: 'Warehouse', name: warehouse } }])),
+    items: Object.fromEntries(
+      Object.entries(items).map(([warehouse, name]) => [`Warehouse/${warehouse}`, { name, origin: { kind: 'Warehouse', name: warehouse } }]),
+    ),
     ...(verificationHistory ? { verificationHistory } : {}),
   };
 }
@@ -60,7 +62,10 @@ const cases: Case[] = [
     name: 'verifiedIn of another Stage does not count',
     history: [collection('c2', { app: f('b') }, [ok]), collection('c1', { app: f('a') })],
     freight: [freight(f('a'), { status: { verifiedIn: { staging: {} } } })],
-    expect: { error: 'no-previous-verified', message: 'none of the 1 earlier freight collections of Stage "prod" was verified there; name one explicitly with --to' },
+    expect: {
+      error: 'no-previous-verified',
+      message: 'none of the 1 earlier freight collections of Stage "prod" was verified there; name one explicitly with --to',
+    },
   },
   {
     name: 'multi-origin: the whole previous collection, only the changed items promoted',
@@ -100,7 +105,10 @@ const cases: Case[] = [
     history: [collection('c3', { app: f('c') }, [ok]), collection('c2', { app: f('b') }, [ok])],
     to: 'nowhere',
     freight: [freight(f('b'), { alias: 'brave-bear' })],
-    expect: { error: 'target-not-in-history', message: `"nowhere" is not in the freight history of Stage "prod"; its earlier freight: brave-bear (${f('b').slice(0, 7)})` },
+    expect: {
+      error: 'target-not-in-history',
+      message: `"nowhere" is not in the freight history of Stage "prod"; its earlier freight: brave-bear (${f('b').slice(0, 7)})`,
+    },
   },
   {
     name: 'no current Freight',

@@ -23,25 +23,47 @@ describe('verificationStanding', () => {
     ['the Stage has not recorded our promotion yet', { freightHistory: [collection('prev')], lastPromotion: { name: OLDER } }, 'waiting'],
     [
       'an older copy of our collection lower in the history does not count before the Stage records ours',
-      { freightHistory: [collection('prev'), collection('ours', { id: 'old', phase: 'Successful', startTime: '2026-11-20T00:00:00Z' })], lastPromotion: { name: OLDER } },
+      {
+        freightHistory: [collection('prev'), collection('ours', { id: 'old', phase: 'Successful', startTime: '2026-11-20T00:00:00Z' })],
+        lastPromotion: { name: OLDER },
+      },
       'waiting',
     ],
     ['recorded, Stage not healthy yet', { ...recorded, freightHistory: [collection('ours')], health: { status: 'Progressing' } }, 'waiting'],
     ['recorded, healthy, verification not started', { ...recorded, freightHistory: [collection('ours')], health: { status: 'Healthy' } }, 'waiting'],
     ['running', { ...recorded, freightHistory: [collection('ours', { id: 'v1', phase: 'Running', startTime: '2026-11-23T03:00:05Z' })] }, 'running'],
-    ['an empty phase is still running', { ...recorded, freightHistory: [collection('ours', { id: 'v1', phase: '', startTime: '2026-11-23T03:00:05Z' })] }, 'running'],
-    ['finished Successful', { ...recorded, freightHistory: [collection('ours', { id: 'v1', phase: 'Successful', startTime: '2026-11-23T03:00:05Z' })] }, 'finished'],
-    ['finished Failed (also how Kargo records an abort)', { ...recorded, freightHistory: [collection('ours', { id: 'v1', phase: 'Failed', startTime: '2026-11-23T03:00:05Z' })] }, 'finished'],
+    [
+      'an empty phase is still running',
+      { ...recorded, freightHistory: [collection('ours', { id: 'v1', phase: '', startTime: '2026-11-23T03:00:05Z' })] },
+      'running',
+    ],
+    [
+      'finished Successful',
+      { ...recorded, freightHistory: [collection('ours', { id: 'v1', phase: 'Successful', startTime: '2026-11-23T03:00:05Z' })] },
+      'finished',
+    ],
+    [
+      'finished Failed (also how Kargo records an abort)',
+      { ...recorded, freightHistory: [collection('ours', { id: 'v1', phase: 'Failed', startTime: '2026-11-23T03:00:05Z' })] },
+      'finished',
+    ],
     [
       'a verification from before our promotion does not count',
       { ...recorded, freightHistory: [collection('ours', { id: 'v0', phase: 'Failed', startTime: '2026-11-22T00:00:00Z' })], health: { status: 'Healthy' } },
       'waiting',
     ],
     ['a newer collection on top, ours unverified', { freightHistory: [collection('newer'), collection('ours')], lastPromotion: { name: NEWER } }, 'superseded'],
-    ['a newer promotion is running while ours was never verified', { ...recorded, freightHistory: [collection('ours')], currentPromotion: { name: NEWER } }, 'superseded'],
+    [
+      'a newer promotion is running while ours was never verified',
+      { ...recorded, freightHistory: [collection('ours')], currentPromotion: { name: NEWER } },
+      'superseded',
+    ],
     [
       'a newer collection on top, but ours finished first: the result stands',
-      { freightHistory: [collection('newer'), collection('ours', { id: 'v1', phase: 'Successful', startTime: '2026-11-23T03:00:05Z' })], lastPromotion: { name: NEWER } },
+      {
+        freightHistory: [collection('newer'), collection('ours', { id: 'v1', phase: 'Successful', startTime: '2026-11-23T03:00:05Z' })],
+        lastPromotion: { name: NEWER },
+      },
       'finished',
     ],
   ])('%s → %s', (_title, status, kind) => {

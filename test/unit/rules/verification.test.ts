@@ -8,7 +8,9 @@ import { request, stage } from './fixtures.js';
 function withVerification(history: VerificationInfo[] | undefined, options: { health?: HealthState; promotion?: string; noFreight?: boolean } = {}) {
   return stage('prod', [request('app', { stages: ['staging'] })], {
     status: {
-      freightHistory: options.noFreight ? [] : [{ id: 'col', items: { 'Warehouse/app': { name: 'f1' } }, ...(history ? { verificationHistory: history } : {}) }],
+      freightHistory: options.noFreight
+        ? []
+        : [{ id: 'col', items: { 'Warehouse/app': { name: 'f1' } }, ...(history ? { verificationHistory: history } : {}) }],
       health: { status: options.health ?? 'Healthy' },
       ...(options.promotion ? { currentPromotion: { name: options.promotion } } : {}),
     },
@@ -42,19 +44,39 @@ describe('currentVerification', () => {
 describe('decideReverify', () => {
   it('allows re-verifying a finished verification, with the id in the annotation', () => {
     const decision = decideReverify(withVerification([{ id: 'v1', phase: 'Failed' }]));
-    expect(decision).toEqual({ allowed: true, verificationId: 'v1', annotation: 'kargo.akuity.io/reverify', value: '{"id":"v1"}', latest: { id: 'v1', phase: 'Failed' } });
+    expect(decision).toEqual({
+      allowed: true,
+      verificationId: 'v1',
+      annotation: 'kargo.akuity.io/reverify',
+      value: '{"id":"v1"}',
+      latest: { id: 'v1', phase: 'Failed' },
+    });
   });
   it('warns when the Stage is not Healthy (Kargo will wait)', () => {
     const decision = decideReverify(withVerification([{ id: 'v1', phase: 'Successful' }], { health: 'Unhealthy' }));
-    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe('Stage "prod" is Unhealthy; Kargo re-verifies only once it is Healthy');
+    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe(
+      'Stage "prod" is Unhealthy; Kargo re-verifies only once it is Healthy',
+    );
   });
   it('warns while a promotion is in progress', () => {
     const decision = decideReverify(withVerification([{ id: 'v1', phase: 'Successful' }], { promotion: 'prod.x.y' }));
-    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe('Promotion prod.x.y is in progress; Kargo re-verifies only once it is done and the Stage is Healthy');
+    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe(
+      'Promotion prod.x.y is in progress; Kargo re-verifies only once it is done and the Stage is Healthy',
+    );
   });
   it.each<[string, ReturnType<typeof withVerification>, string, string]>([
-    ['no current freight', withVerification(undefined, { noFreight: true }), 'no-current-freight', 'Stage "prod" has no current freight; promote Freight to it first'],
-    ['no verification yet', withVerification(undefined), 'no-verification', 'Stage "prod" has no verification of its current freight yet (verification starts once the Stage is Healthy)'],
+    [
+      'no current freight',
+      withVerification(undefined, { noFreight: true }),
+      'no-current-freight',
+      'Stage "prod" has no current freight; promote Freight to it first',
+    ],
+    [
+      'no verification yet',
+      withVerification(undefined),
+      'no-verification',
+      'Stage "prod" has no verification of its current freight yet (verification starts once the Stage is Healthy)',
+    ],
     ['a verification without id', withVerification([{ phase: 'Successful' }]), 'no-verification-id', 'the current verification of Stage "prod" has no ID'],
     [
       'one still running',
@@ -73,16 +95,26 @@ describe('decideReverify', () => {
 describe('decideAbortVerification', () => {
   it('allows aborting a running verification', () => {
     const latest: VerificationInfo = { id: 'v3', phase: 'Running', analysisRun: { name: 'prod.01j.col', namespace: 'demo' } };
-    expect(decideAbortVerification(withVerification([latest]))).toEqual({ allowed: true, verificationId: 'v3', annotation: 'kargo.akuity.io/abort', value: '{"id":"v3"}', latest });
+    expect(decideAbortVerification(withVerification([latest]))).toEqual({
+      allowed: true,
+      verificationId: 'v3',
+      annotation: 'kargo.akuity.io/abort',
+      value: '{"id":"v3"}',
+      latest,
+    });
   });
   it('warns when there is no AnalysisRun to terminate yet', () => {
     const decision = decideAbortVerification(withVerification([{ id: 'v3', phase: 'Pending' }]));
-    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe('the verification has no AnalysisRun yet; Kargo records the abort as an Error');
+    expect(decision.allowed && decision.caveat && verificationCaveatWords(decision.caveat)).toBe(
+      'the verification has no AnalysisRun yet; Kargo records the abort as an Error',
+    );
   });
   it('a finished verification is a no-op, not an error', () => {
     const decision = decideAbortVerification(withVerification([{ id: 'v3', phase: 'Successful' }]));
     expect(decision).toMatchObject({ allowed: false, reason: 'already-finished' });
-    expect(!decision.allowed && verificationRefusalWords(decision)).toBe('verification v3 of Stage "prod" already finished (Successful); there is nothing to abort');
+    expect(!decision.allowed && verificationRefusalWords(decision)).toBe(
+      'verification v3 of Stage "prod" already finished (Successful); there is nothing to abort',
+    );
   });
   it('a finished verification without an id is still a no-op', () => {
     const decision = decideAbortVerification(withVerification([{ phase: 'Failed' }]));
