@@ -31,7 +31,7 @@ function check(node: Node, names: ReadonlySet<string>, resultType: string | unde
     case 'builtin':
       return node.args.map((arg) => check(arg, names, resultType)).find(Boolean);
     case 'member':
-      return check(node.object, names, resultType);
+      return indexError(node.object, node.property, resultType) ?? check(node.object, names, resultType);
     case 'unary':
       return check(node.operand, names, resultType);
     case 'conditional':
@@ -45,6 +45,12 @@ function check(node: Node, names: ReadonlySet<string>, resultType: string | unde
     default:
       return undefined;
   }
+}
+
+/** `result[0]` where result is a number or a bool: nothing to index. */
+function indexError(object: Node, property: Node, resultType: string | undefined): string | undefined {
+  if (object.kind !== 'identifier' || object.name !== 'result' || property.kind !== 'number') return undefined;
+  return resultType === 'float64' || resultType === 'bool' ? `type ${resultType}[int] is undefined` : undefined;
 }
 
 function comparisonError(operator: string, left: Node, right: Node, resultType: string | undefined): string | undefined {
@@ -82,5 +88,7 @@ function staticType(value: unknown): string | undefined {
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return value.length > 0 && value.every((item) => typeof item === 'number') ? '[]float64' : '[]interface {}';
+  if (typeof value === 'object' && value !== null) return 'map[string]interface {}';
   return undefined;
 }

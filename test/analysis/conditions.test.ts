@@ -34,6 +34,9 @@ const ROWS: { result: unknown; condition: string; expected: boolean | { error: s
   { result: { x: null }, condition: 'result?.x?.y == nil', expected: true },
   { result: '5', condition: 'result < 10', expected: { error: 'invalid operation: < (mismatched types string and int)' } },
   { result: [Infinity], condition: 'isInf(result[0])', expected: true },
+  { result: 0.01, condition: 'result[0] < 0.05', expected: { error: 'type float64[int] is undefined' } },
+  { result: [0.5], condition: 'result == 0.5', expected: { error: 'invalid operation: == (mismatched types []float64 and float64)' } },
+  { result: { a: 1 }, condition: 'result == "x"', expected: { error: 'invalid operation: == (mismatched types map[string]interface {} and string)' } },
   { result: 7, condition: 'default(0, 1) == 7', expected: true },
 ];
 
