@@ -31,14 +31,18 @@ export function stageTable(stages: Stage[], context: TableContext): TableData {
 
 function currentFreight(stage: Stage, context: TableContext): string {
   const items = Object.values(stage.status?.freightHistory?.[0]?.items ?? {});
-  if (items.length === 0) return NONE;
+  // Kargo's own summary (e.g. "0/1 Fulfilled") says more than <none> when there is no freight yet.
+  if (items.length === 0) return stage.status?.freightSummary || NONE;
   return items.map((reference) => aliasOf(reference.name, context)).join(',');
 }
 
 function verification(stage: Stage, context: TableContext): string {
   const latest = stage.status?.freightHistory?.[0]?.verificationHistory?.[0];
-  if (!latest) return stage.spec.verification ? 'Pending' : NONE;
-  return context.style.state(latest.phase || 'Pending');
+  if (latest) return context.style.state(latest.phase || 'Pending');
+  if (!stage.spec.verification) return NONE;
+  // Before any verification, Kargo's Verified condition says why (e.g. NoFreight).
+  const verified = stage.status?.conditions?.find((condition) => condition.type === 'Verified');
+  return verified?.reason || 'Pending';
 }
 
 function lastPromotion(stage: Stage, context: TableContext): string {
