@@ -18,3 +18,7 @@ export function stageNotFound(stage: string, project: string): Failure {
 export function promotionNotFound(promotion: string, project: string): Failure {
   return new Failure('not-found', `Promotion "${promotion}" not found in project "${project}"`, `List promotions with \`kargo get promotions -p ${project}\`.`);
 }
+
+export function warehouseNotFound(warehouse: string, project: string): Failure {
+  return new Failure('not-found', `Warehouse "${warehouse}" not found in project "${project}"`, `List the project's warehouses with \`kargo get warehouses -p ${project}\`.`);
+}

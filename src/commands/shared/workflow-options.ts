@@ -10,6 +10,7 @@ import type { KubeClient } from '../../kube/client.js';
 import type { KubeObject } from '../../model/kargo.js';
 import { formatObjects } from '../../output/objects.js';
 import { DurationSyntaxError, parseGoDuration } from '../../rules/duration.js';
+import { MAX_TIMER_MS } from '../../kube/request-timeout.js';
 import type { WaitTarget } from '../../usecases/await-promotion.js';
 import { fail } from '../../runtime/failure.js';
 
@@ -64,6 +65,8 @@ export function parseTimeout(value: string | undefined): number {
   try {
     const ms = parseGoDuration(text);
     if (ms < 0) fail('usage', `--timeout must not be negative (got "${text}").`);
+    // Longer than a timer can hold would fire at once ("timed out after 0s").
+    if (ms > MAX_TIMER_MS) fail('usage', `--timeout ${text} is longer than kargo can wait (at most 596h, about 24 days); use 0 for no limit.`);
     return ms;
   } catch (error) {
     if (error instanceof DurationSyntaxError) fail('usage', `--timeout: ${error.message}; use e.g. 90s, 10m, 1h30m, or 0 for no limit.`);
