@@ -74,7 +74,7 @@ function describe(error: ErrorObject): string | undefined {
   }
 }
 
-/** Drops the errors of every oneOf/anyOf branch but the one with the fewest problems. */
+/** Drops the errors of every oneOf/anyOf branch but the closest one. */
 function closestBranchesOnly(errors: readonly ErrorObject[]): ErrorObject[] {
   const combinators = errors
     .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
@@ -88,7 +88,11 @@ function closestBranchesOnly(errors: readonly ErrorObject[]): ErrorObject[] {
       if (branch !== undefined) byBranch.set(branch, [...(byBranch.get(branch) ?? []), error]);
     }
     if (byBranch.size === 0) continue;
-    const [closest] = [...byBranch.entries()].sort((a, b) => a[1].length - b[1].length || a[0] - b[0]);
+    // gojsonschema keeps the branch that passed the most checks: fewest problems,
+    // then the one whose problems lie deepest (it got further), then the first.
+    const [closest] = [...byBranch.entries()].sort(
+      (a, b) => a[1].length - b[1].length || depthOf(b[1]) - depthOf(a[1]) || a[0] - b[0],
+    );
     const dropped = new Set([...byBranch.values()].flat().filter((e) => !closest?.[1].includes(e)));
     kept = kept.filter((e) => !dropped.has(e));
     // gojsonschema reports the combinator before the branch's problems.
@@ -98,6 +102,9 @@ function closestBranchesOnly(errors: readonly ErrorObject[]): ErrorObject[] {
   }
   return kept;
 }
+
+const depthOf = (errors: readonly ErrorObject[]): number =>
+  Math.max(...errors.map((error) => error.instancePath.split('/').length));
 
 function branchOf(combinator: ErrorObject, error: ErrorObject): number | undefined {
   const prefix = `${combinator.schemaPath}/`;
