@@ -81,6 +81,8 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
 export interface SubmitOptions {
   dryRun: boolean;
   sleep(ms: number): Promise<void>;
+  /** Told of each Promotion as soon as it exists, so a caller can report it even if a later one fails or the run is stopped. */
+  onCreated?(promotion: Promotion, plan: PlannedPromotion): void;
 }
 
 /** Creates (or, with dryRun, has the server validate) each planned Promotion; returns them as the server answered. */
@@ -88,9 +90,11 @@ export async function submitPromotions(client: KubeClient, plans: PlannedPromoti
   const created: Promotion[] = [];
   for (const plan of plans) {
     try {
-      created.push(await createPromotionOnce(client, plan.promotion, options));
+      const promotion = await createPromotionOnce(client, plan.promotion, options);
+      created.push(promotion);
+      options.onCreated?.(promotion, plan);
     } catch (error) {
-      if (created.length > 0) {
+      if (created.length > 0 && !options.onCreated) {
         const names = created.map((promotion) => promotion.metadata.name).join(', ');
         const reason = error instanceof Error ? error.message : String(error);
         fail('internal', `Created ${names}, but creating the Promotion for Stage "${plan.stage.metadata.name}" failed: ${reason}`);

@@ -3,6 +3,7 @@
 
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
+import { exitQuietly } from '../../cli/errors.js';
 import { ExitCode } from '../../cli/exit-codes.js';
 import { withExamples } from '../../cli/help.js';
 import type { KubeObject, Promotion } from '../../model/kargo.js';
@@ -45,11 +46,18 @@ export async function deliverPromotions(ctx: CliContext, session: WorkflowSessio
     return ExitCode.Success;
   }
 
-  const created = await submit(false);
-  for (const [index, promotion] of created.entries()) {
-    const plan = plans[index]!;
+  const created: Promotion[] = [];
+  const reportCreated = (promotion: Promotion, plan: PlannedPromotion): void => {
+    created.push(promotion);
     const approved = plan.decision.explanation.verdict === 'approved' ? ' (approved)' : '';
     ctx.io.stderr.write(`Created ${options.label} ${promotion.metadata.name}: ${freightLabel(plan.freight)} → Stage ${plan.stage.metadata.name}${approved}\n`);
+  };
+  try {
+    await submitPromotions(session.client, plans, { dryRun: false, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), onCreated: reportCreated });
+  } catch (error) {
+    reportUnfinished(ctx, session.project, plans, created, options.waitTarget ?? 'promotion');
+    if (ctx.signal.aborted) throw exitQuietly(ExitCode.Interrupted);
+    throw error;
   }
   if (!options.waitTarget) {
     if (options.output) printObjects(ctx, created, options.output);
@@ -57,6 +65,24 @@ export async function deliverPromotions(ctx: CliContext, session: WorkflowSessio
     return ExitCode.Success;
   }
   return waitAndReport(ctx, session, created, options.waitTarget, options.timeoutMs, options.output);
+}
+
+/**
+ * Creating stopped part-way (Ctrl-C, SIGTERM, a failure): says what exists, how to
+ * follow it, and that the Promotion being created when it stopped may exist too.
+ * The created names also go to stdout, for scripts.
+ */
+function reportUnfinished(ctx: CliContext, project: string, plans: PlannedPromotion[], created: Promotion[], target: WaitTarget): void {
+  for (const promotion of created) {
+    const follow = `kargo promote -p ${project} --name ${promotion.metadata.name} --wait${target === 'verification' ? '=verification' : ''}`;
+    ctx.io.stderr.write(`Promotion ${promotion.metadata.name} exists and goes on in the cluster; follow it with: ${follow}\n`);
+    ctx.io.stdout.write(`${promotion.metadata.name}\n`);
+  }
+  const pending = plans[created.length];
+  if (pending && ctx.signal.aborted) {
+    const stage = pending.stage.metadata.name;
+    ctx.io.stderr.write(`Stopped while creating the Promotion for Stage ${stage}; it may or may not exist: check with kargo get promotions -p ${project} --stage ${stage}\n`);
+  }
 }
 
 /** Waits for each Promotion in turn; the worst exit code wins. Prints names (or final objects) on stdout. */
