@@ -38,10 +38,9 @@ const STAGES = '/apis/kargo.akuity.io/v1alpha1/namespaces/default/stages';
 const stage = (name: string, labels: Record<string, string> = {}) => ({ apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name, labels }, spec: { anything: true } });
 
 describe('embedded server', () => {
-  it('listens on 127.0.0.1 over HTTPS and starts in well under a second', async () => {
-    const started = performance.now();
+  // Start-up time is measured by bench/server-bench.ts, not asserted here: a busy machine would make it flaky.
+  it('listens on 127.0.0.1 over HTTPS', async () => {
     const { server } = await serve();
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   });
 
