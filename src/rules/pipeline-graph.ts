@@ -5,7 +5,7 @@
 
 import { explainAvailability } from './availability.js';
 import { originKey, type Freight, type HealthState, type PromotionPhase, type Stage, type VerificationPhase, type Warehouse } from '../model/kargo.js';
-import { freightAlias } from './freight-lookup.js';
+import { freightAlias, newestFirst } from './freight-lookup.js';
 
 export type PipelineNodeKind = 'Warehouse' | 'Stage';
 
@@ -198,7 +198,8 @@ function stageLayers(stageNames: string[], edges: PipelineEdge[], warnings: stri
 
 function describeWarehouse(name: string, missing: boolean, freight: Freight[]): PipelineWarehouse {
   const own = freight.filter((item) => item.origin?.kind === 'Warehouse' && item.origin.name === name);
-  const latest = own.reduce<Freight | undefined>((newest, item) => (!newest || discoveredAt(item) > discoveredAt(newest) ? item : newest), undefined);
+  // The same order as `promote --warehouse`, so Freight discovered in the same second is no tie.
+  const [latest] = newestFirst(own);
   const node: PipelineWarehouse = { kind: 'Warehouse', name, layer: 0, missing, freightCount: own.length };
   if (latest) node.latestFreight = withAlias({ name: latest.metadata.name ?? '' }, latest);
   return node;
@@ -264,10 +265,6 @@ function isControlFlow(stage: Stage): boolean {
 function withAlias<T extends { name: string }>(target: T, freight: Freight | undefined): T & { alias?: string } {
   const alias = freight ? freightAlias(freight) : undefined;
   return alias ? { ...target, alias } : target;
-}
-
-function discoveredAt(freight: Freight): string {
-  return freight.discoveredAt ?? freight.metadata.creationTimestamp ?? '';
 }
 
 function sortByName<T extends { metadata: { name?: string } }>(items: T[]): T[] {
