@@ -41,7 +41,8 @@ export async function reconcileAnalysisRun(run: AnalysisRun, deps: AnalysisDeps)
   const now = deps.clock.now();
   const before = storedStatus(structuredClone(run.status ?? { phase: '' }));
   const working: AnalysisRun = structuredClone(run);
-  working.status = { ...structuredClone(before), metricResults: before.metricResults ?? [] };
+  const copy = structuredClone(before);
+  working.status = { ...copy, metricResults: copy.metricResults ?? [] };
 
   const resolved = resolveMetrics(run.spec.metrics ?? [], argValuesWithoutSecrets(run.spec.args));
   if (!resolved.ok) return endInError(working, before, `Unable to resolve metric arguments: ${resolved.message}`, now);

@@ -255,6 +255,24 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
     expect(second.requeueAt).toBeUndefined();
   });
 
+  it('TestAssessRunStatusUpdateResult through a reconcile: a metric result that flips is written even when the run stays Running', async () => {
+    const run = analysisRun([metric('sleep-infinity'), metric('fail-after-30')], {
+      phase: 'Running',
+      startedAt: at(-60),
+      metricResults: [
+        result('sleep-infinity', { measurements: [inFlight(60, { resumeAt: at(30) })] }),
+        result('fail-after-30', { count: 1, failed: 1, measurements: [measured('Failed')] }),
+      ],
+      // Already what this reconcile computes, so only the metric's phase differs.
+      runSummary: { count: 2, failed: 1 },
+      dryRunSummary: {},
+    });
+    const outcome = await reconcile(run, scriptedProvider({}));
+    expect(outcome.status?.metricResults?.[1]?.phase).toBe('Failed');
+    expect(outcome.status?.phase).toBe('Running');
+    expect(run.status?.metricResults?.[1]?.phase).toBe('Running');
+  });
+
   it('a completed run is left alone', async () => {
     const run = analysisRun([metric('m')], { phase: 'Failed', completedAt: at(-5) });
     expect(await reconcileAnalysisRun(run, { clock: fixedClock(), providers: scriptedProvider({}).factory, secrets: memorySecrets({}) })).toEqual({ status: undefined, requeueAt: undefined });
