@@ -1,0 +1,38 @@
+// The embedded Kargo controller: reconcilers that watch through a KubeClient
+// (the embedded server or any kube-apiserver) and write status the way
+// Kargo's controller does. So far: Promotions (admission, execution through
+// the engine, abort) with the Stage's and Freight's bookkeeping around them.
+
+import { builtinStepRegistry } from '../engine/builtin-steps.js';
+import type { StepRegistry } from '../engine/registry.js';
+import type { KubeClient } from '../kube/client.js';
+import type { Clock } from '../runtime/clock.js';
+import { runPromotionReconciler } from './promotions/reconciler.js';
+
+export interface ControllerOptions {
+  client: KubeClient;
+  clock: Clock;
+  /** Where Promotions' working directories go (`promotion-<uid>` each). */
+  workRoot: string;
+  /** Stops the controller; the returned promise settles once it has stopped. */
+  signal: AbortSignal;
+  /** The steps Promotions may use (default: every built-in step). */
+  registry?: StepRegistry;
+  /** Requeue of a Promotion whose step is still Running (default Kargo's: 5m, at least 10s when a step suggests). */
+  requeue?: { defaultMs: number; minMs: number };
+  /** Told of a reconcile that failed (it is retried with backoff). */
+  onError?: (key: string, error: unknown) => void;
+}
+
+/** Runs the controller until `signal` aborts. Rejects if a watch fails for good (e.g. 403). */
+export async function startController(options: ControllerOptions): Promise<void> {
+  await runPromotionReconciler({
+    client: options.client,
+    clock: options.clock,
+    workRoot: options.workRoot,
+    signal: options.signal,
+    registry: options.registry ?? builtinStepRegistry(),
+    ...(options.requeue ? { requeue: options.requeue } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+}

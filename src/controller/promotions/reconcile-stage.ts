@@ -1,0 +1,142 @@
+// One pass over one Stage and its Promotions, as Kargo's Stage and Promotion
+// reconcilers together do it: new Promotions become Pending (or Aborted when
+// asked), the Stage admits / records Promotions, its Freight's `currentlyIn`
+// follows its current collection, health and implicit verification are
+// assessed, and the admitted Promotion runs through the engine. Returns when
+// to look again (ms; 0 = at once), or undefined to wait for a change.
+
+import type { KubeClient } from '../../kube/client.js';
+import { KubeApiError } from '../../kube/errors.js';
+import { resources } from '../../kube/resources.js';
+import { REFRESH_ANNOTATION } from '../../model/annotations.js';
+import type { Promotion, PromotionStatus, Stage, StageStatus } from '../../model/kargo.js';
+import { isTerminalPromotionPhase } from '../../model/phases.js';
+import type { Clock } from '../../runtime/clock.js';
+import type { StepRegistry } from '../../engine/registry.js';
+import { timestamp } from '../../engine/step-metadata.js';
+import { stableJson } from '../stable-json.js';
+import { writeStatus } from '../status-write.js';
+import { syncPromotions } from './admission.js';
+import { type ExecuteResult, executePromotion } from './execute.js';
+import { markVerified, syncFreightPresence } from './freight-presence.js';
+import { freightSummary, verifiedFreight, verifyImplicitly } from './implicit-verification.js';
+import { earlyPhase } from './promotion-phase.js';
+import { assessHealth } from './stage-health.js';
+
+export interface StageReconcilerDeps {
+  client: KubeClient;
+  clock: Clock;
+  workRoot: string;
+  registry: StepRegistry;
+  /** Kargo's defaultRequeueInterval (5m) and minSuggestedRequeueInterval (10s). */
+  requeue: { defaultMs: number; minMs: number };
+  /** Hands out the signal a running Promotion's steps see; aborting it with a PromotionTermination terminates it. */
+  runSignal(promotion: Promotion): { signal: AbortSignal; done(): void };
+}
+
+/** The fields of Stage status this reconciler owns. */
+const OWNED: readonly (keyof StageStatus)[] = ['conditions', 'currentPromotion', 'lastPromotion', 'freightHistory', 'health', 'freightSummary'];
+
+export async function reconcileStage(deps: StageReconcilerDeps, namespace: string, name: string): Promise<number | undefined> {
+  const { client, clock } = deps;
+  const stage = await getStage(client, namespace, name);
+  if (!stage) return undefined;
+  const promotions = await settleEarlyPhases(deps, namespace, await promotionsOf(client, namespace, name));
+
+  const now = clock.now();
+  const ts = timestamp(clock);
+  const status = syncPromotions(stage, promotions, ts);
+  await syncFreightPresence({ client, namespace, stage: name, current: status.freightHistory?.[0], now, timestamp: ts });
+  assessHealth(stage, status, ts);
+  verifyImplicitly(stage, status, ts);
+  status.freightSummary = freightSummary(stage, status);
+  const written = await writeStageStatus(client, stage, status);
+  const verified = verifiedFreight(status);
+  if (verified) await markVerified(client, namespace, name, verified.names, verified.verifiedAt);
+
+  const admitted = promotions.find((promotion) => promotion.metadata.name === status.currentPromotion?.name);
+  if (!admitted || isTerminalPromotionPhase(admitted.status?.phase)) return written ? 0 : undefined;
+  return runAdmitted(deps, admitted, { ...stage, status });
+}
+
+async function runAdmitted(deps: StageReconcilerDeps, admitted: Promotion, stage: Stage): Promise<number | undefined> {
+  const { client, clock } = deps;
+  const namespace = admitted.metadata.namespace ?? '';
+  const name = admitted.metadata.name ?? '';
+  let promotion = admitted;
+  if (promotion.status?.phase !== 'Running') {
+    const started = await writePromotionStatus(client, promotion, (current) => ({ ...current, phase: 'Running', startedAt: timestamp(clock) }));
+    if (!started) return 0;
+    promotion = started;
+  }
+  const run = deps.runSignal(promotion);
+  let result: ExecuteResult;
+  try {
+    result = await executePromotion({ promotion, stage, client, clock, workRoot: deps.workRoot, registry: deps.registry, signal: run.signal });
+  } finally {
+    run.done();
+  }
+  const refresh = promotion.metadata.annotations?.[REFRESH_ANNOTATION];
+  const next: PromotionStatus = { ...result.status, ...(refresh ? { lastHandledRefresh: refresh } : {}) };
+  const written = await writeStatus<PromotionStatus, Promotion>(client, resources.promotion, namespace, name, (latest) =>
+    isTerminalPromotionPhase(latest.status?.phase) ? undefined : next,
+  );
+  if (!written || isTerminalPromotionPhase(next.phase)) return 0;
+  const suggested = result.retryAfterMs;
+  return suggested === undefined ? deps.requeue.defaultMs : Math.max(suggested, deps.requeue.minMs);
+}
+
+/** Pending for new Promotions, Aborted for those asked to terminate; returns the Promotions as written. */
+async function settleEarlyPhases(deps: StageReconcilerDeps, namespace: string, promotions: Promotion[]): Promise<Promotion[]> {
+  const settled: Promotion[] = [];
+  for (const promotion of promotions) {
+    if (!earlyPhase(promotion, timestamp(deps.clock))) {
+      settled.push(promotion);
+      continue;
+    }
+    const written = await writeStatus<PromotionStatus, Promotion>(deps.client, resources.promotion, namespace, promotion.metadata.name ?? '', (latest) =>
+      earlyPhase(latest, timestamp(deps.clock)),
+    );
+    settled.push(written ?? promotion);
+  }
+  return settled;
+}
+
+async function writePromotionStatus(
+  client: KubeClient,
+  promotion: Promotion,
+  change: (status: PromotionStatus) => PromotionStatus,
+): Promise<Promotion | undefined> {
+  return writeStatus<PromotionStatus, Promotion>(client, resources.promotion, promotion.metadata.namespace ?? '', promotion.metadata.name ?? '', (latest) =>
+    isTerminalPromotionPhase(latest.status?.phase) ? undefined : change(structuredClone(latest.status ?? {})),
+  );
+}
+
+/** Writes the owned fields over the newest status; false when they are already so. */
+async function writeStageStatus(client: KubeClient, stage: Stage, status: StageStatus): Promise<boolean> {
+  const written = await writeStatus<StageStatus, Stage>(client, resources.stage, stage.metadata.namespace ?? '', stage.metadata.name ?? '', (latest) => {
+    const current = latest.status ?? {};
+    if (OWNED.every((key) => stableJson(current[key]) === stableJson(status[key]))) return undefined;
+    const next: StageStatus = structuredClone(current);
+    for (const key of OWNED) {
+      if (status[key] === undefined) delete next[key];
+      else Object.assign(next, { [key]: structuredClone(status[key]) });
+    }
+    return next;
+  });
+  return written !== undefined;
+}
+
+async function getStage(client: KubeClient, namespace: string, name: string): Promise<Stage | undefined> {
+  try {
+    return await client.get<Stage>(resources.stage, name, namespace);
+  } catch (error) {
+    if (error instanceof KubeApiError && error.code === 404) return undefined;
+    throw error;
+  }
+}
+
+async function promotionsOf(client: KubeClient, namespace: string, stage: string): Promise<Promotion[]> {
+  const all = (await client.list<Promotion>(resources.promotion, namespace)).items;
+  return all.filter((promotion) => promotion.spec.stage === stage);
+}

@@ -1,0 +1,103 @@
+// The Promotion reconciler's wiring: informers on Promotions and Stages (all
+// namespaces) feed a work queue keyed by Stage (`namespace/stage`), whose
+// reconcile is reconcileStage. An abort request on a Promotion whose steps
+// are running reaches them at once through their signal.
+
+import { PromotionTermination, abortRequestOf } from '../../engine/abort-request.js';
+import type { StepRegistry } from '../../engine/registry.js';
+import type { KubeClient } from '../../kube/client.js';
+import { inform } from '../../kube/informer.js';
+import { resources, type ResourceType } from '../../kube/resources.js';
+import type { KubeObject, Promotion, Stage } from '../../model/kargo.js';
+import type { Clock } from '../../runtime/clock.js';
+import { WorkQueue } from '../work-queue.js';
+import { reconcileStage } from './reconcile-stage.js';
+
+export interface PromotionReconcilerOptions {
+  client: KubeClient;
+  clock: Clock;
+  workRoot: string;
+  registry: StepRegistry;
+  signal: AbortSignal;
+  requeue?: { defaultMs: number; minMs: number };
+  onError?: (key: string, error: unknown) => void;
+}
+
+const KARGO_REQUEUE = { defaultMs: 5 * 60_000, minMs: 10_000 };
+
+/** Runs until the signal aborts; resolves once every reconcile in flight has finished. */
+export async function runPromotionReconciler(options: PromotionReconcilerOptions): Promise<void> {
+  const { client, clock, signal } = options;
+  const running = new Map<string, AbortController>();
+  const queue = new WorkQueue({
+    clock,
+    signal,
+    ...(options.onError ? { onError: options.onError } : {}),
+    reconcile: (key) => {
+      const [namespace = '', name = ''] = key.split('/');
+      return reconcileStage(
+        {
+          client,
+          clock,
+          workRoot: options.workRoot,
+          registry: options.registry,
+          requeue: options.requeue ?? KARGO_REQUEUE,
+          runSignal: (promotion) => runSignalFor(running, promotion, signal),
+        },
+        namespace,
+        name,
+      );
+    },
+  });
+
+  const onPromotion = (promotion: Promotion): void => {
+    const request = abortRequestOf(promotion);
+    if (request?.action === 'terminate') running.get(keyOf(promotion))?.abort(new PromotionTermination(request.actor));
+    queue.add(`${promotion.metadata.namespace ?? ''}/${promotion.spec.stage}`);
+  };
+  const onStage = (stage: Stage): void => queue.add(keyOf(stage));
+
+  await Promise.all([
+    watchAll<Promotion>(client, resources.promotion, clock, signal, onPromotion),
+    watchAll<Stage>(client, resources.stage, clock, signal, onStage),
+  ]);
+  for (const controller of running.values()) controller.abort(signal.reason);
+  await queue.drain();
+}
+
+function runSignalFor(running: Map<string, AbortController>, promotion: Promotion, stop: AbortSignal): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  const key = keyOf(promotion);
+  running.set(key, controller);
+  const onStop = (): void => controller.abort(stop.reason);
+  stop.addEventListener('abort', onStop, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      stop.removeEventListener('abort', onStop);
+      if (running.get(key) === controller) running.delete(key);
+    },
+  };
+}
+
+async function watchAll<T extends KubeObject>(
+  client: KubeClient,
+  type: ResourceType,
+  clock: Clock,
+  signal: AbortSignal,
+  handle: (object: T) => void,
+): Promise<void> {
+  try {
+    for await (const event of inform<T>(client, type, undefined, { signal, sleep: (ms, s) => clock.sleep(ms, s) })) {
+      // After a (re)list everything is looked at again; a deletion re-examines the Stage too.
+      if (event.type === 'SYNCED') for (const object of event.cache.values()) handle(object);
+      else if (event.object) handle(event.object);
+    }
+  } catch (error) {
+    if (!signal.aborted) throw error;
+  }
+}
+
+function keyOf(object: KubeObject): string {
+  return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
+}
