@@ -90,6 +90,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Called with stdout/stderr so far; may signal the child. */
   onOutput?: (output: { stdout: string; stderr: string }, child: ReturnType<typeof spawn>) => void;
+  /** Called once with the child, right after it started. */
+  onSpawn?: (child: ReturnType<typeof spawn>) => void;
 }
 
 export function runKargo(argv: string[], options: RunOptions): Promise<KargoRun> {
@@ -100,6 +102,7 @@ export function runKargo(argv: string[], options: RunOptions): Promise<KargoRun>
       env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: options.kubeconfig, CI: '1', NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     const report = (): void => options.onOutput?.({ stdout, stderr }, child);
