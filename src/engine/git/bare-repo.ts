@@ -12,6 +12,7 @@ import { effectiveUser, type GitUser } from './identity.js';
 import { gitIn, installAskPass, type GitCredentials, type GitSession } from './session.js';
 import { git, gitText, type RepoHandle } from './repo-handle.js';
 import { withContext, wrapError } from './wrap-error.js';
+import { writeGlobalConfig } from './global-config.js';
 
 export const CONFIG_REPO_DIR = 'kargo.repoDir';
 export const CONFIG_HOME_DIR = 'kargo.repoHomeDir';
@@ -34,21 +35,25 @@ export async function cloneBare(url: string, options: CloneOptions): Promise<Bar
   const homeDir = await realpath(await mkdtemp(join(options.baseDir, 'repo-')));
   const session: GitSession = { homeDir, credentials: options.credentials, signal: options.signal };
   const dir = join(homeDir, 'repo');
-  const inHome = gitIn(homeDir, session);
   const user = effectiveUser(options.user);
-  await inHome(['config', '--global', 'init.defaultBranch', 'main']);
-  await inHome(['config', '--global', 'user.name', user.name]);
-  await inHome(['config', '--global', 'user.email', user.email]);
-  if (options.insecureSkipTLSVerify) await inHome(['config', '--global', 'http.sslVerify', 'false']);
+  await writeGlobalConfig(homeDir, {
+    init: { defaultBranch: 'main' },
+    user: { name: user.name, email: user.email },
+    ...(options.insecureSkipTLSVerify ? { http: { sslVerify: 'false' } } : {}),
+  });
   if (options.credentials?.password) await installAskPass(homeDir);
 
-  const cloneArgs = ['clone', '--bare', ...(options.blobless ? ['--filter', 'blob:none'] : []), '--', url, dir];
-  await wrapError(inHome(cloneArgs), `error cloning repo "${url}" into "${dir}"`);
-
-  const inRepo = gitIn(dir, session);
-  await inRepo(['config', CONFIG_REPO_DIR, dir]);
-  await inRepo(['config', CONFIG_HOME_DIR, homeDir]);
-  await inRepo(['config', CONFIG_ORIGINAL_URL, url]);
+  const remembered = [`${CONFIG_REPO_DIR}=${dir}`, `${CONFIG_HOME_DIR}=${homeDir}`, `${CONFIG_ORIGINAL_URL}=${url}`];
+  const cloneArgs = [
+    'clone',
+    '--bare',
+    ...(options.blobless ? ['--filter', 'blob:none'] : []),
+    ...remembered.flatMap((setting) => ['--config', setting]),
+    '--',
+    url,
+    dir,
+  ];
+  await wrapError(gitIn(homeDir, session)(cloneArgs), `error cloning repo "${url}" into "${dir}"`);
   return { dir, url, session };
 }
 

@@ -44,14 +44,22 @@ export interface LoadOptions {
 
 /** Loads the worktree at `path` (made by git-clone), or at a directory inside it. */
 export async function loadWorkTree(path: string, options: LoadOptions = {}): Promise<WorkTree> {
-  const readConfig = (key: string) =>
-    runGit(['config', key], {
+  const { stdout } = await wrapError(
+    runGit(['config', '--get-regexp', '^kargo\\.'], {
       cwd: path,
       env: { PATH: process.env.PATH, HOME: path, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CEILING_DIRECTORIES: options.ceiling ?? dirname(path), LC_ALL: 'C' },
       signal: options.signal,
-    }).then((output) => output.stdout.trim());
-  const homeDir = await wrapError(readConfig(CONFIG_HOME_DIR), 'error reading repo home dir from config');
-  const url = await wrapError(readConfig(CONFIG_ORIGINAL_URL), 'error reading URL of remote "origin" from config');
+    }),
+    'error reading repo home dir from config',
+  );
+  // `--get-regexp` prints "<lower-cased key> <value>" per line.
+  const settings = new Map(stdout.split('\n').filter(Boolean).map((line) => {
+    const space = line.indexOf(' ');
+    return [line.slice(0, space), line.slice(space + 1)] as const;
+  }));
+  const homeDir = settings.get(CONFIG_HOME_DIR.toLowerCase());
+  const url = settings.get(CONFIG_ORIGINAL_URL.toLowerCase());
+  if (!homeDir || !url) throw new Error(`error reading repo home dir from config: ${path} is not a working tree made by git-clone`);
   return { dir: path, url, session: { homeDir, credentials: options.credentials, signal: options.signal } };
 }
 

@@ -132,7 +132,7 @@ describe('git-clone', () => {
     const missing = `file://${workDir}/nowhere.git`;
     await expect(
       run(gitCloneStep, stepContext(workDir, client()), { repoURL: missing, checkout: [{ branch: 'main', path: 'out' }] }),
-    ).rejects.toThrow(/^error cloning file:\/\/.*nowhere\.git: error cloning repo ".*" into ".*": error executing cmd \[git clone --bare -- .*\]: .*does not appear to be a git repository/s);
+    ).rejects.toThrow(/^error cloning file:\/\/.*nowhere\.git: error cloning repo ".*" into ".*": error executing cmd \[git clone --bare --config .* -- .*\]: .*does not appear to be a git repository/s);
   });
 
   it('refuses paths outside the working directory before cloning anything', async () => {
@@ -280,7 +280,7 @@ describe('git-commit, git-push, git-tag, git-clear', () => {
     const workDir = await tempDir('kargo-workdir-');
     const context = stepContext(workDir, client());
     await expect(run(gitCommitStep, context, { path: 'missing', message: 'm' })).rejects.toThrow(
-      /^error loading working tree from missing: error reading repo home dir from config: error executing cmd \[git config kargo.repoHomeDir\]/,
+      /^error loading working tree from missing: error reading repo home dir from config: error executing cmd \[git config --get-regexp \^kargo\\.\]/,
     );
   });
 

@@ -1,7 +1,12 @@
 // The git layer's pure parts, with expected values from Kargo's own tables
 // (pkg/urls/git_test.go, pkg/gitprovider/*/…_test.go TestGetCommitURL).
 
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeGlobalConfig } from '../../../src/engine/git/global-config.js';
 import { findCredentialSecret } from '../../../src/engine/credentials/secret-match.js';
 import { commitURL, type GitProviderName } from '../../../src/engine/git/commit-url.js';
 import { KeyedLock } from '../../../src/engine/git/keyed-lock.js';
@@ -180,5 +185,21 @@ describe('the git process environment and errors', () => {
     expect(failure.command).toBe('git ls-remote http://bot:***@127.0.0.1:1/repo.git');
     expect(failure.exitCode).toBe(128);
     expect(`${failure.message}${failure.output}`).not.toContain('hunter2');
+  });
+});
+
+describe('writeGlobalConfig', () => {
+  it('writes values git reads back exactly, quotes and backslashes included', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'kargo-gitconfig-'));
+    try {
+      const name = 'O\'Brien "Bot" \\ #1; tab\there';
+      await writeGlobalConfig(home, { user: { name, email: 'bot@example.com' }, http: { sslVerify: 'false' } });
+      const read = (key: string) => execFileSync('git', ['config', '--file', join(home, '.gitconfig'), key], { encoding: 'utf8' }).replace(/\n$/, '');
+      expect(read('user.name')).toBe(name);
+      expect(read('user.email')).toBe('bot@example.com');
+      expect(read('http.sslVerify')).toBe('false');
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });
