@@ -14,6 +14,7 @@ import { createKubeClient } from '../../src/kube/http-client.js';
 import type { KubeClient } from '../../src/kube/client.js';
 import { resources, type ResourceType } from '../../src/kube/resources.js';
 import type { AnalysisRun, Metric } from '../../src/model/analysis.js';
+import type { Secret } from '../../src/model/kargo.js';
 import { SHARED_CRD_DIRS, startTestCluster, type TestCluster } from '../support/test-cluster.js';
 import { startTestServer, type TestServer } from '../engine/data-steps/http-server.js';
 import { NOW, fixedClock } from './support/fixtures.js';
@@ -30,7 +31,8 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   client = await createKubeClient({ kubeconfig: cluster.kubeconfigPath, verbose: false }, { env: {}, stderr: { write: () => true } });
   await client.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
-  await client.create(SECRETS, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app-api', namespace: NAMESPACE }, data: { key: Buffer.from(API_KEY).toString('base64') } } as never, NAMESPACE);
+  const secret: Secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app-api', namespace: NAMESPACE }, data: { key: Buffer.from(API_KEY).toString('base64') } };
+  await client.create(SECRETS, secret, NAMESPACE);
   app = await startTestServer();
   const healthy = (apiKey: unknown, ok: boolean): string => JSON.stringify({ ok: apiKey === API_KEY && ok });
   app.on('/v1/health', (req, res) => res.writeHead(200).end(healthy(req.headers['x-api-key'], true)));
