@@ -4,11 +4,7 @@
 import type { MetricResult } from '../model/analysis.js';
 import { DEFAULT_MEASUREMENT_HISTORY_LIMIT } from './metric-settings.js';
 
-export function trimMeasurements(
-  result: MetricResult,
-  retention: ReadonlyMap<string, number>,
-  defaultLimit = DEFAULT_MEASUREMENT_HISTORY_LIMIT,
-): MetricResult {
+export function trimMeasurements(result: MetricResult, retention: ReadonlyMap<string, number>, defaultLimit = DEFAULT_MEASUREMENT_HISTORY_LIMIT): MetricResult {
   const ruleLimit = retention.get(result.name);
   const limit = ruleLimit !== undefined && ruleLimit > 0 ? ruleLimit : defaultLimit;
   const measurements = result.measurements ?? [];

@@ -39,9 +39,7 @@ export function secretsFromKube(client: KubeClient): SecretSource {
   };
 }
 
-export type ResolvedArgs =
-  | { ok: true; values: Map<string, string | undefined>; secretValues: string[] }
-  | { ok: false; message: string };
+export type ResolvedArgs = { ok: true; values: Map<string, string | undefined>; secretValues: string[] } | { ok: false; message: string };
 
 /** Every arg's value, secrets read in; the error text is Argo's (resolveArgs). */
 export async function resolveArgValues(args: readonly Argument[] | undefined, namespace: string, secrets: SecretSource): Promise<ResolvedArgs> {

@@ -4,33 +4,39 @@
 import type { AnalysisRunStatus, Measurement, MetricResult, RunSummary } from '../model/analysis.js';
 
 export function storedStatus(status: AnalysisRunStatus): AnalysisRunStatus {
-  return dropEmpty({
-    phase: status.phase,
-    message: status.message,
-    metricResults: status.metricResults?.map(storedResult),
-    startedAt: status.startedAt,
-    runSummary: status.runSummary ? storedSummary(status.runSummary) : undefined,
-    dryRunSummary: status.dryRunSummary ? storedSummary(status.dryRunSummary) : undefined,
-    completedAt: status.completedAt,
-  }, ['phase', 'runSummary', 'dryRunSummary']);
+  return dropEmpty(
+    {
+      phase: status.phase,
+      message: status.message,
+      metricResults: status.metricResults?.map(storedResult),
+      startedAt: status.startedAt,
+      runSummary: status.runSummary ? storedSummary(status.runSummary) : undefined,
+      dryRunSummary: status.dryRunSummary ? storedSummary(status.dryRunSummary) : undefined,
+      completedAt: status.completedAt,
+    },
+    ['phase', 'runSummary', 'dryRunSummary'],
+  );
 }
 
 function storedResult(result: MetricResult): MetricResult {
-  return dropEmpty({
-    name: result.name,
-    phase: result.phase,
-    measurements: result.measurements?.map(storedMeasurement),
-    message: result.message,
-    count: result.count,
-    successful: result.successful,
-    failed: result.failed,
-    inconclusive: result.inconclusive,
-    error: result.error,
-    consecutiveError: result.consecutiveError,
-    consecutiveSuccess: result.consecutiveSuccess,
-    dryRun: result.dryRun,
-    metadata: result.metadata,
-  }, ['name', 'phase']);
+  return dropEmpty(
+    {
+      name: result.name,
+      phase: result.phase,
+      measurements: result.measurements?.map(storedMeasurement),
+      message: result.message,
+      count: result.count,
+      successful: result.successful,
+      failed: result.failed,
+      inconclusive: result.inconclusive,
+      error: result.error,
+      consecutiveError: result.consecutiveError,
+      consecutiveSuccess: result.consecutiveSuccess,
+      dryRun: result.dryRun,
+      metadata: result.metadata,
+    },
+    ['name', 'phase'],
+  );
 }
 
 function storedMeasurement(measurement: Measurement): Measurement {

@@ -87,7 +87,13 @@ async function measureOne(run: AnalysisRun, metric: Metric, task: MetricTask, op
   return recorded;
 }
 
-async function measureWith(driver: MetricProviderDriver, metric: Metric, task: MetricTask, context: MeasurementContext, terminating: boolean): Promise<Measurement> {
+async function measureWith(
+  driver: MetricProviderDriver,
+  metric: Metric,
+  task: MetricTask,
+  context: MeasurementContext,
+  terminating: boolean,
+): Promise<Measurement> {
   const startedAt = task.incomplete?.startedAt ?? formatKubeTime(context.clock.now());
   try {
     if (!task.incomplete) return await driver.run(metric, context);

@@ -30,7 +30,14 @@ const successLimit = (limit: number, count?: number): Metric =>
   metric('success-rate', { failureLimit: -1, consecutiveSuccessLimit: limit, interval: '60s', ...(count ? { count } : {}) });
 
 const ROWS: Row[] = [
-  { test: 'TestAssessMetricStatusNoMeasurements', case: 'no measurement yet', metric: metric('success-rate'), result: {}, running: 'Pending', terminating: 'Successful' },
+  {
+    test: 'TestAssessMetricStatusNoMeasurements',
+    case: 'no measurement yet',
+    metric: metric('success-rate'),
+    result: {},
+    running: 'Pending',
+    terminating: 'Successful',
+  },
   {
     test: 'TestAssessMetricStatusInFlightMeasurement',
     case: 'last measurement in flight',

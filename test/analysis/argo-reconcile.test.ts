@@ -6,9 +6,26 @@ import { describe, expect, it } from 'vitest';
 import { reconcileAnalysisRun, type AnalysisReconcileResult } from '../../src/analysis/reconcile.js';
 import { trimMeasurements } from '../../src/analysis/retention.js';
 import type { AnalysisPhase, AnalysisRun, AnalysisRunStatus, Measurement } from '../../src/model/analysis.js';
-import { NOW, analysisRun, at, fixedClock, inFlight, measured, memorySecrets, metric, result, scriptedProvider, terminatingRun, type ScriptedProvider } from './support/fixtures.js';
+import {
+  NOW,
+  analysisRun,
+  at,
+  fixedClock,
+  inFlight,
+  measured,
+  memorySecrets,
+  metric,
+  result,
+  scriptedProvider,
+  terminatingRun,
+  type ScriptedProvider,
+} from './support/fixtures.js';
 
-async function reconcile(run: AnalysisRun, provider: ScriptedProvider, secrets = memorySecrets({})): Promise<AnalysisReconcileResult & { next: AnalysisRunStatus }> {
+async function reconcile(
+  run: AnalysisRun,
+  provider: ScriptedProvider,
+  secrets = memorySecrets({}),
+): Promise<AnalysisReconcileResult & { next: AnalysisRunStatus }> {
   const outcome = await reconcileAnalysisRun(run, { clock: fixedClock(), providers: provider.factory, secrets });
   return { ...outcome, next: outcome.status ?? run.status ?? { phase: '' } };
 }
@@ -79,10 +96,15 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
 
   it('analysis-semantics §1.5.1: the 5th consecutive error ends the run in Error with the provider message', async () => {
     const errorAnswer: Measurement = { phase: 'Error', message: 'received non 2xx response code: 500', startedAt: at(0) };
-    const run = analysisRun([metric('m')], { phase: 'Running', metricResults: [result('m', { error: 4, consecutiveError: 4, measurements: [measured('Error', 11)] })] });
+    const run = analysisRun([metric('m')], {
+      phase: 'Running',
+      metricResults: [result('m', { error: 4, consecutiveError: 4, measurements: [measured('Error', 11)] })],
+    });
     const { next } = await reconcile(run, scriptedProvider({ run: errorAnswer }));
     expect(next.phase).toBe('Error');
-    expect(next.message).toBe('Metric "m" assessed Error due to consecutiveErrors (5) > consecutiveErrorLimit (4): "Error Message: received non 2xx response code: 500"');
+    expect(next.message).toBe(
+      'Metric "m" assessed Error due to consecutiveErrors (5) > consecutiveErrorLimit (4): "Error Message: received non 2xx response code: 500"',
+    );
     expect(next.runSummary).toEqual({ count: 1, error: 1 });
   });
 
@@ -109,12 +131,21 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
   });
 
   const secretRun = (): AnalysisRun =>
-    analysisRun([metric('rate', { successCondition: 'result > {{args.metric-name}}', provider: { web: { url: 'http://127.0.0.1:1/', headers: [{ key: 'apikey', value: '{{args.secret}}' }] } } })], undefined, {
-      args: [
-        { name: 'secret', valueFrom: { secretKeyRef: { name: 'web-metric-secret', key: 'apikey' } } },
-        { name: 'metric-name', value: 'success-rate' },
+    analysisRun(
+      [
+        metric('rate', {
+          successCondition: 'result > {{args.metric-name}}',
+          provider: { web: { url: 'http://127.0.0.1:1/', headers: [{ key: 'apikey', value: '{{args.secret}}' }] } },
+        }),
       ],
-    });
+      undefined,
+      {
+        args: [
+          { name: 'secret', valueFrom: { secretKeyRef: { name: 'web-metric-secret', key: 'apikey' } } },
+          { name: 'metric-name', value: 'success-rate' },
+        ],
+      },
+    );
 
   it('TestSecretContentReferenceAndMultipleArgResolutionSuccess: secret and plain args reach the provider', async () => {
     const provider = scriptedProvider({ run: 'Successful' });
@@ -133,7 +164,11 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
 
   it.each<{ test: string; secrets: Record<string, Record<string, string>>; message: string }>([
     { test: 'TestSecretNotFound', secrets: {}, message: 'Unable to resolve metric arguments: secrets "web-metric-secret" not found' },
-    { test: 'TestKeyNotInSecret', secrets: { 'web-metric-secret': {} }, message: "Unable to resolve metric arguments: key 'apikey' does not exist in secret 'web-metric-secret'" },
+    {
+      test: 'TestKeyNotInSecret',
+      secrets: { 'web-metric-secret': {} },
+      message: "Unable to resolve metric arguments: key 'apikey' does not exist in secret 'web-metric-secret'",
+    },
   ])('$test', async ({ secrets, message }) => {
     const { next } = await reconcile(secretRun(), scriptedProvider({ run: 'Successful' }), memorySecrets(secrets));
     expect(next.phase).toBe('Error');
@@ -141,7 +176,14 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
   });
 
   it('TestAssessRunStatusWithOnlyDryRunMetrics: a run of dry-run metrics ends Successful', async () => {
-    const run = analysisRun([metric('success-metric')], { phase: 'Running', metricResults: [result('success-metric', { count: 1, successful: 1, dryRun: true, phase: 'Successful', measurements: [measured('Successful')] })] }, { dryRun: [{ metricName: 'success-metric' }] });
+    const run = analysisRun(
+      [metric('success-metric')],
+      {
+        phase: 'Running',
+        metricResults: [result('success-metric', { count: 1, successful: 1, dryRun: true, phase: 'Successful', measurements: [measured('Successful')] })],
+      },
+      { dryRun: [{ metricName: 'success-metric' }] },
+    );
     const { next } = await reconcile(run, scriptedProvider({ run: 'Failed', resume: 'Successful' }));
     expect(next.phase).toBe('Successful');
   });
@@ -183,7 +225,11 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
     const run = analysisRun(
       [metric('success-rate', { initialDelay: '20s', interval: '20s', successCondition: 'result[0] > 0.90' })],
       { phase: 'Running', startedAt: at(0) },
-      { terminate: true, args: [{ name: 'service', value: 'rollouts-demo-canary.default.svc.cluster.local' }], ...(dryRun ? { dryRun: [{ metricName: 'success-rate' }] } : {}) },
+      {
+        terminate: true,
+        args: [{ name: 'service', value: 'rollouts-demo-canary.default.svc.cluster.local' }],
+        ...(dryRun ? { dryRun: [{ metricName: 'success-rate' }] } : {}),
+      },
     );
     const provider = scriptedProvider({ run: 'Error' });
     const { next } = await reconcile(run, provider);
@@ -195,15 +241,27 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
   });
 
   it.each([
-    { test: 'TestInvalidDryRunConfigThrowsError', spec: { dryRun: [{ metricName: 'error-rate' }] }, message: "Analysis spec invalid: dryRun[0]: Rule didn't match any metric name(s)" },
+    {
+      test: 'TestInvalidDryRunConfigThrowsError',
+      spec: { dryRun: [{ metricName: 'error-rate' }] },
+      message: "Analysis spec invalid: dryRun[0]: Rule didn't match any metric name(s)",
+    },
     {
       test: 'TestInvalidMeasurementsRetentionConfigThrowsError',
       spec: { measurementRetention: [{ metricName: 'error-rate', limit: 0 }] },
       message: "Analysis spec invalid: measurementRetention[0]: Rule didn't match any metric name(s)",
     },
-    { test: 'TestGetDryRunMetrics (a bare * is an invalid Go regexp)', spec: { dryRun: [{ metricName: '*' }] }, message: "Analysis spec invalid: dryRun[0]: Rule didn't match any metric name(s)" },
+    {
+      test: 'TestGetDryRunMetrics (a bare * is an invalid Go regexp)',
+      spec: { dryRun: [{ metricName: '*' }] },
+      message: "Analysis spec invalid: dryRun[0]: Rule didn't match any metric name(s)",
+    },
   ])('$test', async ({ spec, message }) => {
-    const run = analysisRun([metric('success-rate', { initialDelay: '20s', interval: '20s' })], { phase: 'Running', startedAt: at(0) }, { terminate: true, ...spec });
+    const run = analysisRun(
+      [metric('success-rate', { initialDelay: '20s', interval: '20s' })],
+      { phase: 'Running', startedAt: at(0) },
+      { terminate: true, ...spec },
+    );
     const { next } = await reconcile(run, scriptedProvider({}));
     expect(next.phase).toBe('Error');
     expect(next.message).toBe(message);
@@ -275,7 +333,10 @@ describe('reconcileAnalysisRun (analysis/analysis_test.go)', () => {
 
   it('a completed run is left alone', async () => {
     const run = analysisRun([metric('m')], { phase: 'Failed', completedAt: at(-5) });
-    expect(await reconcileAnalysisRun(run, { clock: fixedClock(), providers: scriptedProvider({}).factory, secrets: memorySecrets({}) })).toEqual({ status: undefined, requeueAt: undefined });
+    expect(await reconcileAnalysisRun(run, { clock: fixedClock(), providers: scriptedProvider({}).factory, secrets: memorySecrets({}) })).toEqual({
+      status: undefined,
+      requeueAt: undefined,
+    });
   });
 
   it('nothing due: no status to write, and the time to come back', async () => {
@@ -305,7 +366,11 @@ describe('measurement history (TestTrimMeasurementHistory)', () => {
 
   it('a reconcile keeps at most 10 measurements by default', async () => {
     const history = Array.from({ length: 10 }, (_, index) => ({ ...measured('Successful', 120), value: String(index) }));
-    const run = analysisRun([metric('m', { interval: '60s' })], { phase: 'Running', startedAt: at(-600), metricResults: [result('m', { count: 10, successful: 10, measurements: history })] });
+    const run = analysisRun([metric('m', { interval: '60s' })], {
+      phase: 'Running',
+      startedAt: at(-600),
+      metricResults: [result('m', { count: 10, successful: 10, measurements: history })],
+    });
     const { next } = await reconcile(run, scriptedProvider({ run: { phase: 'Successful', value: 'new', startedAt: at(0), finishedAt: at(0) } }));
     const kept = next.metricResults?.[0]?.measurements ?? [];
     expect(kept).toHaveLength(10);

@@ -11,7 +11,13 @@ import { analysisRun, measured, metric, result, terminatingRun } from './support
 
 function assess(run: AnalysisRun, dryRun: string[] = []): RunAssessment & { results: Map<string, MetricResult> } {
   const results = new Map((run.status?.metricResults ?? []).map((entry) => [entry.name, entry]));
-  const assessment = assessRun({ metrics: run.spec.metrics, results, dryRun: new Set(dryRun), terminate: run.spec.terminate === true, terminating: isTerminating(run) });
+  const assessment = assessRun({
+    metrics: run.spec.metrics,
+    results,
+    dryRun: new Set(dryRun),
+    terminate: run.spec.terminate === true,
+    terminating: isTerminating(run),
+  });
   return { ...assessment, results };
 }
 
@@ -47,13 +53,21 @@ const BOTH = ['run-forever', 'failed-metric'];
 const ROWS: Row[] = [
   {
     test: 'TestAssessRunStatus (one metric still running)',
-    run: () => analysisRun([metric('latency'), metric('success-rate')], { phase: 'Running', metricResults: [result('latency', { phase: 'Successful' }), result('success-rate')] }),
+    run: () =>
+      analysisRun([metric('latency'), metric('success-rate')], {
+        phase: 'Running',
+        metricResults: [result('latency', { phase: 'Successful' }), result('success-rate')],
+      }),
     phase: 'Running',
     message: '',
   },
   {
     test: 'TestAssessRunStatus (worst of the completed metrics)',
-    run: () => analysisRun([metric('latency'), metric('success-rate')], { phase: 'Running', metricResults: [result('latency', { phase: 'Successful' }), result('success-rate', { phase: 'Failed' })] }),
+    run: () =>
+      analysisRun([metric('latency'), metric('success-rate')], {
+        phase: 'Running',
+        metricResults: [result('latency', { phase: 'Successful' }), result('success-rate', { phase: 'Failed' })],
+      }),
     phase: 'Failed',
     message: '',
   },
@@ -64,7 +78,14 @@ const ROWS: Row[] = [
     message: 'Metric "failed-metric" assessed Failed due to failed (1) > failureLimit (0)',
     dryRunSummary: summary(0),
   },
-  { test: 'TestAssessRunStatusErrorMessageAnalysisPhaseFailInDryRunMode', run: () => failedWithSiblingDone(true), dryRun: BOTH, phase: 'Successful', message: '', dryRunSummary: summary(2, 1, 1) },
+  {
+    test: 'TestAssessRunStatusErrorMessageAnalysisPhaseFailInDryRunMode',
+    run: () => failedWithSiblingDone(true),
+    dryRun: BOTH,
+    phase: 'Successful',
+    message: '',
+    dryRunSummary: summary(2, 1, 1),
+  },
   {
     test: 'TestAssessRunStatusErrorMessageFromProvider',
     run: () => failedWithSiblingDone(false, 'Provider Error'),
@@ -87,13 +108,23 @@ const ROWS: Row[] = [
     message: 'Metric "run-forever" assessed Failed due to failed (1) > failureLimit (0)',
     dryRunSummary: summary(0),
   },
-  { test: 'TestAssessRunStatusMultipleFailuresInDryRunMode', run: () => bothFailed(true), dryRun: BOTH, phase: 'Successful', message: '', dryRunSummary: summary(2, 0, 2) },
+  {
+    test: 'TestAssessRunStatusMultipleFailuresInDryRunMode',
+    run: () => bothFailed(true),
+    dryRun: BOTH,
+    phase: 'Successful',
+    message: '',
+    dryRunSummary: summary(2, 0, 2),
+  },
   {
     test: 'analysis-semantics §1.5.1 (Failed beats Error across metrics)',
     run: () =>
       analysisRun([metric('x'), metric('y')], {
         phase: 'Running',
-        metricResults: [result('x', { phase: 'Error', consecutiveError: 5, measurements: [measured('Error')] }), result('y', { phase: 'Failed', failed: 1, measurements: [measured('Failed')] })],
+        metricResults: [
+          result('x', { phase: 'Error', consecutiveError: 5, measurements: [measured('Error')] }),
+          result('y', { phase: 'Failed', failed: 1, measurements: [measured('Failed')] }),
+        ],
       }),
     phase: 'Failed',
     message: 'Metric "y" assessed Failed due to failed (1) > failureLimit (0)',
@@ -111,7 +142,10 @@ describe("the run's phase (assessRunStatus)", () => {
   it('TestAssessRunStatusUpdateResult: a metric over its failure limit flips to Failed while a sibling runs', () => {
     const run = analysisRun([metric('sleep-infinity'), metric('fail-after-30')], {
       phase: 'Running',
-      metricResults: [result('sleep-infinity', { measurements: [{ phase: 'Running', startedAt: '2026-03-01T11:59:00Z' }] }), result('fail-after-30', { count: 1, failed: 1, measurements: [measured('Failed')] })],
+      metricResults: [
+        result('sleep-infinity', { measurements: [{ phase: 'Running', startedAt: '2026-03-01T11:59:00Z' }] }),
+        result('fail-after-30', { count: 1, failed: 1, measurements: [measured('Failed')] }),
+      ],
     });
     const assessment = assess(run);
     expect(assessment.phase).toBe('Running');
@@ -163,7 +197,12 @@ describe('phase order (IsWorse) and terminating (IsTerminating)', () => {
   it.each([
     { test: 'TestIsFastFailTerminating', case: 'nothing failing', run: four({}), expected: false },
     { test: 'TestIsFastFailTerminating', case: 'only a dry-run metric in Error', run: four({ 'dry-run-metric': 'Error' }), expected: false },
-    { test: 'TestIsFastFailTerminating', case: 'a metric in Error after a dry-run one', run: four({ 'dry-run-metric': 'Error', 'yet-another-metric': 'Error' }), expected: true },
+    {
+      test: 'TestIsFastFailTerminating',
+      case: 'a metric in Error after a dry-run one',
+      run: four({ 'dry-run-metric': 'Error', 'yet-another-metric': 'Error' }),
+      expected: true,
+    },
     { test: 'TestIsFastFailTerminating', case: 'a metric Failed', run: four({ 'success-rate': 'Failed' }), expected: true },
     { test: 'TestIsFastFailTerminating', case: 'a metric Inconclusive', run: four({ 'success-rate': 'Inconclusive' }), expected: true },
     { test: 'TestIsFastFailTerminating', case: 'no status', run: analysisRun([metric('m')]), expected: false },

@@ -52,7 +52,10 @@ const TASKS: TaskRow[] = [
   {
     test: 'TestGenerateMetricTasksNoIntervalOrCount',
     case: 'the one measurement is taken',
-    run: analysisRun([metric('success-rate')], { phase: 'Running', metricResults: [result('success-rate', { count: 1, measurements: [measured('Successful', 50)] })] }),
+    run: analysisRun([metric('success-rate')], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { count: 1, measurements: [measured('Successful', 50)] })],
+    }),
     expected: [],
   },
   {
@@ -64,7 +67,10 @@ const TASKS: TaskRow[] = [
   {
     test: 'TestGenerateMetricTasksIncomplete',
     case: 'a measurement in flight is resumed',
-    run: analysisRun([metric('success-rate')], { phase: 'Running', metricResults: [result('success-rate', { measurements: [{ phase: 'Successful', value: '99', startedAt: at(-50) }] })] }),
+    run: analysisRun([metric('success-rate')], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { measurements: [{ phase: 'Successful', value: '99', startedAt: at(-50) }] })],
+    }),
     expected: [{ name: 'success-rate', resume: true }],
   },
   { test: 'TestGenerateMetricTasksHonorInitialDelay', case: 'startedAt not set yet', run: delayedRun(undefined), expected: [] },
@@ -90,7 +96,10 @@ const TASKS: TaskRow[] = [
     case: 'terminating: in-flight measurements are still handled',
     run: analysisRun([metric('run-forever'), metric('failed-metric')], {
       phase: 'Running',
-      metricResults: [result('run-forever', { measurements: [inFlight()] }), result('failed-metric', { phase: 'Failed', failed: 1, count: 1, measurements: [measured('Failed')] })],
+      metricResults: [
+        result('run-forever', { measurements: [inFlight()] }),
+        result('failed-metric', { phase: 'Failed', failed: 1, count: 1, measurements: [measured('Failed')] }),
+      ],
     }),
     expected: [{ name: 'run-forever', resume: true }],
   },
@@ -119,13 +128,19 @@ const TIMES: TimeRow[] = [
   {
     test: 'TestCalculateNextReconcileTimeInterval',
     case: 'in flight without resumeAt',
-    run: analysisRun([metric('success-rate', { interval: '60s' })], { phase: 'Running', metricResults: [result('success-rate', { measurements: [inFlight(30)] })] }),
+    run: analysisRun([metric('success-rate', { interval: '60s' })], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { measurements: [inFlight(30)] })],
+    }),
     expected: undefined,
   },
   {
     test: 'TestCalculateNextReconcileTimeInterval',
     case: 'completed metric',
-    run: analysisRun([metric('success-rate', { interval: '60s' })], { phase: 'Running', metricResults: [result('success-rate', { phase: 'Successful', measurements: [measured('Successful', 120)] })] }),
+    run: analysisRun([metric('success-rate', { interval: '60s' })], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { phase: 'Successful', measurements: [measured('Successful', 120)] })],
+    }),
     expected: undefined,
   },
   {
@@ -151,7 +166,10 @@ const TIMES: TimeRow[] = [
   {
     test: 'TestCalculateNextReconcileTimeNoInterval',
     case: 'count 1 without interval, done',
-    run: analysisRun([metric('success-rate', { count: 1 })], { phase: 'Running', metricResults: [result('success-rate', { phase: 'Successful', measurements: [measured('Successful', 0)] })] }),
+    run: analysisRun([metric('success-rate', { count: 1 })], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { phase: 'Successful', measurements: [measured('Successful', 0)] })],
+    }),
     expected: undefined,
   },
   {
@@ -159,26 +177,38 @@ const TIMES: TimeRow[] = [
     case: 'the earliest of two metrics',
     run: analysisRun([metric('success-rate', { interval: '60s' }), metric('latency', { interval: '60s' })], {
       phase: 'Running',
-      metricResults: [result('success-rate', { measurements: [measured('Successful', 30)] }), result('latency', { measurements: [measured('Successful', 50)] })],
+      metricResults: [
+        result('success-rate', { measurements: [measured('Successful', 30)] }),
+        result('latency', { measurements: [measured('Successful', 50)] }),
+      ],
     }),
     expected: 10,
   },
   {
     test: 'TestCalculateNextReconcileHonorResumeAt',
     case: 'resumeAt of a measurement in flight',
-    run: analysisRun([metric('success-rate', { interval: '60s' })], { phase: 'Running', metricResults: [result('success-rate', { measurements: [inFlight(30, { resumeAt: at(10) })] })] }),
+    run: analysisRun([metric('success-rate', { interval: '60s' })], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { measurements: [inFlight(30, { resumeAt: at(10) })] })],
+    }),
     expected: 10,
   },
   {
     test: 'TestCalculateNextReconcileUponError',
     case: 'after an Error, without interval',
-    run: analysisRun([metric('success-rate')], { phase: 'Running', metricResults: [result('success-rate', { error: 1, measurements: [measured('Error', 0)] })] }),
+    run: analysisRun([metric('success-rate')], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { error: 1, measurements: [measured('Error', 0)] })],
+    }),
     expected: 10,
   },
   {
     test: 'TestCalculateNextReconcileUponError',
     case: 'after an Error, with a 5m interval',
-    run: analysisRun([metric('success-rate', { interval: '5m' })], { phase: 'Running', metricResults: [result('success-rate', { error: 1, measurements: [measured('Error', 0)] })] }),
+    run: analysisRun([metric('success-rate', { interval: '5m' })], {
+      phase: 'Running',
+      metricResults: [result('success-rate', { error: 1, measurements: [measured('Error', 0)] })],
+    }),
     expected: 10,
   },
 ];

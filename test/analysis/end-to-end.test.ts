@@ -21,7 +21,16 @@ import { NOW, fixedClock } from './support/fixtures.js';
 
 const NAMESPACE = 'verify';
 const API_KEY = 's3cr3t-api-key';
-const SECRETS: ResourceType = { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', namespaced: true, shortNames: [], hasStatus: false };
+const SECRETS: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'Secret',
+  plural: 'secrets',
+  singular: 'secret',
+  namespaced: true,
+  shortNames: [],
+  hasStatus: false,
+};
 
 let cluster: TestCluster;
 let client: KubeClient;
@@ -31,7 +40,12 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   client = await createKubeClient({ kubeconfig: cluster.kubeconfigPath, verbose: false }, { env: {}, stderr: { write: () => true } });
   await client.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
-  const secret: Secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app-api', namespace: NAMESPACE }, data: { key: Buffer.from(API_KEY).toString('base64') } };
+  const secret: Secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'app-api', namespace: NAMESPACE },
+    data: { key: Buffer.from(API_KEY).toString('base64') },
+  };
   await client.create(SECRETS, secret, NAMESPACE);
   app = await startTestServer();
   const healthy = (apiKey: unknown, ok: boolean): string => JSON.stringify({ ok: apiKey === API_KEY && ok });
@@ -130,7 +144,9 @@ describe('AnalysisRuns reconciled through KubeClient on the embedded server', ()
     await createRun('unreachable', 'missing', healthMetric({}));
     const { run } = await drive('unreachable');
     expect(run.status?.phase).toBe('Error');
-    expect(run.status?.message).toBe('Metric "health" assessed Error due to consecutiveErrors (5) > consecutiveErrorLimit (4): "Error Message: received non 2xx response code: 404"');
+    expect(run.status?.message).toBe(
+      'Metric "health" assessed Error due to consecutiveErrors (5) > consecutiveErrorLimit (4): "Error Message: received non 2xx response code: 404"',
+    );
     expect(run.status?.metricResults?.[0]).toMatchObject({ error: 5, consecutiveError: 5 });
     expect(run.status?.metricResults?.[0]?.count).toBeUndefined();
   });
@@ -157,7 +173,18 @@ describe('AnalysisRuns reconciled through KubeClient on the embedded server', ()
   it('a missing Secret: Error with the reason, startedAt and completedAt set', async () => {
     await client.create(
       resources.analysisRun,
-      { apiVersion: 'argoproj.io/v1alpha1', kind: 'AnalysisRun', metadata: { name: 'no-secret', namespace: NAMESPACE }, spec: { metrics: [healthMetric({})], args: [{ name: 'base', value: app.url }, { name: 'api-key', valueFrom: { secretKeyRef: { name: 'gone', key: 'key' } } }] } } satisfies AnalysisRun,
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'AnalysisRun',
+        metadata: { name: 'no-secret', namespace: NAMESPACE },
+        spec: {
+          metrics: [healthMetric({})],
+          args: [
+            { name: 'base', value: app.url },
+            { name: 'api-key', valueFrom: { secretKeyRef: { name: 'gone', key: 'key' } } },
+          ],
+        },
+      } satisfies AnalysisRun,
       NAMESPACE,
     );
     const { run } = await drive('no-secret');

@@ -18,7 +18,14 @@ const jobMetric: Metric = {
     job: {
       spec: {
         backoffLimit: 0,
-        template: { spec: { restartPolicy: 'Never', containers: [{ name: 'test', image: 'busybox:1.36', command: ['sh', '-c'], args: ['wget -qO- http://app/health'], env: [{ name: 'MODE', value: 'smoke' }] }] } },
+        template: {
+          spec: {
+            restartPolicy: 'Never',
+            containers: [
+              { name: 'test', image: 'busybox:1.36', command: ['sh', '-c'], args: ['wget -qO- http://app/health'], env: [{ name: 'MODE', value: 'smoke' }] },
+            ],
+          },
+        },
       },
     },
   },
@@ -95,7 +102,10 @@ describe('job metrics', () => {
     const docker = await standInDocker(exitCode, 2);
     const d = { ...deps({ allowJobs: true, env: { PATH: dir } }), clock: fixedClock() };
     const first = await reconcileAnalysisRun(analysisRun([jobMetric]), d);
-    expect(first.status?.metricResults?.[0]?.measurements?.[0]).toMatchObject({ phase: 'Running', metadata: { 'job-name': 'run-uid.smoke.1', 'job-namespace': 'default' } });
+    expect(first.status?.metricResults?.[0]?.measurements?.[0]).toMatchObject({
+      phase: 'Running',
+      metadata: { 'job-name': 'run-uid.smoke.1', 'job-namespace': 'default' },
+    });
     expect(first.requeueAt?.getTime()).toBeGreaterThan(NOW.getTime());
     const done = await until({ ...analysisRun([jobMetric]), status: first.status }, d);
     expect(done.status?.phase).toBe(phase);

@@ -4,7 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonPath } from '../../src/analysis/providers/json-path.js';
 
-const DOC = { status: 'ok', data: { ok: true, n: null, items: [{ name: 'a', v: 1 }, { name: 'b', v: 2 }], nested: { deep: { name: 'x' } } } };
+const DOC = {
+  status: 'ok',
+  data: {
+    ok: true,
+    n: null,
+    items: [
+      { name: 'a', v: 1 },
+      { name: 'b', v: 2 },
+    ],
+    nested: { deep: { name: 'x' } },
+  },
+};
 
 describe('JSONPath', () => {
   it.each([

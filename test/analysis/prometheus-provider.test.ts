@@ -27,11 +27,21 @@ beforeAll(async () => {
 
 afterAll(() => prom.close());
 
-async function measure(query: string, conditions: { successCondition?: string; failureCondition?: string }, extra: Partial<PrometheusMetric> = {}): Promise<Measurement> {
+async function measure(
+  query: string,
+  conditions: { successCondition?: string; failureCondition?: string },
+  extra: Partial<PrometheusMetric> = {},
+): Promise<Measurement> {
   const prometheus: PrometheusMetric = { address: prom.url, query, ...extra };
   const driver = prometheusProvider(prometheus, undefined);
   if ('error' in driver) throw new Error(driver.error);
-  return (driver as MetricProviderDriver).run(metric('prom', { ...conditions, provider: { prometheus } }), { clock: fixedClock(), namespace: 'ns', runName: 'r', runUid: 'u', attempt: 1 });
+  return (driver as MetricProviderDriver).run(metric('prom', { ...conditions, provider: { prometheus } }), {
+    clock: fixedClock(),
+    namespace: 'ns',
+    runName: 'r',
+    runUid: 'u',
+    attempt: 1,
+  });
 }
 
 describe('prometheus provider', () => {
@@ -65,10 +75,17 @@ describe('prometheus provider', () => {
   });
 
   it('a range query goes to query_range with start, end and step', async () => {
-    await measure('rate_range', {}, { rangeQuery: { start: 'now() - duration("5m")', end: 'now()', step: '1m' }, headers: [{ key: 'X-Scope-OrgID', value: 'tenant' }] });
+    await measure(
+      'rate_range',
+      {},
+      { rangeQuery: { start: 'now() - duration("5m")', end: 'now()', step: '1m' }, headers: [{ key: 'X-Scope-OrgID', value: 'tenant' }] },
+    );
     const request = prom.requests[prom.requests.length - 1];
     const end = NOW.getTime() / 1000;
-    expect(request).toMatchObject({ path: '/prom/api/v1/query_range', params: { query: 'rate_range', start: String(end - 300), end: String(end), step: '60' } });
+    expect(request).toMatchObject({
+      path: '/prom/api/v1/query_range',
+      params: { query: 'rate_range', start: String(end - 300), end: String(end), step: '60' },
+    });
     expect(request?.headers['x-scope-orgid']).toBe('tenant');
   });
 

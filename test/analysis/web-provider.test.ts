@@ -15,14 +15,20 @@ let tlsServer: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  server.on('/health', (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":{"ok":true,"rate":0.99,"items":[{"name":"a","v":1},{"name":"b","v":2}]}}'));
+  server.on('/health', (_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":{"ok":true,"rate":0.99,"items":[{"name":"a","v":1},{"name":"b","v":2}]}}'),
+  );
   server.on('/number', (_req, res) => res.writeHead(200).end('200'));
   server.on('/text', (_req, res) => res.writeHead(200).end('all good'));
   server.on('/boom', (_req, res) => res.writeHead(500).end('{"error":"boom"}'));
   server.on('/slow', (_req, res) => setTimeout(() => res.writeHead(200).end('{}'), 2500));
   server.on('/moved', (_req, res) => res.writeHead(302, { Location: '/health' }).end());
   server.on('/echo', (req, res) => res.writeHead(200).end(JSON.stringify({ method: req.method, headers: req.headers, body: req.body })));
-  const certificates = await loadOrCreateCertificates(undefined, () => new Date(), () => undefined);
+  const certificates = await loadOrCreateCertificates(
+    undefined,
+    () => new Date(),
+    () => undefined,
+  );
   tlsServer = await startTestServer({ certPem: certificates.certPem, keyPem: certificates.keyPem });
   tlsServer.on('/health', (_req, res) => res.writeHead(200).end('{"ok":true}'));
 });
@@ -32,10 +38,19 @@ afterAll(async () => {
   await tlsServer.close();
 });
 
-async function measure(web: Partial<WebMetric> & { url: string }, conditions: { successCondition?: string; failureCondition?: string } = {}): Promise<Measurement> {
+async function measure(
+  web: Partial<WebMetric> & { url: string },
+  conditions: { successCondition?: string; failureCondition?: string } = {},
+): Promise<Measurement> {
   const driver = webProvider(web);
   if ('error' in driver) throw new Error(driver.error);
-  return (driver as MetricProviderDriver).run(metric('web', { ...conditions, provider: { web } }), { clock: fixedClock(), namespace: 'ns', runName: 'r', runUid: 'u', attempt: 1 });
+  return (driver as MetricProviderDriver).run(metric('web', { ...conditions, provider: { web } }), {
+    clock: fixedClock(),
+    namespace: 'ns',
+    runName: 'r',
+    runUid: 'u',
+    attempt: 1,
+  });
 }
 
 describe('web provider', () => {
@@ -46,7 +61,12 @@ describe('web provider', () => {
     { jsonPath: '{.data.items[1].name}', condition: "result == 'b'", phase: 'Successful', value: '"b"' },
     { jsonPath: '{$.data.items[?(@.name=="a")].v}', condition: 'result == 1', phase: 'Successful', value: '1' },
     { jsonPath: '{$.data.items[*].v}', condition: 'result == 1', phase: 'Successful', value: '1' },
-    { jsonPath: '{$.data}', condition: 'result.ok && len(result.items) == 2', phase: 'Successful', value: '{"ok":true,"rate":0.99,"items":[{"name":"a","v":1},{"name":"b","v":2}]}' },
+    {
+      jsonPath: '{$.data}',
+      condition: 'result.ok && len(result.items) == 2',
+      phase: 'Successful',
+      value: '{"ok":true,"rate":0.99,"items":[{"name":"a","v":1},{"name":"b","v":2}]}',
+    },
     { jsonPath: undefined, condition: 'result.data.ok', phase: 'Successful', value: undefined },
   ])('jsonPath $jsonPath with "$condition" → $phase', async ({ jsonPath, condition, phase, value }) => {
     const measurement = await measure({ url: `${server.url}/health`, ...(jsonPath ? { jsonPath } : {}) }, { successCondition: condition });
@@ -73,8 +93,21 @@ describe('web provider', () => {
 
   it('sends method, canonical headers (last wins) and a JSON body', async () => {
     const measurement = await measure(
-      { url: `${server.url}/echo`, method: 'POST', headers: [{ key: 'x-api-key', value: 'one' }, { key: 'X-Api-Key', value: 'two' }, { key: 'content-type', value: 'text/plain' }], jsonBody: { a: 1 }, jsonPath: '{$}' },
-      { successCondition: "result.method == 'POST' && result.headers['x-api-key'] == 'two' && result.headers['content-type'] == 'application/json' && result.body == '{\"a\":1}'" },
+      {
+        url: `${server.url}/echo`,
+        method: 'POST',
+        headers: [
+          { key: 'x-api-key', value: 'one' },
+          { key: 'X-Api-Key', value: 'two' },
+          { key: 'content-type', value: 'text/plain' },
+        ],
+        jsonBody: { a: 1 },
+        jsonPath: '{$}',
+      },
+      {
+        successCondition:
+          "result.method == 'POST' && result.headers['x-api-key'] == 'two' && result.headers['content-type'] == 'application/json' && result.body == '{\"a\":1}'",
+      },
     );
     expect(measurement.phase).toBe('Successful');
   });
@@ -88,13 +121,23 @@ describe('web provider', () => {
   });
 
   it('follows redirects', async () => {
-    expect(await measure({ url: `${server.url}/moved`, jsonPath: '{$.data.ok}' }, { successCondition: 'result' })).toMatchObject({ phase: 'Successful', value: 'true' });
+    expect(await measure({ url: `${server.url}/moved`, jsonPath: '{$.data.ok}' }, { successCondition: 'result' })).toMatchObject({
+      phase: 'Successful',
+      value: 'true',
+    });
   });
 
   it('drops credentials, not other headers, when a redirect leaves the original host', async () => {
     server.on('/to-localhost', (_req, res) => res.writeHead(302, { Location: `${server.url.replace('127.0.0.1', 'localhost')}/echo` }).end());
     const measurement = await measure(
-      { url: `${server.url}/to-localhost`, headers: [{ key: 'Authorization', value: 'Bearer t0ken' }, { key: 'X-Api-Key', value: 'kept' }], jsonPath: '{$.headers}' },
+      {
+        url: `${server.url}/to-localhost`,
+        headers: [
+          { key: 'Authorization', value: 'Bearer t0ken' },
+          { key: 'X-Api-Key', value: 'kept' },
+        ],
+        jsonPath: '{$.headers}',
+      },
       { successCondition: "result['x-api-key'] == 'kept' && result.authorization == nil" },
     );
     expect(measurement.phase).toBe('Successful');
@@ -108,7 +151,9 @@ describe('web provider', () => {
         const form = new URLSearchParams(req.body);
         const viaForm = form.get('client_id') === 'kargo' && form.get('client_secret') === 'pa55' && req.url.includes('form');
         if (form.get('grant_type') !== 'client_credentials' || !(viaHeader || viaForm)) return void res.writeHead(401).end('{"error":"invalid_client"}');
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ access_token: `tok-${form.get('scope') ?? ''}`, token_type: 'bearer' }));
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ access_token: `tok-${form.get('scope') ?? ''}`, token_type: 'bearer' }));
       });
       server.on('/protected', (req, res) => res.writeHead(req.headers.authorization === 'Bearer tok-read' ? 200 : 401).end('{"ok":true}'));
     });
@@ -119,7 +164,11 @@ describe('web provider', () => {
       { tokenPath: '/token', clientSecret: 'wrong', phase: 'Error', message: 'oauth2: cannot fetch token: 401\nResponse: {"error":"invalid_client"}' },
     ])('token from $tokenPath with secret $clientSecret → $phase', async ({ tokenPath, clientSecret, phase, message }) => {
       const measurement = await measure(
-        { url: `${server.url}/protected`, jsonPath: '{$.ok}', authentication: { oauth2: { tokenUrl: `${server.url}${tokenPath}`, clientId: 'kargo', clientSecret, scopes: ['read'] } } },
+        {
+          url: `${server.url}/protected`,
+          jsonPath: '{$.ok}',
+          authentication: { oauth2: { tokenUrl: `${server.url}${tokenPath}`, clientId: 'kargo', clientSecret, scopes: ['read'] } },
+        },
         { successCondition: 'result' },
       );
       expect(measurement.phase).toBe(phase);
@@ -127,7 +176,9 @@ describe('web provider', () => {
     });
 
     it('without a client secret the provider cannot be built', () => {
-      expect(webProvider({ url: 'http://x', authentication: { oauth2: { tokenUrl: 'http://x/token', clientId: 'kargo' } } })).toEqual({ error: 'missing mandatory parameter in metric for OAuth2 setup' });
+      expect(webProvider({ url: 'http://x', authentication: { oauth2: { tokenUrl: 'http://x/token', clientId: 'kargo' } } })).toEqual({
+        error: 'missing mandatory parameter in metric for OAuth2 setup',
+      });
     });
   });
 
@@ -147,7 +198,9 @@ describe('web provider', () => {
     const verified = await measure({ url: `${tlsServer.url}/health` });
     expect(verified.phase).toBe('Error');
     expect(verified.message).toContain('x509');
-    expect(await measure({ url: `${tlsServer.url}/health`, insecure: true, jsonPath: '{$.ok}' }, { successCondition: 'result' })).toMatchObject({ phase: 'Successful' });
+    expect(await measure({ url: `${tlsServer.url}/health`, insecure: true, jsonPath: '{$.ok}' }, { successCondition: 'result' })).toMatchObject({
+      phase: 'Successful',
+    });
   });
 
   it('a malformed jsonPath cannot build the provider', () => {

@@ -65,10 +65,13 @@ function once(request: HttpExchange, deadline: number): Promise<HttpReply> {
     const headers: Record<string, string> = { ...request.headers };
     if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
     const fail = (reason: string): void => reject(new Error(`${goOp(request.method)} ${JSON.stringify(request.url)}: ${reason}`));
-    const timer = setTimeout(() => {
-      req.destroy();
-      fail('context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
-    }, Math.max(deadline - Date.now(), 0));
+    const timer = setTimeout(
+      () => {
+        req.destroy();
+        fail('context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
+      },
+      Math.max(deadline - Date.now(), 0),
+    );
     const req = send(url, { method: request.method, headers, rejectUnauthorized: !request.insecure }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));

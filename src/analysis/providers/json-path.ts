@@ -103,7 +103,10 @@ function apply(step: Step, values: unknown[]): unknown[] {
     case 'union':
       return step.names.flatMap((name) => field(values, name));
     case 'recursive': {
-      const found = values.flatMap((value) => descendants(value)).filter(isObject).filter((value) => Object.hasOwn(value, step.name));
+      const found = values
+        .flatMap((value) => descendants(value))
+        .filter(isObject)
+        .filter((value) => Object.hasOwn(value, step.name));
       if (found.length === 0) throw new Error(`${step.name} is not found`);
       return found.map((value) => value[step.name]);
     }
@@ -124,7 +127,10 @@ function apply(step: Step, values: unknown[]): unknown[] {
 }
 
 function field(values: unknown[], name: string): unknown[] {
-  const found = values.filter(isObject).filter((value) => Object.hasOwn(value, name)).map((value) => value[name]);
+  const found = values
+    .filter(isObject)
+    .filter((value) => Object.hasOwn(value, name))
+    .map((value) => value[name]);
   if (found.length === 0 && values.length > 0) throw new Error(`${name} is not found`);
   return found;
 }

@@ -4,9 +4,7 @@
 
 import { formatGoFloat, parsePrometheusFloat } from './go-float.js';
 
-export type PrometheusValue =
-  | { ok: true; result: number | number[]; value: string; warnings: string[] }
-  | { ok: false; message: string };
+export type PrometheusValue = { ok: true; result: number | number[]; value: string; warnings: string[] } | { ok: false; message: string };
 
 interface ApiBody {
   status?: string;

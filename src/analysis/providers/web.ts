@@ -6,7 +6,7 @@
 import type { Measurement, Metric, WebMetric } from '../../model/analysis.js';
 import { evaluateConditions } from '../conditions.js';
 import { formatKubeTime } from '../time-format.js';
-import { exchange } from './http-request.js';
+import { exchange, type HttpReply } from './http-request.js';
 import { parseJsonPath, type JsonPath } from './json-path.js';
 import { fetchToken, oauth2Problem } from './oauth2.js';
 import type { MeasurementContext, MetricProviderDriver } from './provider.js';
@@ -49,7 +49,7 @@ async function measure(metric: Metric, web: WebMetric, path: JsonPath, context: 
     if (!token.ok) return done.error(token.message);
     setHeader(headers, 'Authorization', token.authorization);
   }
-  let reply;
+  let reply: HttpReply;
   try {
     reply = await exchange({
       method,

@@ -67,10 +67,19 @@ function render(answer: PromAnswer, time: number): { status: number; body: strin
     status: 200,
     body: JSON.stringify({ status: 'success', data: { resultType, result } }),
   });
-  if ('vector' in answer) return success('vector', answer.vector.map((sample) => ({ metric: sample.labels ?? {}, value: [time, sample.value] })));
+  if ('vector' in answer)
+    return success(
+      'vector',
+      answer.vector.map((sample) => ({ metric: sample.labels ?? {}, value: [time, sample.value] })),
+    );
   if ('scalar' in answer) return success('scalar', [time, answer.scalar]);
-  if ('matrix' in answer) return success('matrix', answer.matrix.map((series) => ({ metric: series.labels ?? {}, values: series.values.map((value, index) => [time - 60 * index, value]) })));
+  if ('matrix' in answer)
+    return success(
+      'matrix',
+      answer.matrix.map((series) => ({ metric: series.labels ?? {}, values: series.values.map((value, index) => [time - 60 * index, value]) })),
+    );
   if ('string' in answer) return success('string', [time, answer.string]);
-  if ('error' in answer) return { status: answer.error.status, body: JSON.stringify({ status: 'error', errorType: answer.error.errorType, error: answer.error.error }) };
+  if ('error' in answer)
+    return { status: answer.error.status, body: JSON.stringify({ status: 'error', errorType: answer.error.errorType, error: answer.error.error }) };
   return { status: answer.status, body: answer.body };
 }
