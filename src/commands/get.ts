@@ -10,16 +10,16 @@ import type { DynamicSource } from '../usecases/complete-values.js';
 import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-names.js';
 import { openSession, type Session } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
-import { KubeApiError } from '../kube/errors.js';
 import { resources, type ResourceType } from '../kube/resources.js';
-import type { Freight, KubeObject } from '../model/kargo.js';
-import { freightAlias } from '../rules/freight-lookup.js';
+import type { KubeObject } from '../model/kargo.js';
 import { formatGetResult, type PrintOptions } from '../output/get-printer.js';
 import { createStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
 import { freightAvailabilityTable } from '../output/tables/freight-table.js';
+import { freightNamedIn } from '../output/tables/freight-references.js';
 import type { TableContext } from '../output/tables/table-context.js';
 import { colorEnabled } from '../output/terminal.js';
+import { readFreightAliases } from '../usecases/freight-aliases.js';
 import { listFreightAvailability } from '../usecases/freight-availability.js';
 import { showPipeline } from './shared/show-pipeline.js';
 import { type FreightFilter, getObjects, type GetRequest } from '../usecases/get.js';
@@ -111,11 +111,11 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
     ...(freightFilter ? { freightFilter } : {}),
   };
   if (flags.watch) {
-    if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await freightAliases(client, project);
+    if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await readFreightAliases(client, project, 'all');
     return followChanges(session, client, request, printOptions, tableContext);
   }
   const result = await getObjects(client, request);
-  if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await freightAliases(client, project);
+  if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await readFreightAliases(client, project, freightNamedIn(type, result.items));
   ctx.io.stdout.write(formatGetResult(type, result.items, printOptions, tableContext));
   finish(session, type, project, result.items.length, result.missing);
 }
@@ -154,24 +154,10 @@ function freightFilterOf(flags: GetFlags): FreightFilter | undefined {
   };
 }
 
-/** Stage, Promotion and Warehouse tables show Freight by alias: one more LIST. */
+/** Stage, Promotion and Warehouse tables show Freight by alias: that Freight is read too. */
 function needsFreightAliases(type: ResourceType, format: string | undefined): boolean {
   const tabular = format === undefined || format === 'wide';
   return tabular && (type === resources.stage || type === resources.promotion || type === resources.warehouse);
-}
-
-async function freightAliases(client: KubeClient, project: string | undefined): Promise<Map<string, string>> {
-  const freight = await client.list<Freight>(resources.freight, project).catch((error: unknown) => {
-    // Someone allowed to read Stages but not Freight still gets the table, with short names.
-    if (error instanceof KubeApiError && error.code === 403) return { items: [] as Freight[] };
-    throw error;
-  });
-  const aliases = new Map<string, string>();
-  for (const item of freight.items) {
-    const alias = freightAlias(item);
-    if (alias && item.metadata.name) aliases.set(item.metadata.name, alias);
-  }
-  return aliases;
 }
 
 /** Prints "nothing found" on stderr and fails with exit 3 for names that matched nothing. */

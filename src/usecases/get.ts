@@ -1,6 +1,6 @@
 // What `kargo get` reads: one LIST per kind involved (paged by the client), then
-// filtering, lookup by name and sorting on this side, so the number of requests
-// never depends on how many objects there are.
+// filtering and sorting on this side, so the number of requests never depends on
+// how many objects there are; objects asked for by name are read one GET each.
 
 import type { KubeClient } from '../kube/client.js';
 import { isNotFound } from '../kube/errors.js';
@@ -8,6 +8,7 @@ import { resources, type ResourceType } from '../kube/resources.js';
 import type { Freight, KubeObject, Project, Promotion } from '../model/kargo.js';
 import { carriesCommit, carriesImage, effectiveDiscoveredAt, freightAlias } from '../rules/freight-lookup.js';
 import { projectNotFound } from './not-found.js';
+import { freightWithAlias, readNamed } from './read-named.js';
 
 export interface GetRequest {
   type: ResourceType;
@@ -36,9 +37,24 @@ export interface GetResult<T extends KubeObject = KubeObject> {
 
 export async function getObjects(client: KubeClient, request: GetRequest): Promise<GetResult> {
   const namespace = request.type.namespaced ? request.project : undefined;
+  if (request.names.length > 0 && !request.labelSelector) return getNamed(client, request, namespace);
   const listed = await client.list<KubeObject>(request.type, namespace, labelOptions(request.labelSelector));
   if (request.type.namespaced && request.project && listed.items.length === 0) await assertProjectExists(client, request.project);
   return selectObjects(listed.items, request);
+}
+
+/** Objects asked for by name: a GET each (Freight not found by name, by its alias label), then the same selection. */
+async function getNamed(client: KubeClient, request: GetRequest, namespace: string | undefined): Promise<GetResult> {
+  const found = await Promise.all(
+    request.names.map(async (name) => {
+      const named = await readNamed(client, request.type, name, namespace);
+      if (named) return [named];
+      return request.type === resources.freight ? freightWithAlias(client, namespace, name) : [];
+    }),
+  );
+  const unique = new Map(found.flat().map((object) => [object.metadata.name ?? '', object]));
+  if (request.type.namespaced && request.project && unique.size === 0) await assertProjectExists(client, request.project);
+  return selectObjects([...unique.values()], request);
 }
 
 /** Applies the request's filters, name lookup and ordering to an already listed set. */

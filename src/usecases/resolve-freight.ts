@@ -4,21 +4,16 @@
 // the alias label (Kargo keeps both indexed). Only a name prefix or an artifact,
 // which nothing indexes, costs a LIST of the project's Freight.
 
-import { isNotFound } from '../kube/errors.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight } from '../model/kargo.js';
-import { ALIAS_LABEL } from '../model/labels.js';
 import { FreightLookupError, type FreightQuery, freightAlias, lookupFreight, MIN_NAME_PREFIX } from '../rules/freight-lookup.js';
 import { fail } from '../runtime/failure.js';
+import { freightWithAlias, readNamed } from './read-named.js';
 import { sentence } from './wording.js';
 
 export type FreightSelector = Exclude<FreightQuery, { by: 'warehouse' }>;
 
-// What a label selector accepts as a value (Kubernetes' label value syntax).
-const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
-// What an object name may be (a DNS subdomain), so nothing else reaches a request path.
-const OBJECT_NAME = /^[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?$/;
 const NAME_PREFIX = new RegExp(`^[0-9a-fA-F]{${MIN_NAME_PREFIX},}$`);
 
 export async function resolveFreight(client: KubeClient, project: string, selector: FreightSelector): Promise<Freight> {
@@ -38,7 +33,7 @@ export async function resolveFreight(client: KubeClient, project: string, select
 async function candidatesFor(client: KubeClient, project: string, selector: FreightSelector): Promise<Freight[]> {
   switch (selector.by) {
     case 'name-or-alias': {
-      const named = await freightNamed(client, project, selector.value);
+      const named = await readNamed<Freight>(client, resources.freight, selector.value, project);
       if (named) return [named];
       const aliased = await freightWithAlias(client, project, selector.value);
       if (aliased.length > 0 || !NAME_PREFIX.test(selector.value)) return aliased;
@@ -49,22 +44,6 @@ async function candidatesFor(client: KubeClient, project: string, selector: Frei
     default:
       return (await client.list<Freight>(resources.freight, project)).items;
   }
-}
-
-/** The Freight of this name, if there is one. */
-export async function freightNamed(client: KubeClient, project: string, name: string): Promise<Freight | undefined> {
-  if (!OBJECT_NAME.test(name)) return undefined;
-  try {
-    return await client.get<Freight>(resources.freight, name, project);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
-
-async function freightWithAlias(client: KubeClient, project: string, alias: string): Promise<Freight[]> {
-  if (!LABEL_VALUE.test(alias)) return [];
-  return (await client.list<Freight>(resources.freight, project, { labelSelector: `${ALIAS_LABEL}=${alias}` })).items;
 }
 
 /** `jolly-penguin (3f2a1c9)`, how Freight is named in messages. */

@@ -5,12 +5,13 @@
 // many the project holds.
 
 import type { KubeClient } from '../kube/client.js';
+import { resources } from '../kube/resources.js';
 import type { Freight, Stage } from '../model/kargo.js';
 import type { UlidSource } from '../rules/promotion-name.js';
 import { RollbackError, type RollbackChoice, chooseRollbackTarget } from '../rules/rollback.js';
 import { type PlannedPromotion, planPromotions } from './promote.js';
 import { getStage } from './lookups.js';
-import { freightNamed } from './resolve-freight.js';
+import { readNamed } from './read-named.js';
 import { fail } from '../runtime/failure.js';
 import { sentence } from './wording.js';
 
@@ -48,7 +49,7 @@ export async function chooseRollback(client: KubeClient, request: RollbackReques
 /** The Freight named anywhere in the Stage's history (what is gone since is left out). */
 async function historyFreight(client: KubeClient, project: string, stage: Stage): Promise<Freight[]> {
   const names = new Set((stage.status?.freightHistory ?? []).flatMap((collection) => Object.values(collection.items ?? {}).map((item) => item.name)));
-  const found = await Promise.all([...names].map((name) => freightNamed(client, project, name)));
+  const found = await Promise.all([...names].map((name) => readNamed<Freight>(client, resources.freight, name, project)));
   return found.filter((item): item is Freight => item !== undefined);
 }
 

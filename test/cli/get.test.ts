@@ -226,7 +226,8 @@ describe('request count', () => {
     }
     const after = { stages: await count(['get', 'stages']), freight: await count(['get', 'freight']), available: await count(['get', 'freight', '--stage', 'prod-us']) };
     expect(after).toEqual(before);
-    expect(before).toEqual({ stages: 2, freight: 1, available: 3 });
+    // get stages: the LIST, then a GET for each of the 5 Freight the Stages hold (their aliases).
+    expect(before).toEqual({ stages: 6, freight: 1, available: 3 });
   });
 });
 
