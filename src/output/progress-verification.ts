@@ -29,6 +29,7 @@ export function verificationFrame(snapshot: VerificationSnapshot): ProgressFrame
       const info = standing.verification;
       const run = info.analysisRun?.name ? ` (AnalysisRun ${info.analysisRun.name})` : '';
       headline = `Verification in Stage ${stageName}: ${info.phase || 'Pending'}${run}${info.message ? ` — ${info.message}` : ''}`;
+      if (snapshot.awaitingVerifiedIn) headline += `; waiting for Kargo to mark Freight ${snapshot.awaitingVerifiedIn} verified in Stage ${stageName}`;
     }
   }
   return { headline, details: metricDetails(snapshot.analysisRun) };

@@ -69,7 +69,9 @@ export async function awaitPromotion(client: KubeClient, project: string, name: 
       const run = verified.snapshot.analysisRun;
       if (standing.verification.phase === 'Successful') {
         const freightNames = Object.values(promotion.status?.freightCollection?.items ?? {}).map((item) => item.name);
-        const recorded = await awaitVerifiedIn(client, project, promotion.spec.stage, freightNames, options.signal);
+        const recorded = await awaitVerifiedIn(client, project, promotion.spec.stage, freightNames, options.signal, (freight) =>
+          options.onVerification({ ...verified.snapshot, awaitingVerifiedIn: freight.alias ?? freight.metadata.name ?? '' }),
+        );
         if (!recorded) return { kind: 'stopped', promotion, verification: verified.snapshot };
       }
       return { kind: 'verification-finished', promotion, stage: verified.snapshot.stage, verification: standing.verification, ...(run ? { analysisRun: run } : {}) };
@@ -83,15 +85,25 @@ export async function awaitPromotion(client: KubeClient, project: string, name: 
  * `--wait=verification` returns only once it is there and a CI job can chain the
  * next promotion at once.
  */
-async function awaitVerifiedIn(client: KubeClient, project: string, stage: string, freightNames: string[], signal: AbortSignal): Promise<boolean> {
+async function awaitVerifiedIn(
+  client: KubeClient,
+  project: string,
+  stage: string,
+  freightNames: string[],
+  signal: AbortSignal,
+  onWaiting: (freight: Freight) => void,
+): Promise<boolean> {
   for (const name of freightNames) {
     let verified = false;
+    let told = false;
     try {
       for await (const freight of watchObject<Freight>(client, resources.freight, project, name, { signal })) {
         if (!freight || freight.status?.verifiedIn?.[stage]) {
           verified = true;
           break;
         }
+        if (!told) onWaiting(freight);
+        told = true;
       }
     } catch (error) {
       if (!signal.aborted) throw error;

@@ -12,6 +12,8 @@ export interface VerificationSnapshot {
   stage: Stage;
   standing: VerificationStanding;
   analysisRun?: AnalysisRun;
+  /** After a Successful verification: the Freight (alias or name) Kargo has yet to mark verified in the Stage. */
+  awaitingVerifiedIn?: string;
 }
 
 export type FollowVerificationResult =
