@@ -4,6 +4,7 @@
 //   deliver — file-write + compose-output (succeeds)
 //   broken  — file-write + fail (fails)
 //   gated   — http against a local server that keeps saying "not yet" (stays Running)
+//   stuck   — http against a local endpoint that never answers (a step in progress)
 
 import type { KubeClient } from '../../src/kube/client.js';
 import { resources } from '../../src/kube/resources.js';
@@ -55,7 +56,7 @@ function freight(project: string, spec: (typeof FREIGHT)[keyof typeof FREIGHT]):
   };
 }
 
-export async function createProject(admin: KubeClient, project: string, gateUrl: string): Promise<void> {
+export async function createProject(admin: KubeClient, project: string, gateBase: string): Promise<void> {
   await admin.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: project, labels: { 'kargo.akuity.io/project': 'true' } } });
   await admin.create(resources.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: project } });
   await admin.create(
@@ -71,5 +72,6 @@ export async function createProject(admin: KubeClient, project: string, gateUrl:
   for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freight(project, spec), project);
   await admin.create(resources.stage, stage(project, 'deliver', DELIVER_STEPS), project);
   await admin.create(resources.stage, stage(project, 'broken', BROKEN_STEPS), project);
-  await admin.create(resources.stage, stage(project, 'gated', gatedSteps(gateUrl)), project);
+  await admin.create(resources.stage, stage(project, 'gated', gatedSteps(`${gateBase}/ready`)), project);
+  await admin.create(resources.stage, stage(project, 'stuck', gatedSteps(`${gateBase}/slow`)), project);
 }

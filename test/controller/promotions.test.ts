@@ -188,4 +188,23 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     expect(stage.status?.lastPromotion?.status?.phase).toBe('Aborted');
     expect(stage.status?.freightSummary).toBe('0/1 Fulfilled');
   });
+
+  it('an abort reaches a step while it is running: the step and the Promotion end Aborted at once', async () => {
+    project = await openProject(bench);
+    const waiting = project.kargo(['promote', '--stage', 'stuck', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '30s']);
+    const name = await eventually(async () => {
+      const [promotion] = await promotionsOf('stuck');
+      return promotion?.status?.phase === 'Running' ? promotion.metadata.name : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const abortedAt = Date.now();
+    const abort = await project.kargo(['abort', 'promotion', name ?? '']);
+    expect(abort.code, abort.stderr).toBe(ExitCode.Success);
+    expect((await waiting).code).toBe(ExitCode.Aborted);
+    // Well before the step's own 10s request timeout could have ended it.
+    expect(Date.now() - abortedAt).toBeLessThan(5_000);
+    const promotion = await project.promotion(name ?? '');
+    expect(promotion.status).toMatchObject({ phase: 'Aborted', message: 'Promotion terminated per user request', currentStep: 0 });
+    expect(promotion.status?.stepExecutionMetadata?.[0]).toMatchObject({ alias: 'wait-ready', status: 'Aborted' });
+  });
 });

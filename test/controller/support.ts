@@ -19,6 +19,7 @@ import { createProject } from './fixtures.js';
 export interface Bench {
   cluster: TestCluster;
   admin: KubeClient;
+  /** Base URL of the local endpoint the `gated` and `stuck` Stages' steps call. */
   gateUrl: string;
   /** Failed reconciles the controller reported (a healthy run has none). */
   errors: unknown[];
@@ -28,7 +29,12 @@ export interface Bench {
 export async function startBench(): Promise<Bench> {
   const cluster = await startTestCluster();
   const admin = await clientFor(cluster.kubeconfigPath);
-  const gate = await listen(createServer((_request, response) => response.setHeader('content-type', 'application/json').end('{"ready":false}')));
+  // `/slow` never answers; anything else answers "not ready".
+  const gate = await listen(
+    createServer((request, response) => {
+      if (request.url !== '/slow') response.setHeader('content-type', 'application/json').end('{"ready":false}');
+    }),
+  );
   const workRoot = await mkdtemp(join(tmpdir(), 'kargo-controller-test-'));
   const stop = new AbortController();
   const errors: unknown[] = [];
@@ -44,11 +50,12 @@ export async function startBench(): Promise<Bench> {
   return {
     cluster,
     admin,
-    gateUrl: `http://127.0.0.1:${port}/ready`,
+    gateUrl: `http://127.0.0.1:${port}`,
     errors,
     async close() {
       stop.abort();
       await running;
+      gate.closeAllConnections();
       await new Promise((resolve) => gate.close(resolve));
       await cluster.close();
       await rm(workRoot, { recursive: true, force: true });

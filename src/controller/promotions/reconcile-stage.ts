@@ -32,6 +32,8 @@ export interface StageReconcilerDeps {
   requeue: { defaultMs: number; minMs: number };
   /** Hands out the signal a running Promotion's steps see; aborting it with a PromotionTermination terminates it. */
   runSignal(promotion: Promotion): { signal: AbortSignal; done(): void };
+  /** The controller is stopping: what a step cut short returns is not written (the next start resumes it). */
+  stopping: AbortSignal;
 }
 
 /** The fields of Stage status this reconciler owns. */
@@ -76,6 +78,7 @@ async function runAdmitted(deps: StageReconcilerDeps, admitted: Promotion, stage
   } finally {
     run.done();
   }
+  if (deps.stopping.aborted) return undefined;
   const refresh = promotion.metadata.annotations?.[REFRESH_ANNOTATION];
   const next: PromotionStatus = { ...result.status, ...(refresh ? { lastHandledRefresh: refresh } : {}) };
   const written = await writeStatus<PromotionStatus, Promotion>(client, resources.promotion, namespace, name, (latest) =>

@@ -43,6 +43,7 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
           registry: options.registry,
           requeue: options.requeue ?? KARGO_REQUEUE,
           runSignal: (promotion) => runSignalFor(running, promotion, signal),
+          stopping: signal,
         },
         namespace,
         name,
