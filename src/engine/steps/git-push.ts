@@ -9,7 +9,8 @@ import { boolean, constOf, defineConfig, enumOf, integer, nonEmptyString, object
 import { commitURL, GIT_PROVIDERS, type GitProviderName } from '../git/commit-url.js';
 import { MergeConflictError } from '../git/errors.js';
 import { DEFAULT_PUSH_ATTEMPTS } from '../git/push-backoff.js';
-import { pushWithRetry } from '../git/push-with-retry.js';
+import { push } from '../git/push.js';
+import { retryWhileRemoteMoves } from '../git/push-with-retry.js';
 import { openWorkTreeWithCredentials } from '../git/step-support.js';
 import { gitStepOptions, type GitStepOptions } from '../git/step-options.js';
 import { currentBranch, lastCommitID } from '../git/work-tree.js';
@@ -70,14 +71,12 @@ export function createGitPushStep(options: GitStepOptions = gitStepOptions()): S
       if (!targetBranch) targetBranch = await currentBranch(workTree).catch(rethrowWith('error getting current branch'));
       const pushOptions = { targetBranch, tag: config.tag, force, integrate: !config.tag && !force };
       try {
-        await options.pushLock.run(`${workTree.url}:${targetBranch}`, () =>
-          pushWithRetry(workTree, pushOptions, {
-            maxAttempts: config.maxAttempts ?? DEFAULT_PUSH_ATTEMPTS,
-            clock: context.clock,
-            random: options.random,
-            signal: context.signal,
-          }),
-        );
+        await retryWhileRemoteMoves(() => options.pushLock.run(`${workTree.url}:${targetBranch}`, () => push(workTree, pushOptions)), {
+          maxAttempts: config.maxAttempts ?? DEFAULT_PUSH_ATTEMPTS,
+          clock: context.clock,
+          random: options.random,
+          signal: context.signal,
+        });
       } catch (error) {
         if (error instanceof MergeConflictError) throw new TerminalStepError(error.message, { status: 'Failed', cause: error });
         throw withContext(error, 'error pushing commits to remote');

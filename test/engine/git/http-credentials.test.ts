@@ -125,7 +125,7 @@ describe('git credentials from Secrets over HTTP', () => {
     expect(everything).not.toContain(PASSWORD);
     expect(gitSync(join(workDir, 'out'), ['config', 'remote.origin.url'])).toBe(url);
     await expectNoSecretOnDisk(workDir);
-  });
+  }, 90_000);
 
   it('finds a repoURLIsRegex Secret in the shared-resources namespace', async () => {
     const { url, context } = await setUp((repoURL) => ({
@@ -181,7 +181,7 @@ describe('git-push against a remote that moves', () => {
     expect(clock.pauses).toEqual([1000]);
     expect(gitSync(repoPath, ['log', '--format=%s', 'main'])).toBe('v3\na concurrent change\ninitial');
     expect(gitSync(repoPath, ['rev-parse', 'main'])).toBe((pushed.output as { commit: string }).commit);
-  });
+  }, 90_000);
 
   it('gives up after maxAttempts while the remote keeps moving', async () => {
     const { url, repoPath, workDir, context, clock } = await setUp((repoURL) => basicAuth(repoURL));
