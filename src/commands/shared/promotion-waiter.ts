@@ -90,9 +90,7 @@ function judge(outcome: AwaitOutcome, request: WaitRequest, cause: 'timeout' | '
       if (verification.phase === 'Successful') {
         return { exitCode: ExitCode.Success, tone: 'success', line: `Verification in Stage ${stage} Successful${run}; promotion ${name} is done (${elapsed})` };
       }
-      if (verification.phase === 'Aborted') {
-        return { exitCode: ExitCode.Aborted, tone: 'warning', line: `Verification in Stage ${stage} was Aborted${run}${verification.message ? `: ${verification.message}` : ''}` };
-      }
+      // Kargo v1.11.2 records an aborted verification as Failed ("Verification aborted by user"), never Aborted.
       return {
         exitCode: ExitCode.VerificationFailed,
         tone: 'failure',
