@@ -6,7 +6,6 @@ import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
 import { openSession } from '../cli/session.js';
 import { CLI_VERSION } from '../cli/version-info.js';
-import { formatDocument } from '../output/objects.js';
 import { readServerVersion, type ServerVersionInfo } from '../usecases/version.js';
 
 interface VersionFlags {
@@ -22,6 +21,8 @@ export function versionCommand(ctx: CliContext): Command {
       const format = session.options.output;
       const server = flags.client ? undefined : await readServerVersion(await session.client());
       if (format === 'json' || format === 'yaml') {
+        // Loaded here: the YAML printer is most of what `version --client` would otherwise load.
+        const { formatDocument } = await import('../output/objects.js');
         ctx.io.stdout.write(formatDocument(versionDocument(server), format));
         return;
       }
