@@ -77,4 +77,15 @@ describe('runner with the cluster', () => {
     const { status } = await pass(promotion, clock);
     expect([status.phase, status.message]).toEqual(['Errored', 'step "step-1" timed out after 5m0s']);
   });
+
+  it("reads shared ConfigMaps from Kargo's shared-resources namespace, and none when it does not exist", async () => {
+    const promotion = () => promotionWith([{ uses: 'compose-output', config: { region: "${{ sharedConfigMap('global').region }}" } }]);
+    let { status } = await pass(promotion(), manualClock());
+    // As in Kargo, a missing ConfigMap reads as an empty map of strings: a missing key is "".
+    expect(status.state?.['step-1']).toEqual({ region: '' });
+    await env.namespace('kargo-shared-resources');
+    await env.client.create(engineResources.configMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'global' }, data: { region: 'eu-west' } }, 'kargo-shared-resources');
+    ({ status } = await pass(promotion(), manualClock()));
+    expect(status.state?.['step-1']).toEqual({ region: 'eu-west' });
+  });
 });
