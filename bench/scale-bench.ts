@@ -8,21 +8,21 @@
 //   BENCH_SIZES=1000,10000 BENCH_RUNS=5 BENCH_STAGES=200 npx tsx bench/scale-bench.ts
 
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type EmbeddedServer } from '../src/server/index.js';
 import { SHARED_CRD_DIRS } from '../test/support/test-cluster.js';
-import { comparisons, type Comparison } from './scale/comparisons.js';
+import { comparisons, type Comparison, type Tools } from './scale/comparisons.js';
 import { preloadState } from './scale/preload.js';
 import { hasGnuTime, measure, median, type Command, type Sample } from './support/measure.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const tools = { kargo: join(repo, 'bin', 'kargo.js'), kubectl: process.env.KUBECTL ?? '/usr/bin/kubectl' };
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const stages = Number(process.env.BENCH_STAGES ?? 200);
+let tools: Tools = { kargo: '', kubectl: '' };
 
 interface Cost {
   requests: number;
@@ -34,8 +34,17 @@ async function main(): Promise<number> {
     process.stderr.write('scale-bench: dist/kargo.js is missing; run `npm run build` first.\n');
     return 2;
   }
+  // A copy of the built CLI, so a rebuild of dist/ during the run changes nothing here.
+  const build = await mkdtemp(join(tmpdir(), 'kargo-scale-cli-'));
+  await cp(join(repo, 'bin'), join(build, 'bin'), { recursive: true });
+  await cp(join(repo, 'dist'), join(build, 'dist'), { recursive: true });
+  tools = { kargo: join(build, 'bin', 'kargo.js'), kubectl: process.env.KUBECTL ?? '/usr/bin/kubectl' };
   print(`kargo scale benchmark · node ${process.version} · ${runs} paired runs per comparison, medians · CPU and peak RSS ${hasGnuTime ? 'via GNU time' : 'unavailable (no /usr/bin/time)'}`);
-  for (const freight of sizes) await benchSize({ freight, stages });
+  try {
+    for (const freight of sizes) await benchSize({ freight, stages });
+  } finally {
+    await rm(build, { recursive: true, force: true });
+  }
   return 0;
 }
 
