@@ -84,7 +84,8 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     expect(history[0]?.id).toBe(collection?.id);
     expect(history[0]?.verificationHistory).toEqual([expect.objectContaining({ phase: 'Successful' })]);
     const conditions = Object.fromEntries((stage.status?.conditions ?? []).map((condition) => [condition.type, [condition.status, condition.reason]]));
-    expect(conditions).toMatchObject({ Healthy: ['True', 'Healthy'], Verified: ['True', 'Verified'] });
+    expect(conditions).toMatchObject({ Healthy: ['True', 'Healthy'], Verified: ['True', 'Verified'], Ready: ['True', 'Verified'] });
+    expect(stage.status?.observedGeneration).toBe(stage.metadata.generation);
     expect(conditions.Promoting).toBeUndefined();
 
     const freight = await eventually(async () => {
@@ -137,6 +138,11 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     });
     expect(stage.status?.freightHistory ?? []).toEqual([]);
     expect(stage.status?.freightSummary).toBe('0/1 Fulfilled');
+    expect(stage.status?.conditions?.find((condition) => condition.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'LastPromotionFailed',
+      message: 'step "refuse": failed: not today',
+    });
     expect(stage.status?.health).toEqual({ status: 'Unknown', issues: ['Cannot assess health because last Promotion did not succeed'] });
     expect((await project.freight(FREIGHT.one.name)).status?.currentlyIn?.broken).toBeUndefined();
   });

@@ -21,6 +21,7 @@ import { type ExecuteResult, executePromotion } from './execute.js';
 import { markVerified, syncFreightPresence } from './freight-presence.js';
 import { freightSummary, verifiedFreight, verifyImplicitly } from './implicit-verification.js';
 import { earlyPhase } from './promotion-phase.js';
+import { summarizeReady } from './ready-condition.js';
 import { assessHealth } from './stage-health.js';
 
 export interface StageReconcilerDeps {
@@ -37,7 +38,15 @@ export interface StageReconcilerDeps {
 }
 
 /** The fields of Stage status this reconciler owns. */
-const OWNED: readonly (keyof StageStatus)[] = ['conditions', 'currentPromotion', 'lastPromotion', 'freightHistory', 'health', 'freightSummary'];
+const OWNED: readonly (keyof StageStatus)[] = [
+  'conditions',
+  'currentPromotion',
+  'lastPromotion',
+  'freightHistory',
+  'health',
+  'freightSummary',
+  'observedGeneration',
+];
 
 export async function reconcileStage(deps: StageReconcilerDeps, namespace: string, name: string): Promise<number | undefined> {
   const { client, clock } = deps;
@@ -52,6 +61,7 @@ export async function reconcileStage(deps: StageReconcilerDeps, namespace: strin
   assessHealth(stage, status, ts);
   verifyImplicitly(stage, status, ts);
   status.freightSummary = freightSummary(stage, status);
+  summarizeReady(stage, status, ts);
   const written = await writeStageStatus(client, stage, status);
   const verified = verifiedFreight(status);
   if (verified) await markVerified(client, namespace, name, verified.names, verified.verifiedAt);
