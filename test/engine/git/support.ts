@@ -7,12 +7,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { createKubeClient } from '../../../src/kube/http-client.js';
 import type { KubeClient } from '../../../src/kube/client.js';
 import type { Clock } from '../../../src/runtime/clock.js';
 import type { StepContext } from '../../../src/engine/step.js';
 import { startTestCluster, type TestCluster } from '../../support/test-cluster.js';
+
+// Each test runs several real git processes; on a loaded machine that can take
+// longer than the suite's default 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const created: string[] = [];
 afterEach(async () => {
