@@ -198,11 +198,12 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
     it('while Pending says why: waiting for the promotion ahead of it', async () => {
       const p = await open({ holdPromotion: (promotion) => promotion.spec.freight === FREIGHT.current.name });
       const first = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.current.alias]);
-      await vi.waitFor(async () => expect((await promotionsOf(p, 'dev'))[0]?.status?.phase).toBe('Running'));
-      const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait', '--timeout', '2s']);
+      // Generous limits: on a loaded machine the fake controller and the CLI's first progress line can take seconds.
+      await vi.waitFor(async () => expect((await promotionsOf(p, 'dev'))[0]?.status?.phase).toBe('Running'), { timeout: 15_000 });
+      const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait', '--timeout', '5s']);
       expect(run.code).toBe(ExitCode.Timeout);
       expect(run.stderr).toContain(`Pending — waiting for Promotion ${first.stdout.trim()} to finish (Running)`);
-    });
+    }, 60_000);
 
     it('-o json with --wait prints the final Promotion', async () => {
       const p = await open();
