@@ -5,6 +5,7 @@
 //   broken  — file-write + fail (fails)
 //   gated   — http against a local server that keeps saying "not yet" (stays Running)
 //   stuck   — http against a local endpoint that never answers (a step in progress)
+//   resume  — file-write, then the same http as gated
 
 import type { KubeClient } from '../../src/kube/client.js';
 import { resources } from '../../src/kube/resources.js';
@@ -74,4 +75,5 @@ export async function createProject(admin: KubeClient, project: string, gateBase
   await admin.create(resources.stage, stage(project, 'broken', BROKEN_STEPS), project);
   await admin.create(resources.stage, stage(project, 'gated', gatedSteps(`${gateBase}/ready`)), project);
   await admin.create(resources.stage, stage(project, 'stuck', gatedSteps(`${gateBase}/slow`)), project);
+  await admin.create(resources.stage, stage(project, 'resume', [BROKEN_STEPS[0] as PromotionStep, ...gatedSteps(`${gateBase}/ready`)]), project);
 }

@@ -23,38 +23,61 @@ export interface Bench {
   gateUrl: string;
   /** Failed reconciles the controller reported (a healthy run has none). */
   errors: unknown[];
+  /** From now on the gate answers "ready". */
+  openGate(): void;
+  stopController(): Promise<void>;
+  /** Stops the controller (if running) and starts a new one with the same working directories. */
+  restartController(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startBench(): Promise<Bench> {
   const cluster = await startTestCluster();
   const admin = await clientFor(cluster.kubeconfigPath);
-  // `/slow` never answers; anything else answers "not ready".
+  const gateState = { ready: false };
+  // `/slow` never answers; anything else answers whether the gate is open.
   const gate = await listen(
     createServer((request, response) => {
-      if (request.url !== '/slow') response.setHeader('content-type', 'application/json').end('{"ready":false}');
+      if (request.url !== '/slow') response.setHeader('content-type', 'application/json').end(JSON.stringify({ ready: gateState.ready }));
     }),
   );
   const workRoot = await mkdtemp(join(tmpdir(), 'kargo-controller-test-'));
-  const stop = new AbortController();
   const errors: unknown[] = [];
-  const running = startController({
-    client: await clientFor(cluster.kubeconfigPath),
-    clock: systemClock,
-    workRoot,
-    signal: stop.signal,
-    requeue: { defaultMs: 60_000, minMs: 200 },
-    onError: (_key, error) => errors.push(error),
-  });
+  const runController = async (): Promise<() => Promise<void>> => {
+    const stop = new AbortController();
+    const running = startController({
+      client: await clientFor(cluster.kubeconfigPath),
+      clock: systemClock,
+      workRoot,
+      signal: stop.signal,
+      requeue: { defaultMs: 60_000, minMs: 200 },
+      onError: (_key, error) => errors.push(error),
+    });
+    return async () => {
+      stop.abort();
+      await running;
+    };
+  };
+  let stopController: (() => Promise<void>) | undefined = await runController();
   const port = (gate.address() as AddressInfo).port;
   return {
     cluster,
     admin,
     gateUrl: `http://127.0.0.1:${port}`,
     errors,
+    openGate: () => {
+      gateState.ready = true;
+    },
+    async stopController() {
+      await stopController?.();
+      stopController = undefined;
+    },
+    async restartController() {
+      await stopController?.();
+      stopController = await runController();
+    },
     async close() {
-      stop.abort();
-      await running;
+      await stopController?.();
       gate.closeAllConnections();
       await new Promise((resolve) => gate.close(resolve));
       await cluster.close();
