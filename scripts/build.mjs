@@ -24,6 +24,16 @@ const trimKubeConfigImports = {
     );
   },
 };
+// commander requires node:child_process at load time for a feature kargo does not
+// use; the shim defers it (see the shim's comment).
+const deferCommanderChildProcess = {
+  name: 'defer-commander-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]lib[\\/]command\.js$/.test(args.importer) ? { path: `${root}/scripts/build-shims/lazy-child-process.cjs` } : undefined,
+    );
+  },
+};
 const staging = `dist.building-${process.pid}`;
 const retired = `dist.old-${process.pid}`;
 await rm(`${root}/${staging}`, { recursive: true, force: true });
@@ -40,7 +50,7 @@ await build({
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [trimKubeConfigImports],
+  plugins: [trimKubeConfigImports, deferCommanderChildProcess],
   // Several dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url);",
