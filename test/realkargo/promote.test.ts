@@ -7,6 +7,7 @@ import { EXIT } from './cli.js';
 import { completeAnalysisRun, getFreight, getStage, newAnalysisRun, promotionPhase, promotionsOf, type PromotionObject } from './kargo-state.js';
 import { RESOURCES } from './kube-json.js';
 import { FREIGHT, useScenarios, whenStderr } from './scenario.js';
+import { waitFor } from './wait.js';
 
 const { open } = useScenarios();
 
@@ -21,7 +22,8 @@ describe('promote against Kargo v1.11.2', () => {
     expect(promotion!.status?.phase).toBe('Succeeded');
     const stage = await getStage(s, 'dev');
     expect(stage.status?.lastPromotion?.name).toBe(promotion!.metadata.name);
-    expect((await getFreight(s, s.freight[FREIGHT.v1.alias]!)).status?.currentlyIn?.dev).toBeDefined();
+    // Kargo records the Freight's new home in a write of its own, after the Promotion's.
+    await waitFor('Kargo to record the Freight as currently in dev', async () => (await getFreight(s, s.freight[FREIGHT.v1.alias]!)).status?.currentlyIn?.dev);
   });
 
   it("exits 5 with the step and Kargo's message when a step fails", async () => {
