@@ -213,4 +213,18 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     expect(promotion.status).toMatchObject({ phase: 'Aborted', message: 'Promotion terminated per user request', currentStep: 0 });
     expect(promotion.status?.stepExecutionMetadata?.[0]).toMatchObject({ alias: 'wait-ready', status: 'Aborted' });
   });
+
+  it('re-promoting the Freight the Stage already has asks for its verification again (the reverify annotation)', async () => {
+    project = await openProject(bench);
+    expect((await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '20s'])).code).toBe(ExitCode.Success);
+    const verified = await eventually(async () => {
+      const stage = await project.stage('deliver');
+      return stage.status?.freightHistory?.[0]?.verificationHistory?.[0]?.id ? stage : undefined;
+    });
+    expect(verified.metadata.annotations?.['kargo.akuity.io/reverify']).toBeUndefined();
+    const id = verified.status?.freightHistory?.[0]?.verificationHistory?.[0]?.id;
+    expect((await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '20s'])).code).toBe(ExitCode.Success);
+    const stage = await project.stage('deliver');
+    expect(stage.metadata.annotations?.['kargo.akuity.io/reverify']).toBe(JSON.stringify({ id }));
+  });
 });

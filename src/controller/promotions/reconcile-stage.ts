@@ -22,6 +22,7 @@ import { markVerified, syncFreightPresence } from './freight-presence.js';
 import { freightSummary, verifiedFreight, verifyImplicitly } from './implicit-verification.js';
 import { earlyPhase } from './promotion-phase.js';
 import { summarizeReady } from './ready-condition.js';
+import { requestReverification, reverifyRequest } from './reverify.js';
 import { assessHealth } from './stage-health.js';
 
 export interface StageReconcilerDeps {
@@ -91,6 +92,9 @@ async function runAdmitted(deps: StageReconcilerDeps, admitted: Promotion, stage
   if (deps.stopping.aborted) return undefined;
   const refresh = promotion.metadata.annotations?.[REFRESH_ANNOTATION];
   const next: PromotionStatus = { ...result.status, ...(refresh ? { lastHandledRefresh: refresh } : {}) };
+  // As Kargo, before the status is written: whoever sees Succeeded sees the request too.
+  const reverify = reverifyRequest(stage, next);
+  if (reverify) await requestReverification(client, stage, reverify);
   const written = await writeStatus<PromotionStatus, Promotion>(client, resources.promotion, namespace, name, (latest) =>
     isTerminalPromotionPhase(latest.status?.phase) ? undefined : next,
   );
