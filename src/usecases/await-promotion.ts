@@ -2,6 +2,7 @@
 // asked, the Stage's verification of the freight it delivered; returns one
 // outcome that the command turns into a message and an exit code.
 
+import type { ReconnectInfo } from '../kube/informer.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { AnalysisRun, Freight, Promotion, Stage, VerificationInfo } from '../model/kargo.js';
@@ -27,10 +28,19 @@ export interface AwaitPromotionOptions {
   onVerification(snapshot: VerificationSnapshot): void;
   /** Called once, when following moves from the Promotion to the verification. */
   onPromotionDone?(promotion: Promotion): void;
+  /** The cluster stopped answering; following resumes when it is back. */
+  onReconnecting?(info: ReconnectInfo): void;
+  onReconnected?(): void;
 }
 
 export async function awaitPromotion(client: KubeClient, project: string, name: string, options: AwaitPromotionOptions): Promise<AwaitOutcome> {
-  const followed = await followPromotion(client, project, name, { signal: options.signal, now: options.now, onChange: options.onPromotion });
+  const followed = await followPromotion(client, project, name, {
+    signal: options.signal,
+    now: options.now,
+    onChange: options.onPromotion,
+    ...(options.onReconnecting ? { onReconnecting: (info: ReconnectInfo) => options.onReconnecting?.(info) } : {}),
+    ...(options.onReconnected ? { onReconnected: () => options.onReconnected?.() } : {}),
+  });
   if (followed.kind === 'stopped') return { kind: 'stopped', ...(followed.last ? { promotion: followed.last } : {}) };
   if (followed.kind === 'deleted') return { kind: 'promotion-deleted', ...(followed.last ? { promotion: followed.last } : {}) };
   const promotion = followed.promotion;

@@ -2,6 +2,7 @@
 // while it is Pending keeps asking the Stage why (queued, waiting for verification,
 // not admitted yet), so a CI log never sits silent on "Pending".
 
+import type { ReconnectInfo } from '../kube/informer.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Promotion, Stage } from '../model/kargo.js';
@@ -23,6 +24,9 @@ export interface FollowPromotionOptions {
   /** How often the pending reason is re-read while Pending. */
   pendingRefreshMs?: number;
   now(): Date;
+  /** The cluster stopped answering; the watch is being re-opened. */
+  onReconnecting?(info: ReconnectInfo): void;
+  onReconnected?(): void;
 }
 
 export type FollowPromotionResult =
@@ -56,7 +60,11 @@ export async function followPromotion(
   const reasonLoop = pollWhilePending(options, refreshReason);
 
   try {
-    for await (const promotion of watchObject<Promotion>(client, resources.promotion, namespace, name, { signal: options.signal })) {
+    for await (const promotion of watchObject<Promotion>(client, resources.promotion, namespace, name, {
+      signal: options.signal,
+      ...(options.onReconnecting ? { onReconnecting: (info: ReconnectInfo) => options.onReconnecting?.(info) } : {}),
+      ...(options.onReconnected ? { onReconnected: () => options.onReconnected?.() } : {}),
+    })) {
       if (!promotion) return { kind: 'deleted', ...(latest ? { last: latest } : {}) };
       latest = promotion;
       if (!isWaitingToRun(promotion)) reason = undefined;

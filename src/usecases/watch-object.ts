@@ -4,13 +4,16 @@
 
 import { systemClock } from '../runtime/clock.js';
 import type { KubeClient } from '../kube/client.js';
-import { inform, nameSelector } from '../kube/informer.js';
+import { inform, nameSelector, type ReconnectInfo } from '../kube/informer.js';
 import type { ResourceType } from '../kube/resources.js';
 import type { KubeObject } from '../model/kargo.js';
 
 export interface WatchObjectOptions {
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The cluster stopped answering and the watch is being re-opened (for a progress view). */
+  onReconnecting?: (info: ReconnectInfo) => void;
+  onReconnected?: () => void;
 }
 
 /** Yields the object's current state first, then each change; `undefined` means it does not exist (or was deleted). */
@@ -26,6 +29,8 @@ export async function* watchObject<T extends KubeObject>(
     fieldSelector: nameSelector(name),
     ...(options.signal ? { signal: options.signal } : {}),
     sleep: options.sleep ?? systemClock.sleep,
+    ...(options.onReconnecting ? { onReconnecting: options.onReconnecting } : {}),
+    ...(options.onReconnected ? { onReconnected: options.onReconnected } : {}),
   })) {
     if (event.type === 'SYNCED') {
       if (!synced) yield first(event.cache);

@@ -32,6 +32,31 @@ async function ownProxy(): Promise<FaultProxy> {
   return proxy;
 }
 
+describe.concurrent('waiting through an outage', () => {
+  it('promote --wait: the progress says it is reconnecting and why, then the wait goes on to its --timeout (124)', async () => {
+    const user = await env.user(`conn-${++caseNumber}`);
+    const proxy = await ownProxy();
+    try {
+      const path = user.variant('outage', (yaml) => yaml.replace(/server: \S+/, `server: ${proxy.url}`).replace(/\n *certificate-authority-data: \S+/, ''));
+      let cut = false;
+      const run = await runKargo([...PROMOTE, '--wait', '--timeout', '12s'], {
+        kubeconfig: path,
+        onOutput: ({ stderr }) => {
+          if (cut || !stderr.includes('Created promotion')) return;
+          cut = true;
+          void proxy.down().then(() => setTimeout(() => void proxy.up(), 3_000));
+        },
+      });
+      expect(run.code, run.stderr).toBe(124);
+      expect(run.stderr).toMatch(/reconnecting to the cluster \(attempt 1, next try in \d+s\) — cannot reach the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+/);
+      expect(run.stderr).toMatch(/Timed out after \S+ waiting for promotion/);
+      expect(env.writesOf(user).filter((record) => record.resource === 'promotions')).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe.concurrent('the cluster unreachable or failing', () => {
   for (const [label, argv] of [['get stages', GET_STAGES], ['promote', PROMOTE], ['status', ['status', '-p', PROJECT]], ['version', ['version']]] as const) {
     it(`${label}: connection refused → exit 10 naming the server and the cause`, async () => {

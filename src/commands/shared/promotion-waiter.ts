@@ -8,7 +8,7 @@ import type { KubeClient } from '../../kube/client.js';
 import type { Promotion } from '../../model/kargo.js';
 import { promotionFrame } from '../../output/progress-promotion.js';
 import { verificationFrame } from '../../output/progress-verification.js';
-import { createProgressView, type ProgressView } from '../../output/progress-view.js';
+import { createProgressView, type ProgressFrame, type ProgressView } from '../../output/progress-view.js';
 import { animationEnabled } from '../../output/terminal.js';
 import { formatSoak } from '../../rules/duration.js';
 import { type AwaitOutcome, type WaitTarget, awaitPromotion } from '../../usecases/await-promotion.js';
@@ -32,16 +32,22 @@ export async function waitForPromotion(ctx: CliContext, client: KubeClient, requ
   const deadline = startWaitDeadline(ctx.signal, request.timeoutMs);
   const startedAt = ctx.clock.now().getTime();
   let view: ProgressView = newProgressView(ctx);
+  let lastFrame: ProgressFrame | undefined;
   try {
     const outcome = await awaitPromotion(client, request.project, name, {
       target: request.target,
       signal: deadline.signal,
       now: () => ctx.clock.now(),
-      onPromotion: (snapshot) => view.show(promotionFrame(snapshot)),
+      onPromotion: (snapshot) => view.show((lastFrame = promotionFrame(snapshot))),
       onVerification: (snapshot) => view.show(verificationFrame(snapshot)),
       onPromotionDone: (promotion) => {
         view.finish('success', `Promotion ${name} Succeeded${stepSummary(promotion)}; following the verification of its freight in Stage ${promotion.spec.stage}`);
         view = newProgressView(ctx);
+      },
+      // Otherwise the view would keep showing the last phase ("Pending") with no hint that nothing is arriving.
+      onReconnecting: (info) => view.show({ headline: `Promotion ${name}: reconnecting to the cluster (attempt ${info.attempt}, next try in ${Math.ceil(info.retryInMs / 1000)}s) — ${info.reason}`, details: [] }),
+      onReconnected: () => {
+        if (lastFrame) view.show(lastFrame);
       },
     });
     const elapsed = formatSoak(ctx.clock.now().getTime() - startedAt);
