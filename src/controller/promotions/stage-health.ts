@@ -1,8 +1,8 @@
 // The Stage's health as Kargo's assessHealth decides it, for what this slice
 // can assess: a Promotion in progress, no Promotion yet, a last Promotion
 // that did not succeed, and a successful one that registered no health
-// checks (Healthy). Health checks (argocd-update) are not assessed here yet:
-// the Stage's health is then left as it is. Pure; changes `status` in place.
+// checks (Healthy). No health checker (argocd-update) is registered yet: a
+// Stage with checks is Unknown, as Kargo words a missing checker. Pure.
 
 import type { Stage, StageStatus } from '../../model/kargo.js';
 import { setCondition } from './conditions.js';
@@ -28,7 +28,15 @@ export function assessHealth(stage: Stage, status: StageStatus, now: string): vo
     return;
   }
   const checks = last.status?.healthChecks ?? [];
-  if (checks.length > 0) return;
+  if (checks.length > 0) {
+    // No checker is registered here yet: Kargo's aggregating checker then says so per check.
+    status.health = {
+      status: 'Unknown',
+      issues: checks.map((check) => `no health checker registered for health check kind ${JSON.stringify(check.uses ?? '')}`),
+    };
+    setCondition(status, { type: 'Healthy', status: 'Unknown', reason: 'Unknown', ...observed }, now);
+    return;
+  }
   status.health = { status: 'Healthy' };
   setCondition(status, { type: 'Healthy', status: 'True', reason: 'Healthy', message: 'Stage is healthy (performed 0 health checks)', ...observed }, now);
 }
