@@ -72,7 +72,12 @@ async function main(): Promise<number> {
         baseline: { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] },
       },
       {
-        subject: { label: 'kargo get stages -o json', file: process.execPath, args: [kargoBin, 'get', 'stages', '-p', project, '-o', 'json'], check: listsStages },
+        subject: {
+          label: 'kargo get stages -o json',
+          file: process.execPath,
+          args: [kargoBin, 'get', 'stages', '-p', project, '-o', 'json'],
+          check: listsStages,
+        },
         baseline: { label: 'kubectl get stages -o json', file: kubectl, args: ['get', 'stages', '-n', project, '-o', 'json'], check: listsStages },
       },
     ];

@@ -64,7 +64,11 @@ function promotion(repoURL: string, run: number): Promotion {
         { uses: 'git-clone', config: { repoURL: '${{ vars.repo }}', checkout: [{ branch: 'main', path: './repo' }] } },
         { uses: 'kustomize-set-image', as: 'image', config: { path: './repo/env/prod', images: [{ image: IMAGE, tag: `\${{ imageFrom('${IMAGE}').Tag }}` }] } },
         { uses: 'copy', config: { inPath: './repo/manifests', outPath: './repo/rendered/prod' } },
-        { uses: 'yaml-update', as: 'values', config: { path: './repo/env/prod/values.yaml', updates: [{ key: 'image.tag', value: `\${{ imageFrom('${IMAGE}').Tag }}` }] } },
+        {
+          uses: 'yaml-update',
+          as: 'values',
+          config: { path: './repo/env/prod/values.yaml', updates: [{ key: 'image.tag', value: `\${{ imageFrom('${IMAGE}').Tag }}` }] },
+        },
         { uses: 'git-commit', as: 'commit', config: { path: './repo', message: '${{ outputs.image.commitMessage }}' } },
         { uses: 'git-push', config: { path: './repo', targetBranch: `bench/run-${run}` } },
       ],
@@ -102,13 +106,35 @@ async function main(): Promise<void> {
     const repoURL = seedRepository(root);
     const client = await createKubeClient({ kubeconfig: cluster.kubeconfigPath, verbose: false }, { env: { HOME: root }, stderr: process.stderr });
     await client.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: PROJECT } });
-    await client.create(resources.warehouse, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Warehouse', metadata: { name: 'apps' }, spec: { subscriptions: [{ image: { repoURL: IMAGE } }] } }, PROJECT);
     await client.create(
-      resources.stage,
-      { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name: 'prod' }, spec: { requestedFreight: [{ origin: { kind: 'Warehouse', name: 'apps' }, sources: { direct: true } }], promotionTemplate: { spec: { steps: [{ uses: 'fail' }] } } } },
+      resources.warehouse,
+      { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Warehouse', metadata: { name: 'apps' }, spec: { subscriptions: [{ image: { repoURL: IMAGE } }] } },
       PROJECT,
     );
-    await client.create(resources.freight, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Freight', metadata: { name: 'f1' }, origin: { kind: 'Warehouse', name: 'apps' }, images: [{ repoURL: IMAGE, tag: '2.0.0' }] }, PROJECT);
+    await client.create(
+      resources.stage,
+      {
+        apiVersion: 'kargo.akuity.io/v1alpha1',
+        kind: 'Stage',
+        metadata: { name: 'prod' },
+        spec: {
+          requestedFreight: [{ origin: { kind: 'Warehouse', name: 'apps' }, sources: { direct: true } }],
+          promotionTemplate: { spec: { steps: [{ uses: 'fail' }] } },
+        },
+      },
+      PROJECT,
+    );
+    await client.create(
+      resources.freight,
+      {
+        apiVersion: 'kargo.akuity.io/v1alpha1',
+        kind: 'Freight',
+        metadata: { name: 'f1' },
+        origin: { kind: 'Warehouse', name: 'apps' },
+        images: [{ repoURL: IMAGE, tag: '2.0.0' }],
+      },
+      PROJECT,
+    );
 
     const timings = new Map<string, number[]>();
     const registry = timedRegistry(timings);
@@ -120,7 +146,15 @@ async function main(): Promise<void> {
       const loadStart = performance.now();
       const inputs = await loadPromotionInputs(client, promo);
       const start = performance.now();
-      const { status } = await runPromotion({ promotion: promo, ...inputs, client, clock: systemClock, workDir, signal: new AbortController().signal, registry });
+      const { status } = await runPromotion({
+        promotion: promo,
+        ...inputs,
+        client,
+        clock: systemClock,
+        workDir,
+        signal: new AbortController().signal,
+        registry,
+      });
       const elapsed = performance.now() - start;
       if (status.phase !== 'Succeeded') throw new Error(`run ${run} ended ${status.phase}: ${status.message}`);
       rmSync(workDir, { recursive: true, force: true });

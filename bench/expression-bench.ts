@@ -28,10 +28,7 @@ const env = kargoExpressionEnv({
     {
       metadata: { name: 'guestbook' },
       spec: {
-        subscriptions: [
-          { image: { repoURL: 'ghcr.io/akuity/guestbook' } },
-          { git: { repoURL: 'https://github.com/akuity/kargo-demo.git' } },
-        ],
+        subscriptions: [{ image: { repoURL: 'ghcr.io/akuity/guestbook' } }, { git: { repoURL: 'https://github.com/akuity/kargo-demo.git' } }],
       },
     },
   ],

@@ -39,7 +39,9 @@ async function main(): Promise<number> {
   await cp(join(repo, 'bin'), join(build, 'bin'), { recursive: true });
   await cp(join(repo, 'dist'), join(build, 'dist'), { recursive: true });
   tools = { kargo: join(build, 'bin', 'kargo.js'), kubectl: process.env.KUBECTL ?? '/usr/bin/kubectl' };
-  print(`kargo scale benchmark · node ${process.version} · ${runs} paired runs per comparison, medians · CPU and peak RSS ${hasGnuTime ? 'via GNU time' : 'unavailable (no /usr/bin/time)'}`);
+  print(
+    `kargo scale benchmark · node ${process.version} · ${runs} paired runs per comparison, medians · CPU and peak RSS ${hasGnuTime ? 'via GNU time' : 'unavailable (no /usr/bin/time)'}`,
+  );
   try {
     for (const freight of sizes) await benchSize({ freight, stages });
   } finally {
@@ -63,7 +65,11 @@ async function benchSize(shape: { freight: number; stages: number }): Promise<vo
     await writeFile(kubeconfig, server.kubeconfig(), { mode: 0o600 });
     const env = { ...process.env, KUBECONFIG: kubeconfig, XDG_CONFIG_HOME: scratch, XDG_STATE_HOME: scratch, NO_COLOR: '1' };
     print('');
-    print(`== ${shape.freight} Freight × ${shape.stages} Stages · written in ${seconds(preloadMs)}, server loaded them in ${seconds(startMs)} · load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+    print(
+      `== ${shape.freight} Freight × ${shape.stages} Stages · written in ${seconds(preloadMs)}, server loaded them in ${seconds(startMs)} · load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}`,
+    );
     print(row(['command', 'wall', 'cpu', 'peak RSS', 'requests', 'objects']));
     for (const comparison of comparisons(shape, tools)) await compare(comparison, server, env);
   } finally {
@@ -94,7 +100,16 @@ async function compare({ subject, baseline }: Comparison, server: EmbeddedServer
     [baseline, b],
   ] as const) {
     const cost = costs.get(command);
-    print(row([command.label, ms(median(taken.map((sample) => sample.wallMs))), ms(cpuOf(taken)), mb(rssOf(taken)), String(cost?.requests ?? ''), String(cost?.objects ?? '')]));
+    print(
+      row([
+        command.label,
+        ms(median(taken.map((sample) => sample.wallMs))),
+        ms(cpuOf(taken)),
+        mb(rssOf(taken)),
+        String(cost?.requests ?? ''),
+        String(cost?.objects ?? ''),
+      ]),
+    );
   }
   const ratio = (pick: (sample: Sample) => number | undefined) => {
     const ratios = a.flatMap((sample, index) => {

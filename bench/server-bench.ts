@@ -34,12 +34,16 @@ function clientFor(server: Target): Client {
     call(method, path, body) {
       return new Promise((resolve, reject) => {
         const payload = body === undefined ? undefined : JSON.stringify(body);
-        const req = request(new URL(path, server.url), { method, agent, headers: payload ? { ...headers, 'Content-Type': 'application/json' } : headers }, (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-        });
+        const req = request(
+          new URL(path, server.url),
+          { method, agent, headers: payload ? { ...headers, 'Content-Type': 'application/json' } : headers },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (text += chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+          },
+        );
         req.on('error', reject);
         req.end(payload);
       });
@@ -147,7 +151,9 @@ async function serveForParent(dir: string | undefined): Promise<void> {
 }
 
 function serverProcess(dir?: string): Promise<{ target: Target; stop: () => void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', ...(dir ? [dir] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', ...(dir ? [dir] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout.setEncoding('utf8');

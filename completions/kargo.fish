@@ -13,7 +13,7 @@ function __kargo_path
             continue
         end
         switch $word
-            case --kubeconfig --context -p --project -o --output --color
+            case --kubeconfig --context -p --project -o --output --color --request-timeout
                 set skip 1
                 continue
             case "-*"
@@ -64,7 +64,7 @@ function __kargo_args
             continue
         end
         switch $word
-            case --kubeconfig --context -p --project -o --output --color
+            case --kubeconfig --context -p --project -o --output --color --request-timeout
                 set skip 1
             case "-*"
             case "*"
@@ -102,6 +102,7 @@ complete -c kargo -s o -l output -r -a 'json yaml name wide' -d 'output format'
 complete -c kargo -l no-headers -d 'omit table headers'
 complete -c kargo -l color -r -a 'auto always never' -d 'colour output'
 complete -c kargo -s v -l verbose -d 'log each API request (method, URL, status, time) to stderr'
+complete -c kargo -l request-timeout -r -d 'limit on one API request, e.g. 10s or 2m; 0 means none (default 30s)'
 complete -c kargo -s h -l help -d 'display help'
 complete -c kargo -n '__kargo_is_path \'\'' -a 'promote' -d 'Promote Freight to a Stage (or to every Stage downstream of one), after the checks Kargo itself would make'
 complete -c kargo -n '__kargo_is_path \'\'' -a 'approve' -d 'Approve Freight for a Stage: it may then be promoted there without upstream verification or soak'

@@ -16,7 +16,7 @@ __kargo_subcommands() {
 }
 
 __kargo_flags() {
-  local globals='--kubeconfig --context -p --project -o --output --no-headers --color -v --verbose -h --help'
+  local globals='--kubeconfig --context -p --project -o --output --no-headers --color -v --verbose --request-timeout -h --help'
   case "$1" in
     'promote') echo "$globals" '--freight --freight-alias --warehouse --image --commit --stage --downstream-from --name --abort --dry-run --wait --timeout' ;;
     'approve') echo "$globals" '--freight --freight-alias --stage' ;;
@@ -37,7 +37,7 @@ __kargo_flags() {
 
 __kargo_takes_value() {
   case "$2" in
-    --kubeconfig|--context|-p|--project|-o|--output|--color) return 0 ;;
+    --kubeconfig|--context|-p|--project|-o|--output|--color|--request-timeout) return 0 ;;
   esac
   case "$1 $2" in
     'promote --freight') return 0 ;;

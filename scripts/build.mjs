@@ -19,9 +19,7 @@ const trimKubeConfigImports = {
     build.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) =>
       fromKubeConfig(args) ? { path: `${root}/scripts/build-shims/client-node-gen.mjs` } : undefined,
     );
-    build.onResolve({ filter: /^node-fetch$/ }, (args) =>
-      fromKubeConfig(args) ? { path: `${root}/scripts/build-shims/node-fetch.mjs` } : undefined,
-    );
+    build.onResolve({ filter: /^node-fetch$/ }, (args) => (fromKubeConfig(args) ? { path: `${root}/scripts/build-shims/node-fetch.mjs` } : undefined));
   },
 };
 // commander requires node:child_process at load time for a feature kargo does not

@@ -41,7 +41,12 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
     load: async () => (await import('./commands/rollback.js')).rollbackCommand,
   },
   { name: 'abort', term: 'abort', summary: 'Abort a Promotion', load: async () => (await import('./commands/abort.js')).abortCommand },
-  { name: 'refresh', term: 'refresh', summary: 'Ask Kargo to reconcile a Warehouse or Stage now', load: async () => (await import('./commands/refresh.js')).refreshCommand },
+  {
+    name: 'refresh',
+    term: 'refresh',
+    summary: 'Ask Kargo to reconcile a Warehouse or Stage now',
+    load: async () => (await import('./commands/refresh.js')).refreshCommand,
+  },
   { name: 'update', term: 'update', summary: 'Change Kargo objects', load: async () => (await import('./commands/update.js')).updateCommand },
   {
     name: 'get',

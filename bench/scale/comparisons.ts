@@ -41,8 +41,18 @@ function mentions(text: string): (stdout: string) => string | undefined {
 
 /** The comparisons at one size; the Stage they name is deep in the tree (stage-100, six levels down). */
 export function comparisons(shape: ScaleShape, tools: Tools): Comparison[] {
-  const kargo = (label: string, args: string[], check: Command['check']): Command => ({ label: `kargo ${label}`, file: process.execPath, args: [tools.kargo, ...args, '-p', PROJECT], check });
-  const kubectl = (label: string, args: string[], check: Command['check']): Command => ({ label: `kubectl ${label}`, file: tools.kubectl, args: [...args, '-n', PROJECT], check });
+  const kargo = (label: string, args: string[], check: Command['check']): Command => ({
+    label: `kargo ${label}`,
+    file: process.execPath,
+    args: [tools.kargo, ...args, '-p', PROJECT],
+    check,
+  });
+  const kubectl = (label: string, args: string[], check: Command['check']): Command => ({
+    label: `kubectl ${label}`,
+    file: tools.kubectl,
+    args: [...args, '-n', PROJECT],
+    check,
+  });
   const stageIndex = Math.min(100, shape.stages - 1);
   const stage = stageName(stageIndex);
   // The Freight the Stage's parent holds now: verified there, so it may be promoted to `stage`.
@@ -54,18 +64,35 @@ export function comparisons(shape: ScaleShape, tools: Tools): Comparison[] {
     { subject: kargo('get freight', ['get', 'freight'], lines(shape.freight + 1)), baseline: allFreight },
     { subject: kargo('get freight -o json', ['get', 'freight', '-o', 'json'], listOf(shape.freight)), baseline: allFreight },
     { subject: kargo(`get freight --stage ${stage}`, ['get', 'freight', '--stage', stage], lines(shape.freight + 1)), baseline: allFreight },
-    { subject: kargo('get stages -o json', ['get', 'stages', '-o', 'json'], listOf(shape.stages)), baseline: kubectl('get stages -o json', ['get', 'stages', '-o', 'json'], listOf(shape.stages)) },
+    {
+      subject: kargo('get stages -o json', ['get', 'stages', '-o', 'json'], listOf(shape.stages)),
+      baseline: kubectl('get stages -o json', ['get', 'stages', '-o', 'json'], listOf(shape.stages)),
+    },
     { subject: kargo('get stages', ['get', 'stages'], lines(shape.stages + 1)), baseline: kubectl('get stages', ['get', 'stages'], lines(shape.stages + 1)) },
     {
       subject: kargo('status -o json', ['status', '-o', 'json'], mentions(stage)),
-      baseline: kubectl('get warehouses,stages,freight -o json', ['get', 'warehouses,stages,freight', '-o', 'json'], listOf(shape.freight + shape.stages + WAREHOUSES)),
+      baseline: kubectl(
+        'get warehouses,stages,freight -o json',
+        ['get', 'warehouses,stages,freight', '-o', 'json'],
+        listOf(shape.freight + shape.stages + WAREHOUSES),
+      ),
     },
-    { subject: kargo('get freight ALIAS -o json', ['get', 'freight', freightAlias(middle), '-o', 'json'], mentions(freightName(middle))), baseline: oneFreight },
     {
-      subject: kargo(`promote --dry-run --freight ALIAS --stage ${stage}`, ['promote', '--dry-run', '--freight', freightAlias(promotable), '--stage', stage, '-o', 'json'], mentions(freightName(promotable))),
+      subject: kargo('get freight ALIAS -o json', ['get', 'freight', freightAlias(middle), '-o', 'json'], mentions(freightName(middle))),
       baseline: oneFreight,
     },
-    { subject: kargo(`approve --freight ALIAS --stage ${stage}`, ['approve', '--freight', freightAlias(middle), '--stage', stage], undefined), baseline: oneFreight },
+    {
+      subject: kargo(
+        `promote --dry-run --freight ALIAS --stage ${stage}`,
+        ['promote', '--dry-run', '--freight', freightAlias(promotable), '--stage', stage, '-o', 'json'],
+        mentions(freightName(promotable)),
+      ),
+      baseline: oneFreight,
+    },
+    {
+      subject: kargo(`approve --freight ALIAS --stage ${stage}`, ['approve', '--freight', freightAlias(middle), '--stage', stage], undefined),
+      baseline: oneFreight,
+    },
     { subject: kargo(`rollback --dry-run --stage ${stage}`, ['rollback', '--dry-run', '--stage', stage], undefined), baseline: oneFreight },
   ];
 }

@@ -119,7 +119,13 @@ export function freightObject(shape: ScaleShape, index: number): Freight {
     alias: freightAlias(index),
     origin: ORIGIN,
     discoveredAt: at(discovered),
-    images: [{ repoURL: 'ghcr.io/example-org/my-web-app', tag: `1.${Math.floor(index / 100)}.${index % 100}`, digest: `sha256:${createHash('sha256').update(String(index)).digest('hex')}` }],
+    images: [
+      {
+        repoURL: 'ghcr.io/example-org/my-web-app',
+        tag: `1.${Math.floor(index / 100)}.${index % 100}`,
+        digest: `sha256:${createHash('sha256').update(String(index)).digest('hex')}`,
+      },
+    ],
     status,
   };
 }

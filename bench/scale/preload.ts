@@ -47,7 +47,11 @@ async function seedThroughApi(stateDir: string, shape: ScaleShape, kubectl: stri
       const { status, ...spec } = object;
       await run(kubectl, ['create', '-f', '-'], env, JSON.stringify(spec));
       const kind = object.kind === 'Stage' ? 'stage' : 'freight';
-      await run(kubectl, ['patch', kind, object.metadata.name ?? '', '-n', PROJECT, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status })], env);
+      await run(
+        kubectl,
+        ['patch', kind, object.metadata.name ?? '', '-n', PROJECT, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status })],
+        env,
+      );
     }
   } finally {
     await server.close();
@@ -56,7 +60,9 @@ async function seedThroughApi(stateDir: string, shape: ScaleShape, kubectl: stri
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile(file, args, { env }, (error, _stdout, stderr) => (error ? reject(new Error(`${file} ${args.join(' ')}: ${stderr || error.message}`)) : resolve()));
+    const child = execFile(file, args, { env }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`${file} ${args.join(' ')}: ${stderr || error.message}`)) : resolve(),
+    );
     if (input !== undefined) child.stdin?.end(input);
   });
 }

@@ -47,7 +47,12 @@ export function exitQuietly(exitCode: ExitCode): QuietExit {
 export function toReport(error: unknown): Report {
   if (error instanceof QuietExit) return { exitCode: error.exitCode, message: '' };
   const failure = toFailure(error);
-  return { exitCode: EXIT_CODE_BY_KIND[failure.kind], message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}), cause: failure.cause ?? failure };
+  return {
+    exitCode: EXIT_CODE_BY_KIND[failure.kind],
+    message: failure.message,
+    ...(failure.hint ? { hint: failure.hint } : {}),
+    cause: failure.cause ?? failure,
+  };
 }
 
 /** Any error as a Failure of a kind: the cluster client's typed errors are worded here. */
@@ -83,9 +88,16 @@ function fromConnectionError(error: KubeConnectionError): Failure {
       );
     // A per-request limit, not the command's --timeout (124): the cluster did not answer.
     case 'timeout':
-      return new Failure('unavailable', error.message, `${WRITE_NOT_REPEATED}Check that the cluster is up and reachable from here, or raise --request-timeout.`, { cause: error });
+      return new Failure(
+        'unavailable',
+        error.message,
+        `${WRITE_NOT_REPEATED}Check that the cluster is up and reachable from here, or raise --request-timeout.`,
+        { cause: error },
+      );
     case 'unreachable':
-      return new Failure('unavailable', `cannot reach the Kubernetes API server at ${where}: ${rootMessage(error)}`, `${WRITE_NOT_REPEATED}${REACH_HINT}`, { cause: error });
+      return new Failure('unavailable', `cannot reach the Kubernetes API server at ${where}: ${rootMessage(error)}`, `${WRITE_NOT_REPEATED}${REACH_HINT}`, {
+        cause: error,
+      });
   }
 }
 
@@ -119,9 +131,19 @@ function fromApiError(error: KubeApiError): Failure {
       const path = new URL(error.url, 'http://localhost').pathname;
       const answer = `HTTP ${error.code}${error.reason ? ` ${error.reason}` : ''}`;
       if (error.code >= 500 || error.code === 429) {
-        return new Failure('unavailable', `the Kubernetes API server answered ${answer} to ${error.method} ${path}: ${error.message}`, `${WRITE_NOT_REPEATED}The cluster is failing or overloaded; try again later.`, { cause: error });
+        return new Failure(
+          'unavailable',
+          `the Kubernetes API server answered ${answer} to ${error.method} ${path}: ${error.message}`,
+          `${WRITE_NOT_REPEATED}The cluster is failing or overloaded; try again later.`,
+          { cause: error },
+        );
       }
-      return new Failure('internal', `the Kubernetes API server answered ${answer} to ${error.method} ${path}: ${error.message}`, 'This is a bug in kargo; rerun with -v for details.', { cause: error });
+      return new Failure(
+        'internal',
+        `the Kubernetes API server answered ${answer} to ${error.method} ${path}: ${error.message}`,
+        'This is a bug in kargo; rerun with -v for details.',
+        { cause: error },
+      );
     }
   }
 }
@@ -143,9 +165,14 @@ function fromNotFound(error: KubeApiError, request: RequestDescription): Failure
     // A 404 Status that names no object comes from the API server's fallback
     // handler: the URL itself is unknown, i.e. the API group is not served.
     if (error.url.includes('/apis/kargo.akuity.io/')) {
-      return new Failure('not-found', 'Kargo is not installed in this cluster (the kargo.akuity.io API is not served)', 'Install Kargo, or select the cluster that runs it with --context.', {
-        cause: error,
-      });
+      return new Failure(
+        'not-found',
+        'Kargo is not installed in this cluster (the kargo.akuity.io API is not served)',
+        'Install Kargo, or select the cluster that runs it with --context.',
+        {
+          cause: error,
+        },
+      );
     }
     if (error.url.includes('/apis/argoproj.io/')) {
       return new Failure('not-found', 'Argo Rollouts is not installed in this cluster (the argoproj.io API is not served)', undefined, { cause: error });

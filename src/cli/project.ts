@@ -25,7 +25,8 @@ export async function resolveProject(
   if (stored) return { name: stored, source: 'config' };
   const namespace = (await cluster())?.namespace;
   if (namespace) return { name: namespace, source: 'kubeconfig' };
-  throw new Failure('usage', 
+  throw new Failure(
+    'usage',
     'no project selected',
     'Pass -p NAME, set KARGO_PROJECT, run `kargo config set-project NAME`, or set a namespace on your kubeconfig context.',
   );

@@ -5,7 +5,6 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { Failure } from '../runtime/failure.js';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ExitCode } from './exit-codes.js';
 import { writeFileAtomic } from '../runtime/atomic-file.js';
 
 export interface UserConfig {

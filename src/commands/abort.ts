@@ -3,10 +3,8 @@
 
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
-import { abortPromotion } from '../usecases/abort.js';
-import { type WorkflowSession, exitWith, openWorkflowSession } from './shared/workflow-options.js';
+import { exitWith, openWorkflowSession } from './shared/workflow-options.js';
 import { reportAbort } from './shared/report-abort.js';
 
 export function abortCommand(ctx: CliContext): Command {

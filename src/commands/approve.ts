@@ -49,9 +49,13 @@ async function runApprove(ctx: CliContext, session: WorkflowSession, flags: Appr
   const result = await approveFreight(session.client, session.project, selector, flags.stage, ctx.clock);
   const label = freightLabel(result.freight);
   if (result.kind === 'already-approved') {
-    ctx.io.stderr.write(`Freight ${label} was already approved for Stage ${flags.stage}${result.approvedAt ? ` (at ${result.approvedAt})` : ''}; nothing changed.\n`);
+    ctx.io.stderr.write(
+      `Freight ${label} was already approved for Stage ${flags.stage}${result.approvedAt ? ` (at ${result.approvedAt})` : ''}; nothing changed.\n`,
+    );
   } else {
-    ctx.io.stderr.write(`Approved Freight ${label} for Stage ${flags.stage}. Promote it with: kargo promote -p ${session.project} --freight ${result.freight.alias ?? result.freight.metadata.name} --stage ${flags.stage}\n`);
+    ctx.io.stderr.write(
+      `Approved Freight ${label} for Stage ${flags.stage}. Promote it with: kargo promote -p ${session.project} --freight ${result.freight.alias ?? result.freight.metadata.name} --stage ${flags.stage}\n`,
+    );
   }
   return ExitCode.Success;
 }

@@ -8,7 +8,6 @@ import { withExamples } from '../cli/help.js';
 import { globalOptionsOf } from '../cli/global-options.js';
 import { readUserConfig, writeUserConfig } from '../cli/user-config.js';
 import { formatDocument } from '../output/objects.js';
-import { ExitCode } from '../cli/exit-codes.js';
 
 const PROJECT_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -27,22 +26,18 @@ export function configCommand(ctx: CliContext): Command {
       ctx.io.stderr.write(`Default project set to "${name}" (${path}).\n`);
     });
 
-  const getProject = new Command('get-project')
-    .description('Print the default project set with `kargo config set-project`')
-    .action(async () => {
-      const { project } = await readUserConfig(ctx.env);
-      if (!project) {
-        throw new Failure('not-found', 'no default project is set', 'Set one with `kargo config set-project NAME`.');
-      }
-      ctx.io.stdout.write(`${project}\n`);
-    });
+  const getProject = new Command('get-project').description('Print the default project set with `kargo config set-project`').action(async () => {
+    const { project } = await readUserConfig(ctx.env);
+    if (!project) {
+      throw new Failure('not-found', 'no default project is set', 'Set one with `kargo config set-project NAME`.');
+    }
+    ctx.io.stdout.write(`${project}\n`);
+  });
 
-  const view = new Command('view')
-    .description('Print the settings file (YAML, or JSON with -o json)')
-    .action(async (_options: unknown, self: Command) => {
-      const format = globalOptionsOf(self).output === 'json' ? 'json' : 'yaml';
-      ctx.io.stdout.write(formatDocument(await readUserConfig(ctx.env), format));
-    });
+  const view = new Command('view').description('Print the settings file (YAML, or JSON with -o json)').action(async (_options: unknown, self: Command) => {
+    const format = globalOptionsOf(self).output === 'json' ? 'json' : 'yaml';
+    ctx.io.stdout.write(formatDocument(await readUserConfig(ctx.env), format));
+  });
 
   completeArguments(setProject, { source: 'projects' });
   command.addCommand(withExamples(setProject, [['Work in my-web-app by default', 'kargo config set-project my-web-app']]));

@@ -3,7 +3,6 @@
 import { Command } from 'commander';
 import { Failure } from '../runtime/failure.js';
 import type { CliContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { completeArguments } from '../cli/completion-hints.js';
 import type { DynamicSource } from '../usecases/complete-values.js';
@@ -11,7 +10,6 @@ import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-
 import { openSession, type Session } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources, type ResourceType } from '../kube/resources.js';
-import type { KubeObject } from '../model/kargo.js';
 import { formatGetResult, type PrintOptions } from '../output/get-printer.js';
 import { createStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
@@ -94,7 +92,14 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
       ...(freightFilter ? { filter: freightFilter } : {}),
     });
     if (options.output && options.output !== 'wide') {
-      ctx.io.stdout.write(formatGetResult(type, rows.map((row) => row.freight), printOptions, tableContext));
+      ctx.io.stdout.write(
+        formatGetResult(
+          type,
+          rows.map((row) => row.freight),
+          printOptions,
+          tableContext,
+        ),
+      );
     } else {
       const table = freightAvailabilityTable(rows, tableContext);
       if (rows.length > 0) ctx.io.stdout.write(renderTable(table.header, table.rows, { headers: options.headers }));
@@ -177,13 +182,7 @@ function finish(session: Session, type: ResourceType, project: string | undefine
 }
 
 /** `-w`: the listing, then one line (or document) per change, appended, until interrupted. */
-async function followChanges(
-  session: Session,
-  client: KubeClient,
-  request: GetRequest,
-  printOptions: PrintOptions,
-  tableContext: TableContext,
-): Promise<void> {
+async function followChanges(session: Session, client: KubeClient, request: GetRequest, printOptions: PrintOptions, tableContext: TableContext): Promise<void> {
   const { ctx } = session;
   const sleep = (ms: number, signal?: AbortSignal) => ctx.clock.sleep(ms, signal);
   for await (const event of watchListing(client, request, { signal: ctx.signal, sleep })) {

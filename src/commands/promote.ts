@@ -4,19 +4,14 @@
 
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
-import type { KubeObject, Promotion } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
-import type { WaitTarget } from '../usecases/await-promotion.js';
 import { getPromotion } from '../usecases/lookups.js';
-import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../usecases/promote.js';
-import { freightLabel } from '../usecases/resolve-freight.js';
+import { type PromoteFreight, type PromoteTarget, planPromotions } from '../usecases/promote.js';
 import { fail } from '../runtime/failure.js';
 import { reportAbort } from './shared/report-abort.js';
-import { waitForPromotion } from './shared/promotion-waiter.js';
 import {
-  type ObjectOutput,
   type WorkflowSession,
   addPromotionWaitOptions,
   exitWith,
@@ -24,7 +19,6 @@ import {
   parseObjectOutput,
   parseTimeout,
   parseWaitTarget,
-  printObjects,
 } from './shared/workflow-options.js';
 import { deliverPromotions, waitAndReport } from './shared/deliver-promotions.js';
 
@@ -109,7 +103,13 @@ async function runPromote(ctx: CliContext, session: WorkflowSession, flags: Prom
   if (flags.dryRun && waitTarget) fail('usage', '--dry-run creates nothing, so there is nothing to --wait for.');
   const plans = await planPromotions(session.client, { project: session.project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
 
-  return deliverPromotions(ctx, session, plans, { dryRun: flags.dryRun ?? false, ...(waitTarget ? { waitTarget } : {}), timeoutMs, ...(output ? { output } : {}), label: 'promotion' });
+  return deliverPromotions(ctx, session, plans, {
+    dryRun: flags.dryRun ?? false,
+    ...(waitTarget ? { waitTarget } : {}),
+    timeoutMs,
+    ...(output ? { output } : {}),
+    label: 'promotion',
+  });
 }
 
 function selectedFreight(flags: PromoteFlags): string[] {
@@ -119,7 +119,10 @@ function selectedFreight(flags: PromoteFlags): string[] {
 function freightFlag(flags: PromoteFlags): PromoteFreight {
   const chosen = selectedFreight(flags);
   if (chosen.length !== 1) {
-    fail('usage', `Say which Freight to promote with exactly one of --freight, --freight-alias, --warehouse, --image or --commit${chosen.length ? ` (got ${chosen.map(flagName).join(', ')})` : ''}.`);
+    fail(
+      'usage',
+      `Say which Freight to promote with exactly one of --freight, --freight-alias, --warehouse, --image or --commit${chosen.length ? ` (got ${chosen.map(flagName).join(', ')})` : ''}.`,
+    );
   }
   if (flags.freight !== undefined) return { by: 'name-or-alias', value: flags.freight };
   if (flags.freightAlias !== undefined) return { by: 'alias', value: flags.freightAlias };

@@ -3,7 +3,7 @@
 
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import type { FreightCollection } from '../model/kargo.js';
 import { ulidSource } from '../rules/promotion-name.js';
@@ -32,7 +32,7 @@ export interface RollbackFlags {
 
 export function rollbackCommand(ctx: CliContext): Command {
   const command = new Command('rollback')
-    .description("Return a Stage to its previous verified freight, by promoting it again (marked as a rollback)")
+    .description('Return a Stage to its previous verified freight, by promoting it again (marked as a rollback)')
     .option('--stage <name>', 'the Stage to roll back')
     .option('--to <freight>', "a particular earlier freight from the Stage's history (name or alias)")
     .option('--dry-run', 'show from → to and the exact Promotion without creating it');

@@ -95,7 +95,11 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
           ...(flags.port !== undefined ? { port: flags.port } : {}),
         });
       } catch (error) {
-        throw new Failure('internal', `could not start the sandbox: ${error instanceof Error ? error.message : String(error)}`, `Look at ${paths.logFile}, or run 'kargo sandbox serve' to see the server's output.`);
+        throw new Failure(
+          'internal',
+          `could not start the sandbox: ${error instanceof Error ? error.message : String(error)}`,
+          `Look at ${paths.logFile}, or run 'kargo sandbox serve' to see the server's output.`,
+        );
       }
       const state = result.alreadyRunning ? 'already running' : 'started';
       ctx.io.stdout.write(`Sandbox ${state} at ${result.endpoint.url} (pid ${result.endpoint.pid})\n`);

@@ -2,16 +2,9 @@
 // or as graph data with -o json|yaml.
 
 import { Command } from 'commander';
-import { projectNotFound } from '../usecases/not-found.js';
-import { Failure } from '../runtime/failure.js';
-import { stringify } from 'yaml';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
-import { openSession, type Session } from '../cli/session.js';
-import { renderPipeline } from '../output/pipeline.js';
-import { pipelineStyle } from '../output/pipeline-style.js';
-import { formatSoak } from '../rules/duration.js';
-import { loadPipeline } from '../usecases/status.js';
+import { openSession } from '../cli/session.js';
 import { showPipeline } from './shared/show-pipeline.js';
 
 export function statusCommand(ctx: CliContext): Command {

@@ -24,10 +24,12 @@ export function verifyCommand(ctx: CliContext): Command {
     .description("Re-run (or with --abort, stop) the verification of a Stage's current freight")
     .argument('<name>', 'the Stage')
     .option('--abort', 'abort the verification that is running');
-  addWaitOptions(stage, 'wait for the result (exit 0 Successful, 6 Failed/Error/Inconclusive)').action(async (name: string, flags: VerifyFlags, self: Command) => {
-    const session = await openWorkflowSession(ctx, self);
-    exitWith(await runVerify(ctx, session, name, flags));
-  });
+  addWaitOptions(stage, 'wait for the result (exit 0 Successful, 6 Failed/Error/Inconclusive)').action(
+    async (name: string, flags: VerifyFlags, self: Command) => {
+      const session = await openWorkflowSession(ctx, self);
+      exitWith(await runVerify(ctx, session, name, flags));
+    },
+  );
   withExamples(stage, [
     ["Re-run the verification of staging's current freight and wait for its result", 'kargo verify stage staging -p shop --wait'],
     ['Abort the verification that is running now', 'kargo verify stage staging -p shop --abort'],
@@ -56,10 +58,16 @@ async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: s
   const view = newProgressView(ctx);
   try {
     const counts = action === 'abort' ? (info: { id?: string }) => info.id === id : newVerificationOf(result.stage, result.collectionId);
-    const followed = await followVerification(session.client, session.project, stageName, { collectionId: result.collectionId, counts }, {
-      signal: deadline.signal,
-      onChange: (snapshot) => view.show(verificationFrame(snapshot)),
-    });
+    const followed = await followVerification(
+      session.client,
+      session.project,
+      stageName,
+      { collectionId: result.collectionId, counts },
+      {
+        signal: deadline.signal,
+        onChange: (snapshot) => view.show(verificationFrame(snapshot)),
+      },
+    );
     if (followed.kind === 'finished' && followed.snapshot.standing.kind === 'finished') {
       const info = followed.snapshot.standing.verification;
       if (action === 'abort') {

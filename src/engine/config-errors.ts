@@ -76,9 +76,7 @@ function describe(error: ErrorObject): string | undefined {
 
 /** Drops the errors of every oneOf/anyOf branch but the closest one. */
 function closestBranchesOnly(errors: readonly ErrorObject[]): ErrorObject[] {
-  const combinators = errors
-    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').sort((a, b) => a.schemaPath.length - b.schemaPath.length);
   let kept = [...errors];
   for (const combinator of combinators) {
     if (!kept.includes(combinator)) continue;
@@ -90,9 +88,7 @@ function closestBranchesOnly(errors: readonly ErrorObject[]): ErrorObject[] {
     if (byBranch.size === 0) continue;
     // gojsonschema keeps the branch that passed the most checks: fewest problems,
     // then the one whose problems lie deepest (it got further), then the first.
-    const [closest] = [...byBranch.entries()].sort(
-      (a, b) => a[1].length - b[1].length || depthOf(b[1]) - depthOf(a[1]) || a[0] - b[0],
-    );
+    const [closest] = [...byBranch.entries()].sort((a, b) => a[1].length - b[1].length || depthOf(b[1]) - depthOf(a[1]) || a[0] - b[0]);
     const dropped = new Set([...byBranch.values()].flat().filter((e) => !closest?.[1].includes(e)));
     kept = kept.filter((e) => !dropped.has(e));
     // gojsonschema reports the combinator before the branch's problems.
@@ -103,8 +99,7 @@ function closestBranchesOnly(errors: readonly ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
-const depthOf = (errors: readonly ErrorObject[]): number =>
-  Math.max(...errors.map((error) => error.instancePath.split('/').length));
+const depthOf = (errors: readonly ErrorObject[]): number => Math.max(...errors.map((error) => error.instancePath.split('/').length));
 
 function branchOf(combinator: ErrorObject, error: ErrorObject): number | undefined {
   const prefix = `${combinator.schemaPath}/`;

@@ -23,8 +23,7 @@ export function string(options: StringOptions = {}): JsonSchema {
 }
 
 /** A non-empty string, the most common constraint in Kargo's step schemas. */
-export const nonEmptyString = (options: Omit<StringOptions, 'minLength'> = {}): JsonSchema =>
-  string({ ...options, minLength: 1 });
+export const nonEmptyString = (options: Omit<StringOptions, 'minLength'> = {}): JsonSchema => string({ ...options, minLength: 1 });
 
 export const boolean = (): JsonSchema => ({ type: 'boolean' });
 
@@ -36,10 +35,7 @@ export function number(options: { minimum?: number; maximum?: number } = {}): Js
   return { type: 'number', ...options };
 }
 
-export function array(
-  items: JsonSchema,
-  options: { minItems?: number; uniqueItems?: boolean } = {},
-): JsonSchema {
+export function array(items: JsonSchema, options: { minItems?: number; uniqueItems?: boolean } = {}): JsonSchema {
   return { type: 'array', items, ...options };
 }
 
@@ -99,8 +95,7 @@ export type ConfigValidator = (config: unknown) => string[];
 
 export function defineConfig(kind: string, schema: JsonSchema): ConfigValidator {
   const validate = ajv.compile(schema);
-  const validator: ConfigValidator = (config) =>
-    validate(config) ? [] : describeSchemaErrors(validate.errors ?? []);
+  const validator: ConfigValidator = (config) => (validate(config) ? [] : describeSchemaErrors(validate.errors ?? []));
   Object.defineProperty(validator, 'name', { value: `validate ${kind} config` });
   return validator;
 }

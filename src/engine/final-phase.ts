@@ -6,10 +6,7 @@ import type { PromotionPhase, StepExecutionMetadata, StepStatus } from '../model
 
 const SEVERITY: Record<StepStatus, number> = { Succeeded: 0, Skipped: 1, Running: 2, Aborted: 3, Failed: 4, Errored: 5 };
 
-export function finalPhase(
-  continueOnError: readonly boolean[],
-  metas: readonly StepExecutionMetadata[],
-): { phase: PromotionPhase; message: string } {
+export function finalPhase(continueOnError: readonly boolean[], metas: readonly StepExecutionMetadata[]): { phase: PromotionPhase; message: string } {
   let worst = 'Succeeded' as StepStatus;
   let message = '';
   for (const [index, meta] of metas.entries()) {

@@ -7,11 +7,7 @@ import { collectionReferences } from './freight-collection.js';
 import type { PromotionRunInput } from './runner.js';
 import type { PromotionExpressionData } from './step-evaluation.js';
 
-export function promotionExpressionData(
-  input: PromotionRunInput,
-  freight: FreightReference,
-  collection: FreightCollection,
-): PromotionExpressionData {
+export function promotionExpressionData(input: PromotionRunInput, freight: FreightReference, collection: FreightCollection): PromotionExpressionData {
   const { promotion } = input;
   const annotations = promotion.metadata.annotations ?? {};
   const actor = annotations[CREATE_ACTOR_ANNOTATION];

@@ -2,7 +2,6 @@
 // Stage, its Freight (undefined when gone) and the expression snapshot.
 
 import type { KubeClient } from '../kube/client.js';
-import { resources } from '../kube/resources.js';
 import type { Freight, Promotion, Stage } from '../model/kargo.js';
 import { loadClusterSnapshot, type ClusterSnapshot, type SnapshotOptions } from './snapshot.js';
 
@@ -12,11 +11,7 @@ export interface PromotionInputs {
   snapshot: ClusterSnapshot;
 }
 
-export async function loadPromotionInputs(
-  client: KubeClient,
-  promotion: Promotion,
-  options: Omit<SnapshotOptions, 'project'> = {},
-): Promise<PromotionInputs> {
+export async function loadPromotionInputs(client: KubeClient, promotion: Promotion, options: Omit<SnapshotOptions, 'project'> = {}): Promise<PromotionInputs> {
   const project = promotion.metadata.namespace ?? '';
   const snapshot = await loadClusterSnapshot(client, { ...options, project });
   const stage = snapshot.stages?.find((candidate) => candidate.metadata.name === promotion.spec.stage);

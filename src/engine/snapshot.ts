@@ -38,12 +38,7 @@ export async function loadClusterSnapshot(client: KubeClient, options: SnapshotO
   return { warehouses, freightObjects, stages, configMaps, secrets, sharedConfigMaps, sharedSecrets };
 }
 
-async function listAll<T extends KubeObject>(
-  client: KubeClient,
-  type: ResourceType,
-  namespace: string,
-  options: { optional?: boolean } = {},
-): Promise<T[]> {
+async function listAll<T extends KubeObject>(client: KubeClient, type: ResourceType, namespace: string, options: { optional?: boolean } = {}): Promise<T[]> {
   try {
     return (await client.list<T>(type, namespace)).items;
   } catch (error) {

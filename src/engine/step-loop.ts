@@ -99,7 +99,10 @@ export async function runSteps(input: StepLoopInput): Promise<StepLoopResult> {
     if (meta.status === 'Succeeded' && execution.result.healthCheck) healthChecks.push(execution.result.healthCheck);
   }
 
-  const { phase, message } = finalPhase(steps.map((step) => step.continueOnError ?? false), metas);
+  const { phase, message } = finalPhase(
+    steps.map((step) => step.continueOnError ?? false),
+    metas,
+  );
   return { phase, message, currentStep: steps.length - 1, healthChecks };
 }
 

@@ -4,7 +4,11 @@
 import type { StepExecutionMetadata } from '../model/kargo.js';
 import type { Clock } from '../runtime/clock.js';
 
-export const timestamp = (clock: Clock): string => clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const timestamp = (clock: Clock): string =>
+  clock
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 
 /** The entry for `alias`, appended (with continueOnError) on first sight. */
 export function metadataFor(metas: StepExecutionMetadata[], alias: string, continueOnError: boolean): StepExecutionMetadata {

@@ -76,9 +76,7 @@ export function displayPath(workDir: string, absolute: string): string {
 }
 
 function escapeThroughSymlink(path: string): PathEscapeError {
-  return new PathEscapeError(
-    `path ${JSON.stringify(path)} resolves outside the working directory through a symlink`,
-  );
+  return new PathEscapeError(`path ${JSON.stringify(path)} resolves outside the working directory through a symlink`);
 }
 
 function splitPath(path: string): string[] {

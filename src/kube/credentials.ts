@@ -19,10 +19,17 @@ export async function applyCredentials(loaded: LoadedKubeConfig, options: https.
   } catch (error) {
     // An auth provider or a credential file failed before any request was sent.
     if (error instanceof KubeConfigError) throw error;
-    throw new KubeCredentialsError(`cannot get credentials for context "${context.contextName}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new KubeCredentialsError(`cannot get credentials for context "${context.contextName}": ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (!loaded.execPlugin) return;
-  const status = await execCredential(loaded.execPlugin, { userName: loaded.userName, contextName: context.contextName, timeoutMs: context.execTimeoutMs, now: context.now });
+  const status = await execCredential(loaded.execPlugin, {
+    userName: loaded.userName,
+    contextName: context.contextName,
+    timeoutMs: context.execTimeoutMs,
+    now: context.now,
+  });
   if (status.clientCertificateData) options.cert = status.clientCertificateData;
   if (status.clientKeyData) options.key = status.clientKeyData;
   if (status.token) options.headers = { ...options.headers, Authorization: `Bearer ${status.token}` };

@@ -47,14 +47,20 @@ export async function execCredential(spec: ExecPluginSpec, context: ExecPluginCo
 }
 
 function failure(spec: ExecPluginSpec, context: ExecPluginContext, what: string): KubeCredentialsError {
-  return new KubeCredentialsError(`cannot get credentials for context "${context.contextName}": the exec credential plugin "${spec.command}" of user "${context.userName}" ${what}`);
+  return new KubeCredentialsError(
+    `cannot get credentials for context "${context.contextName}": the exec credential plugin "${spec.command}" of user "${context.userName}" ${what}`,
+  );
 }
 
 function run(spec: ExecPluginSpec, context: ExecPluginContext): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const { name, value } of spec.env ?? []) env[name] = value;
   const interactive = spec.interactiveMode !== 'Never' && process.stdin.isTTY === true;
-  env.KUBERNETES_EXEC_INFO = JSON.stringify({ apiVersion: spec.apiVersion ?? 'client.authentication.k8s.io/v1', kind: 'ExecCredential', spec: { interactive } });
+  env.KUBERNETES_EXEC_INFO = JSON.stringify({
+    apiVersion: spec.apiVersion ?? 'client.authentication.k8s.io/v1',
+    kind: 'ExecCredential',
+    spec: { interactive },
+  });
   return new Promise((resolve, reject) => {
     const child = spawn(spec.command, spec.args ?? [], { env, stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -62,10 +68,19 @@ function run(spec: ExecPluginSpec, context: ExecPluginContext): Promise<string> 
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const limit = Math.min(context.timeoutMs, MAX_TIMER_MS);
-    const timer = limit <= 0 ? undefined : setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(failure(spec, context, `did not answer within ${Math.round(context.timeoutMs / 1000)}s; run it on its own to see what it waits for, or log in again`));
-    }, limit);
+    const timer =
+      limit <= 0
+        ? undefined
+        : setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(
+              failure(
+                spec,
+                context,
+                `did not answer within ${Math.round(context.timeoutMs / 1000)}s; run it on its own to see what it waits for, or log in again`,
+              ),
+            );
+          }, limit);
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const hint = spec.installHint ? `: ${spec.installHint.trim().split('\n')[0]}` : '';
@@ -94,6 +109,7 @@ function parseCredential(output: string, spec: ExecPluginSpec, context: ExecPlug
   for (const name of ['token', 'clientCertificateData', 'clientKeyData', 'expirationTimestamp'] as const) {
     if (typeof fields[name] === 'string') result[name] = fields[name];
   }
-  if (!result.token && !(result.clientCertificateData && result.clientKeyData)) throw failure(spec, context, 'returned neither a token nor a client certificate and key');
+  if (!result.token && !(result.clientCertificateData && result.clientKeyData))
+    throw failure(spec, context, 'returned neither a token nor a client certificate and key');
   return result;
 }

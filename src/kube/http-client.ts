@@ -116,12 +116,7 @@ class HttpKubeClient implements KubeClient {
     return this.json<T>({ method: 'POST', path: objectPath(type, namespace), query: writeQuery(options), body: object });
   }
 
-  async update<T extends KubeObject>(
-    type: ResourceType,
-    object: T,
-    namespace?: string,
-    options: WriteOptions & { subresource?: 'status' } = {},
-  ): Promise<T> {
+  async update<T extends KubeObject>(type: ResourceType, object: T, namespace?: string, options: WriteOptions & { subresource?: 'status' } = {}): Promise<T> {
     const name = object.metadata.name ?? '';
     return this.json<T>({
       method: 'PUT',
@@ -154,11 +149,7 @@ class HttpKubeClient implements KubeClient {
     await this.json<unknown>({ method: 'DELETE', path: objectPath(type, namespace, name) });
   }
 
-  async *watch<T extends KubeObject>(
-    type: ResourceType,
-    namespace: string | undefined,
-    options: WatchOptions = {},
-  ): AsyncIterable<WatchEvent<T>> {
+  async *watch<T extends KubeObject>(type: ResourceType, namespace: string | undefined, options: WatchOptions = {}): AsyncIterable<WatchEvent<T>> {
     const spec: RequestSpec = {
       method: 'GET',
       path: objectPath(type, namespace),
@@ -347,13 +338,9 @@ class HttpKubeClient implements KubeClient {
     if (error instanceof KubeConnectionError) return error;
     const where = this.where();
     if (isTlsError(error)) {
-      return new KubeConnectionError(
-        `TLS handshake with ${where} failed: ${messageOf(error)}`,
-        this.baseUrl,
-        this.identity.contextName,
-        'tls',
-        { cause: error },
-      );
+      return new KubeConnectionError(`TLS handshake with ${where} failed: ${messageOf(error)}`, this.baseUrl, this.identity.contextName, 'tls', {
+        cause: error,
+      });
     }
     return new KubeConnectionError(`cannot reach ${where}: ${messageOf(error)}`, this.baseUrl, this.identity.contextName, 'unreachable', {
       cause: error,
@@ -421,10 +408,13 @@ function retryAfterOf(response: IncomingMessage, status: Status): number | undef
 /** Merge patches (RFC 7386) are idempotent by definition; a JSON patch only when it tests resourceVersion first. */
 function isIdempotentPatch(patch: unknown, type: PatchType): boolean {
   if (type === 'merge') return true;
-  return Array.isArray(patch) && patch.some((operation: unknown) => {
-    const { op, path } = (operation ?? {}) as { op?: unknown; path?: unknown };
-    return op === 'test' && path === '/metadata/resourceVersion';
-  });
+  return (
+    Array.isArray(patch) &&
+    patch.some((operation: unknown) => {
+      const { op, path } = (operation ?? {}) as { op?: unknown; path?: unknown };
+      return op === 'test' && path === '/metadata/resourceVersion';
+    })
+  );
 }
 
 function toApiError(method: string, url: string, response: IncomingMessage, body: string): KubeApiError {

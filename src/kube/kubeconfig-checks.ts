@@ -14,7 +14,10 @@ import { isExecPluginSpec, type ExecPluginSpec } from './exec-plugin.js';
 /** kubectl (client-go) reads a server without a scheme as https://. */
 export function checkedServer(cluster: Cluster): string {
   const server = cluster.server?.trim() ?? '';
-  if (!server) throw new KubeConfigError(`cluster "${cluster.name}" in the kubeconfig has no server; set clusters[].cluster.server to the API server's URL, e.g. https://my-cluster.example:6443`);
+  if (!server)
+    throw new KubeConfigError(
+      `cluster "${cluster.name}" in the kubeconfig has no server; set clusters[].cluster.server to the API server's URL, e.g. https://my-cluster.example:6443`,
+    );
   // Without a scheme only host[:port][/path] is a server; "https:/" is a typo, not host "https".
   if (!server.includes('://') && !/^[^\s/:]+(:\d+)?(\/\S*)?$/.test(server)) throw notAUrl(cluster.name, server);
   const candidate = server.includes('://') ? server : `https://${server}`;
@@ -29,7 +32,9 @@ export function checkedServer(cluster: Cluster): string {
 }
 
 function notAUrl(cluster: string, server: string): KubeConfigError {
-  return new KubeConfigError(`cluster "${cluster}" in the kubeconfig has server "${server}", which is not an http(s) URL; expected e.g. https://my-cluster.example:6443`);
+  return new KubeConfigError(
+    `cluster "${cluster}" in the kubeconfig has server "${server}", which is not an http(s) URL; expected e.g. https://my-cluster.example:6443`,
+  );
 }
 
 function pemOf(file: string | undefined, data: string | undefined, describe: () => string, problem: (message: string) => Error): Buffer | undefined {
@@ -41,12 +46,19 @@ function pemOf(file: string | undefined, data: string | undefined, describe: () 
 }
 
 export function checkClusterTls(cluster: Cluster): void {
-  const ca = pemOf(cluster.caFile, cluster.caData, () => `certificate-authority of cluster "${cluster.name}"`, (message) => new KubeConfigError(message));
+  const ca = pemOf(
+    cluster.caFile,
+    cluster.caData,
+    () => `certificate-authority of cluster "${cluster.name}"`,
+    (message) => new KubeConfigError(message),
+  );
   if (!ca) return;
   try {
     new X509Certificate(ca);
   } catch {
-    throw new KubeConfigError(`certificate-authority${cluster.caFile ? '' : '-data'} of cluster "${cluster.name}" in the kubeconfig is not a PEM certificate; fix it or fetch the kubeconfig again`);
+    throw new KubeConfigError(
+      `certificate-authority${cluster.caFile ? '' : '-data'} of cluster "${cluster.name}" in the kubeconfig is not a PEM certificate; fix it or fetch the kubeconfig again`,
+    );
   }
 }
 
@@ -58,14 +70,18 @@ export function checkUserTls(user: User): void {
     try {
       new X509Certificate(cert);
     } catch {
-      throw credentials(`client-certificate${user.certFile ? '' : '-data'} of user "${user.name}" in the kubeconfig is not a PEM certificate; fix it or fetch the kubeconfig again`);
+      throw credentials(
+        `client-certificate${user.certFile ? '' : '-data'} of user "${user.name}" in the kubeconfig is not a PEM certificate; fix it or fetch the kubeconfig again`,
+      );
     }
   }
   if (key) {
     try {
       createPrivateKey(key);
     } catch {
-      throw credentials(`client-key${user.keyFile ? '' : '-data'} of user "${user.name}" in the kubeconfig is not a PEM private key; fix it or fetch the kubeconfig again`);
+      throw credentials(
+        `client-key${user.keyFile ? '' : '-data'} of user "${user.name}" in the kubeconfig is not a PEM private key; fix it or fetch the kubeconfig again`,
+      );
     }
   }
 }
@@ -78,7 +94,10 @@ export function tokenFromTokenFile(files: string[], userName: string): string | 
     if (!entry) continue;
     const tokenFile = entry.user?.tokenFile;
     if (typeof tokenFile !== 'string' || tokenFile === '') return undefined;
-    if (!existsSync(tokenFile)) throw new KubeCredentialsError(`the tokenFile ${tokenFile} of user "${userName}" in the kubeconfig does not exist; create it or point tokenFile at your token`);
+    if (!existsSync(tokenFile))
+      throw new KubeCredentialsError(
+        `the tokenFile ${tokenFile} of user "${userName}" in the kubeconfig does not exist; create it or point tokenFile at your token`,
+      );
     const token = readFileSync(tokenFile, 'utf8').trim();
     if (!token) throw new KubeCredentialsError(`the tokenFile ${tokenFile} of user "${userName}" in the kubeconfig is empty`);
     return token;
@@ -89,6 +108,7 @@ export function tokenFromTokenFile(files: string[], userName: string): string | 
 export function execPluginOf(user: User): ExecPluginSpec | undefined {
   const exec: unknown = user.exec;
   if (exec === undefined || exec === null) return undefined;
-  if (!isExecPluginSpec(exec) || exec.command.trim() === '') throw new KubeConfigError(`the exec credential plugin of user "${user.name}" in the kubeconfig has no command`);
+  if (!isExecPluginSpec(exec) || exec.command.trim() === '')
+    throw new KubeConfigError(`the exec credential plugin of user "${user.name}" in the kubeconfig has no command`);
   return exec;
 }

@@ -30,7 +30,9 @@ export function loadKubeConfig(selection: ClusterSelection, env: Environment): L
   const files = kubeconfigFiles(selection, env);
   const withContent = files.filter(hasContent);
   if (files.length > 0 && withContent.length === 0) {
-    throw new KubeConfigError(`kubeconfig ${files.join(', ')} is empty: it defines no cluster, user or context; pass --kubeconfig FILE or fetch your cluster's kubeconfig again`);
+    throw new KubeConfigError(
+      `kubeconfig ${files.join(', ')} is empty: it defines no cluster, user or context; pass --kubeconfig FILE or fetch your cluster's kubeconfig again`,
+    );
   }
   if (withContent.length > 0) {
     loadFile(config, withContent[0]!);
@@ -42,22 +44,20 @@ export function loadKubeConfig(selection: ClusterSelection, env: Environment): L
   } else if (existsSync(SERVICE_ACCOUNT_TOKEN)) {
     config.loadFromCluster();
   } else {
-    throw new KubeConfigError(
-      'no kubeconfig found: pass --kubeconfig FILE, set KUBECONFIG, create ~/.kube/config, or run inside a cluster',
-    );
+    throw new KubeConfigError('no kubeconfig found: pass --kubeconfig FILE, set KUBECONFIG, create ~/.kube/config, or run inside a cluster');
   }
   if (selection.context) {
     if (!config.getContextObject(selection.context)) {
       const known = config.getContexts().map((context) => context.name);
-      throw new KubeConfigError(
-        `context "${selection.context}" is not in the kubeconfig (known contexts: ${known.join(', ') || 'none'})`,
-      );
+      throw new KubeConfigError(`context "${selection.context}" is not in the kubeconfig (known contexts: ${known.join(', ') || 'none'})`);
     }
     config.setCurrentContext(selection.context);
   }
   const context = config.getContextObject(config.getCurrentContext());
   if (context && !config.getCluster(context.cluster)) {
-    throw new KubeConfigError(`context "${context.name}" names cluster "${context.cluster}", which is not in the kubeconfig; fix the context or pass --context NAME`);
+    throw new KubeConfigError(
+      `context "${context.name}" names cluster "${context.cluster}", which is not in the kubeconfig; fix the context or pass --context NAME`,
+    );
   }
   if (!config.getCurrentContext() || !config.getCurrentCluster()) {
     throw new KubeConfigError('the kubeconfig has no current context; pass --context NAME or run `kubectl config use-context NAME`');

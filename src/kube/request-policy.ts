@@ -89,10 +89,20 @@ export async function withRetries<T>(attempt: () => Promise<T>, context: RetryCo
   }
 }
 
-function unavailable(where: string, cause: KubeApiError | KubeConnectionError, attempts: number, elapsedMs: number, tooLongRetryAfterMs?: number): KubeUnavailableError {
+function unavailable(
+  where: string,
+  cause: KubeApiError | KubeConnectionError,
+  attempts: number,
+  elapsedMs: number,
+  tooLongRetryAfterMs?: number,
+): KubeUnavailableError {
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)}s`;
   if (tooLongRetryAfterMs !== undefined) {
-    return new KubeUnavailableError(`${where} is overloaded: it asked to retry after ${Math.round(tooLongRetryAfterMs / 1000)}s (${lastCauseText(cause)})`, cause, attempts);
+    return new KubeUnavailableError(
+      `${where} is overloaded: it asked to retry after ${Math.round(tooLongRetryAfterMs / 1000)}s (${lastCauseText(cause)})`,
+      cause,
+      attempts,
+    );
   }
   if (cause instanceof KubeConnectionError) return new KubeUnavailableError(`${cause.message} (${tries})`, cause, attempts);
   return new KubeUnavailableError(`${where} kept failing: ${lastCauseText(cause)} (${tries})`, cause, attempts);

@@ -17,7 +17,8 @@ export function parseRequestTimeout(value: string): number {
   const text = value.trim();
   const milliseconds = /^\d+$/.test(text) ? Number(text) * 1000 : parseDuration(text, value);
   if (milliseconds < 0) throw new RequestTimeoutError(`invalid --request-timeout "${value}": it must not be negative (0 means no limit)`);
-  if (milliseconds > MAX_TIMER_MS) throw new RequestTimeoutError(`invalid --request-timeout "${value}": at most 596h (about 24 days) is supported; use 0 for no limit`);
+  if (milliseconds > MAX_TIMER_MS)
+    throw new RequestTimeoutError(`invalid --request-timeout "${value}": at most 596h (about 24 days) is supported; use 0 for no limit`);
   return Math.ceil(milliseconds);
 }
 

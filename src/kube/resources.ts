@@ -36,7 +36,16 @@ export const resources = {
   clusterAnalysisTemplate: argo('ClusterAnalysisTemplate', 'clusteranalysistemplates', false, ['cat'], false),
   // Argo Rollouts' AnalysisRun CRD declares no status subresource (subresources: {}).
   analysisRun: argo('AnalysisRun', 'analysisruns', true, ['ar'], false),
-  namespace: { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], hasStatus: true },
+  namespace: {
+    group: '',
+    version: 'v1',
+    kind: 'Namespace',
+    plural: 'namespaces',
+    singular: 'namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    hasStatus: true,
+  },
 } as const satisfies Record<string, ResourceType>;
 
 export const KARGO_GROUP = KARGO;

@@ -17,8 +17,7 @@ export function formatObjects(
   single: boolean,
 ): string {
   if (format === 'name') return objects.map((object) => `${type ? qualifiedName(type) : qualifiedNameOf(object)}/${object.metadata.name ?? ''}\n`).join('');
-  const document: unknown =
-    single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
+  const document: unknown = single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
   return formatDocument(document, format);
 }
 

@@ -115,7 +115,14 @@ export class LineCanvas {
     this.horizontal(bottom, x, right);
     this.vertical(x, y, bottom);
     this.vertical(right, y, bottom);
-    if (rounded) for (const [cx, cy] of [[x, y], [right, y], [x, bottom], [right, bottom]] as const) this.cell(cx, cy).rounded = true;
+    if (rounded)
+      for (const [cx, cy] of [
+        [x, y],
+        [right, y],
+        [x, bottom],
+        [right, bottom],
+      ] as const)
+        this.cell(cx, cy).rounded = true;
   }
 
   arrowDown(x: number, y: number): void {

@@ -49,9 +49,7 @@ export function layoutPipeline(input: LayoutInput): LineCanvas {
   const layerOf = new Map<string, number>();
   input.layers.forEach((ids, layer) => ids.forEach((id) => layerOf.set(id, layer)));
 
-  const rows: Slot[][] = input.layers.map((ids, layer) =>
-    ids.map((id) => realSlot(id, layer, input.nodes.get(id), input.maxInnerWidth, input.ellipsis)),
-  );
+  const rows: Slot[][] = input.layers.map((ids, layer) => ids.map((id) => realSlot(id, layer, input.nodes.get(id), input.maxInnerWidth, input.ellipsis)));
   const links = linkThroughPlaceholders(input.edges, layerOf, rows);
 
   orderRows(rows, links);
@@ -223,7 +221,10 @@ function drawConnections(canvas: LineCanvas, row: Slot[], links: Link[], rowBott
   for (const parent of row) {
     const children = links.filter((link) => link.parent === parent).map((link) => link.child);
     if (!children.length) continue;
-    const key = children.map((child) => child.id).sort().join('\u0001');
+    const key = children
+      .map((child) => child.id)
+      .sort()
+      .join('\u0001');
     const lane: Lane = groups.get(key) ?? { parents: [], children, entries: new Map(), y: 0 };
     lane.parents.push(parent);
     groups.set(key, lane);

@@ -5,7 +5,7 @@
 import type { OutputStream } from '../runtime/io.js';
 import type { ColorMode } from './formats.js';
 import type { Painter, Tone } from './pipeline-canvas.js';
-import { createStyle, type Style } from './style.js';
+import { createStyle } from './style.js';
 import { colorEnabled } from './terminal.js';
 
 export interface PipelineStyle {

@@ -31,10 +31,15 @@ export function renderPipeline(graph: PipelineGraph, options: PipelinePictureOpt
 
   const separator = options.unicode ? ' · ' : ', ';
   const nodes = new Map<string, LayoutNode>();
-  for (const warehouse of graph.warehouses) nodes.set(nodeId('Warehouse', warehouse.name), { id: nodeId('Warehouse', warehouse.name), lines: warehouseLines(warehouse), rounded: true });
+  for (const warehouse of graph.warehouses)
+    nodes.set(nodeId('Warehouse', warehouse.name), { id: nodeId('Warehouse', warehouse.name), lines: warehouseLines(warehouse), rounded: true });
   for (const stage of graph.stages) {
     const incoming = graph.edges.filter((edge) => edge.to === stage.name);
-    nodes.set(nodeId('Stage', stage.name), { id: nodeId('Stage', stage.name), lines: stageLines(stage, incoming, separator, options.formatDuration), rounded: false });
+    nodes.set(nodeId('Stage', stage.name), {
+      id: nodeId('Stage', stage.name),
+      lines: stageLines(stage, incoming, separator, options.formatDuration),
+      rounded: false,
+    });
   }
   const layers = graph.layers.map((layer) => layer.map((ref) => nodeId(ref.kind, ref.name)));
   const edges = graph.edges.map((edge) => ({ from: nodeId(edge.from.kind, edge.from.name), to: nodeId('Stage', edge.to) }));
@@ -56,7 +61,8 @@ function nodeId(kind: string, name: string): string {
 function warehouseLines(warehouse: PipelineWarehouse): TextLine[] {
   const lines: TextLine[] = [[{ text: warehouse.name, tone: 'name' }], [{ text: 'warehouse', tone: 'muted' }]];
   if (warehouse.missing) lines.push([{ text: 'not found', tone: 'bad' }]);
-  else if (warehouse.latestFreight) lines.push([{ text: 'latest ', tone: 'muted' }, { text: warehouse.latestFreight.alias ?? shortName(warehouse.latestFreight.name) }]);
+  else if (warehouse.latestFreight)
+    lines.push([{ text: 'latest ', tone: 'muted' }, { text: warehouse.latestFreight.alias ?? shortName(warehouse.latestFreight.name) }]);
   else lines.push([{ text: 'no freight yet', tone: 'muted' }]);
   return lines;
 }

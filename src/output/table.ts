@@ -16,10 +16,21 @@ export interface TableOptions {
 }
 
 const NO_BORDER = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-  right: '', 'right-mid': '', middle: '',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '',
 };
 const GAP = 3;
 const PLAIN = /^[\x20-\x7e]*$/;
@@ -53,7 +64,12 @@ function columnWidths(cells: string[][]): number[] {
 
 function visibleWidth(cell: string): number {
   if (PLAIN.test(cell)) return cell.length;
-  return Math.max(...cell.replace(COLOUR_CODE, '').split('\n').map((line) => stringWidth(line)));
+  return Math.max(
+    ...cell
+      .replace(COLOUR_CODE, '')
+      .split('\n')
+      .map((line) => stringWidth(line)),
+  );
 }
 
 /** The printed lines of one row: as many as its tallest cell has. */

@@ -29,11 +29,20 @@ export async function startSandbox(request: StartRequest): Promise<StartResult> 
   const alreadyRunning = endpoint !== undefined;
   if (!endpoint) {
     await stopDaemon(paths);
-    endpoint = await startDaemon(paths, { launcher: request.launcher, crdDirs: request.crdDirs, env: request.env, ...(request.port !== undefined ? { port: request.port } : {}) });
+    endpoint = await startDaemon(paths, {
+      launcher: request.launcher,
+      crdDirs: request.crdDirs,
+      env: request.env,
+      ...(request.port !== undefined ? { port: request.port } : {}),
+    });
   }
   const earlier = readSession(paths.sessionFile);
   const before = currentContextOf(request.kubeconfigPath);
-  addSandboxContext(request.kubeconfigPath, { server: endpoint.url, token: endpoint.adminToken, ...(endpoint.caCertPem ? { caCertPem: endpoint.caCertPem } : {}) }, request.switchContext);
+  addSandboxContext(
+    request.kubeconfigPath,
+    { server: endpoint.url, token: endpoint.adminToken, ...(endpoint.caCertPem ? { caCertPem: endpoint.caCertPem } : {}) },
+    request.switchContext,
+  );
   // Remember the context to restore on stop; a repeated start must not overwrite it with the sandbox itself.
   const previousContext = before === SANDBOX_CONTEXT ? earlier?.previousContext : before;
   const session: SandboxSession = { kubeconfigPath: request.kubeconfigPath, ...(previousContext ? { previousContext } : {}) };

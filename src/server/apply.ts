@@ -28,7 +28,19 @@ export interface ApplyRequest {
 }
 
 /** Metadata fields the server owns; they are never part of a manager's field set. */
-const SYSTEM_METADATA = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields', 'selfLink', 'generateName']);
+const SYSTEM_METADATA = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'managedFields',
+  'selfLink',
+  'generateName',
+]);
 const SEPARATOR = '\u0000';
 
 function leafPaths(value: unknown, prefix: string[], out: Set<string>): void {
@@ -119,7 +131,11 @@ function sameValue(a: unknown, b: unknown): boolean {
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!isJsonObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null).map(([key, item]) => [key, withoutNulls(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, item]) => item !== null)
+      .map(([key, item]) => [key, withoutNulls(item)]),
+  );
 }
 
 /** The object after applying `request.applied` as `request.manager`, with managedFields updated. */
@@ -137,9 +153,14 @@ export function serverSideApply(request: ApplyRequest): JsonObject {
   }
   if (conflicts.length > 0 && !request.force) {
     const describe = (path: string): string => `.${path.split(SEPARATOR).join('.')}`;
-    const causes = conflicts.map((conflict) => ({ reason: 'FieldManagerConflict', message: `conflict with "${conflict.manager}"`, field: describe(conflict.path) }));
+    const causes = conflicts.map((conflict) => ({
+      reason: 'FieldManagerConflict',
+      message: `conflict with "${conflict.manager}"`,
+      field: describe(conflict.path),
+    }));
     const lines = conflicts.map((conflict) => `conflict with "${conflict.manager}": ${describe(conflict.path)}`);
-    const summary = conflicts.length === 1 ? `Apply failed with 1 conflict: ${lines[0]}` : `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
+    const summary =
+      conflicts.length === 1 ? `Apply failed with 1 conflict: ${lines[0]}` : `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
     throw new ApiError(409, 'Conflict', summary, { causes });
   }
 

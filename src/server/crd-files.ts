@@ -48,7 +48,9 @@ function parseFile(path: string): StoredObject[] {
 export function readCrdDirectories(dirs: string[]): StoredObject[] {
   const crds: StoredObject[] = [];
   for (const dir of dirs) {
-    const files = readdirSync(dir).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
+    const files = readdirSync(dir)
+      .filter((file) => /\.(ya?ml|json)$/.test(file))
+      .sort();
     for (const file of files) crds.push(...parseFile(join(dir, file)).map((crd) => structuredClone(crd)));
   }
   return crds;

@@ -24,13 +24,21 @@ export function validateCrd(crd: StoredObject): StatusCause[] {
   if (!plural) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.names.plural' });
   if (!text(names.kind)) causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.names.kind' });
   if (spec.scope !== 'Namespaced' && spec.scope !== 'Cluster') {
-    causes.push({ reason: 'FieldValueNotSupported', message: `Unsupported value: ${JSON.stringify(spec.scope ?? '')}: supported values: "Cluster", "Namespaced"`, field: 'spec.scope' });
+    causes.push({
+      reason: 'FieldValueNotSupported',
+      message: `Unsupported value: ${JSON.stringify(spec.scope ?? '')}: supported values: "Cluster", "Namespaced"`,
+      field: 'spec.scope',
+    });
   }
   if (!Array.isArray(spec.versions) || spec.versions.length === 0) {
     causes.push({ reason: 'FieldValueRequired', message: 'Required value: must have at least one version', field: 'spec.versions' });
   }
   if (group && plural && crd.metadata.name !== `${plural}.${group}`) {
-    causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: "${crd.metadata.name}": must be spec.names.plural+"."+spec.group`, field: 'metadata.name' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: "${crd.metadata.name}": must be spec.names.plural+"."+spec.group`,
+      field: 'metadata.name',
+    });
   }
   return causes;
 }
@@ -85,7 +93,10 @@ export function establishedStatus(crd: StoredObject, now: string): JsonObject {
   const condition = (type: string, reason: string, message: string) => ({ type, status: 'True', lastTransitionTime: now, reason, message });
   return {
     acceptedNames: names,
-    conditions: [condition('NamesAccepted', 'NoConflicts', 'no conflicts found'), condition('Established', 'InitialNamesAccepted', 'the initial names have been accepted')],
+    conditions: [
+      condition('NamesAccepted', 'NoConflicts', 'no conflicts found'),
+      condition('Established', 'InitialNamesAccepted', 'the initial names have been accepted'),
+    ],
     storedVersions: storage ? [String(storage.name)] : [],
   };
 }

@@ -53,7 +53,14 @@ function resourceEntries(resource: ServedResource): JsonObject[] {
   if (resource.shortNames.length > 0) main.shortNames = resource.shortNames;
   if (resource.categories.length > 0) main.categories = resource.categories;
   const entries = [main];
-  if (resource.hasStatus) entries.push({ name: `${resource.plural}/status`, singularName: '', namespaced: resource.namespaced, kind: resource.kind, verbs: ['get', 'patch', 'update'] });
+  if (resource.hasStatus)
+    entries.push({
+      name: `${resource.plural}/status`,
+      singularName: '',
+      namespaced: resource.namespaced,
+      kind: resource.kind,
+      verbs: ['get', 'patch', 'update'],
+    });
   return entries;
 }
 

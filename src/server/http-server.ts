@@ -71,7 +71,20 @@ export function createRequestListener(options: TransportOptions): (request: Inco
 async function handle(options: TransportOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
-  const record: RequestRecord = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: 0, user: '', verb: '', group: '', resource: '', namespace: '', name: '', subresource: '', objects: 0 };
+  const record: RequestRecord = {
+    method,
+    path: url.pathname,
+    query: url.search.replace(/^\?/, ''),
+    status: 0,
+    user: '',
+    verb: '',
+    group: '',
+    resource: '',
+    namespace: '',
+    name: '',
+    subresource: '',
+    objects: 0,
+  };
   let logged = false;
   const finish = (status: number): void => {
     if (logged) return;
@@ -143,7 +156,10 @@ async function handle(options: TransportOptions, request: IncomingMessage, respo
     }
     sendJson(response, result.status, result.body, result.warnings);
   } catch (error) {
-    const apiError = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${error instanceof Error ? error.message : String(error)}`);
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : new ApiError(500, 'InternalError', `Internal error occurred: ${error instanceof Error ? error.message : String(error)}`);
     finish(apiError.code);
     if (!response.headersSent && apiError.plainText) {
       response.writeHead(apiError.code, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });

@@ -7,7 +7,10 @@ import type { UserIdentity } from './types.js';
 
 function values(header: string | string[] | undefined): string[] {
   if (header === undefined) return [];
-  return (Array.isArray(header) ? header : [header]).flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+  return (Array.isArray(header) ? header : [header])
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
 }
 
 /** The identity the request acts as: the caller, or whom it impersonates (after an RBAC check). */

@@ -83,7 +83,12 @@ const MASTERS = 'system:masters';
 function isUserRecord(value: unknown): value is UserRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Record<keyof UserRecord, unknown>>;
-  return typeof record.name === 'string' && typeof record.token === 'string' && Array.isArray(record.groups) && record.groups.every((group) => typeof group === 'string');
+  return (
+    typeof record.name === 'string' &&
+    typeof record.token === 'string' &&
+    Array.isArray(record.groups) &&
+    record.groups.every((group) => typeof group === 'string')
+  );
 }
 
 /** The users persisted in `users.json`; an unreadable file is set aside (new tokens are issued). */
@@ -144,11 +149,23 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
 
   const faults = new FaultInjector(() => watches.dropAll());
   const requests: RequestRecord[] = [];
-  const listener = createRequestListener({ router, authenticator, authorizer: core.authorizer, faults, watches, requests, maxBodyBytes, requestLogLimit: options.requestLogLimit ?? 100_000, ...(options.onRequest ? { onRequest: options.onRequest } : {}) });
+  const listener = createRequestListener({
+    router,
+    authenticator,
+    authorizer: core.authorizer,
+    faults,
+    watches,
+    requests,
+    maxBodyBytes,
+    requestLogLimit: options.requestLogLimit ?? 100_000,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+  });
   const useTls = options.tls ?? true;
   let certificates: ServerCertificates | undefined;
   if (useTls) certificates = await loadOrCreateCertificates(stateDir, now, log);
-  const server = certificates ? createHttpsServer({ key: certificates.keyPem, cert: certificates.certPem + certificates.caCertPem }, listener) : createHttpServer(listener);
+  const server = certificates
+    ? createHttpsServer({ key: certificates.keyPem, cert: certificates.certPem + certificates.caCertPem }, listener)
+    : createHttpServer(listener);
   server.keepAliveTimeout = 30_000;
   const port = await listen(server, options.port ?? 0);
   const url = `${useTls ? 'https' : 'http'}://127.0.0.1:${port}`;

@@ -35,7 +35,14 @@ function decodeContinue(token: string): ContinueToken {
   throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
 }
 
-export function listPage(store: ObjectStore, resourceKey: string, namespace: string | undefined, matches: Matcher, limitParam: string | null, continueParam: string | null): Page {
+export function listPage(
+  store: ObjectStore,
+  resourceKey: string,
+  namespace: string | undefined,
+  matches: Matcher,
+  limitParam: string | null,
+  continueParam: string | null,
+): Page {
   const requested = limitParam ? Number(limitParam) : 0;
   if (!Number.isInteger(requested)) throw badRequest(`invalid limit: ${limitParam ?? ''}`);
   // As in kube-apiserver, a negative limit means no limit.

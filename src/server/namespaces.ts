@@ -29,7 +29,9 @@ export class NamespaceLifecycle {
   }
 
   hasContent(namespace: string): boolean {
-    return this.core.registry.all().some((resource) => resource.namespaced && this.core.store.select(storageKey(resource), namespace, () => true, 1).length > 0);
+    return this.core.registry
+      .all()
+      .some((resource) => resource.namespaced && this.core.store.select(storageKey(resource), namespace, () => true, 1).length > 0);
   }
 
   /** Deletes everything in a terminating namespace, then the namespace itself if nothing is left. */

@@ -19,8 +19,21 @@ export interface WriteContext {
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const OBJECT_META_FIELDS = new Set([
-  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
-  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
 ]);
 const GENERATED_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -31,7 +44,6 @@ export function apiVersionOf(resource: Pick<ServedResource, 'group' | 'version'>
 export function timestamp(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
-
 
 /** Checks apiVersion/kind in a request body against the resource it was sent to. */
 export function checkTypeMeta(resource: ServedResource, body: JsonObject): void {
@@ -46,7 +58,9 @@ export function checkTypeMeta(resource: ServedResource, body: JsonObject): void 
       const cause = { reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(body.kind)}: must be ${resource.kind}`, field: 'kind' };
       throw invalid({ group: resource.group, kind: String(body.kind) }, typeof metadata.name === 'string' ? metadata.name : '', [cause]);
     }
-    throw badRequest(`${String(body.kind)} in version "${resource.version}" cannot be handled as a ${resource.kind}: the kind in the data does not match the endpoint`);
+    throw badRequest(
+      `${String(body.kind)} in version "${resource.version}" cannot be handled as a ${resource.kind}: the kind in the data does not match the endpoint`,
+    );
   }
   if (body.metadata !== undefined && !isJsonObject(body.metadata)) {
     throw badRequest(`${resource.kind} in version "${resource.version}" cannot be handled as a ${resource.kind}: metadata must be an object`);
@@ -106,7 +120,11 @@ function metadataCauses(resource: ServedResource, metadata: JsonObject): StatusC
   stringMap(metadata.labels, 'metadata.labels', causes);
   if (isJsonObject(metadata.labels)) causes.push(...labelCauses(metadata.labels));
   stringMap(metadata.annotations, 'metadata.annotations', causes);
-  if (metadata.finalizers !== undefined && metadata.finalizers !== null && (!Array.isArray(metadata.finalizers) || metadata.finalizers.some((item) => typeof item !== 'string'))) {
+  if (
+    metadata.finalizers !== undefined &&
+    metadata.finalizers !== null &&
+    (!Array.isArray(metadata.finalizers) || metadata.finalizers.some((item) => typeof item !== 'string'))
+  ) {
     causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: must be a list of strings', field: 'metadata.finalizers' });
   }
   return causes;
@@ -227,7 +245,9 @@ export function admitUpdate(
   const requestedVersion = incomingMeta.resourceVersion;
   if (requestedVersion !== undefined && requestedVersion !== '' && requestedVersion !== existing.metadata.resourceVersion) throw conflict();
   if ((requestedVersion === undefined || requestedVersion === '') && request.requireResourceVersion) {
-    throw invalid(resource, existing.metadata.name, [{ reason: 'FieldValueInvalid', message: 'Invalid value: 0: must be specified for an update', field: 'metadata.resourceVersion' }]);
+    throw invalid(resource, existing.metadata.name, [
+      { reason: 'FieldValueInvalid', message: 'Invalid value: 0: must be specified for an update', field: 'metadata.resourceVersion' },
+    ]);
   }
   if (incomingMeta.name !== undefined && incomingMeta.name !== existing.metadata.name) {
     throw badRequest(`the name of the object (${String(incomingMeta.name)}) does not match the name on the URL (${existing.metadata.name})`);
@@ -259,7 +279,9 @@ export function admitUpdate(
     if (existing.metadata.deletionTimestamp) {
       const added = (next.metadata.finalizers ?? []).filter((finalizer) => !(existing.metadata.finalizers ?? []).includes(finalizer));
       if (added.length > 0) {
-        throw invalid(resource, existing.metadata.name, [{ reason: 'FieldValueForbidden', message: 'Forbidden: no new finalizers can be added if the object is being deleted', field: 'metadata.finalizers' }]);
+        throw invalid(resource, existing.metadata.name, [
+          { reason: 'FieldValueForbidden', message: 'Forbidden: no new finalizers can be added if the object is being deleted', field: 'metadata.finalizers' },
+        ]);
       }
     }
   }

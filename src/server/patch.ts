@@ -31,7 +31,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 
 /** Unprocessable patch: well-formed but cannot be applied. kube-apiserver's message says no more; the cause says why. */
 function patchFailed(why: string): ApiError {
-  return new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request', { causes: [{ reason: 'FieldValueInvalid', message: why }] });
+  return new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request', {
+    causes: [{ reason: 'FieldValueInvalid', message: why }],
+  });
 }
 
 function decodePointer(pointer: string): string[] {
@@ -100,7 +102,12 @@ function isEqual(a: unknown, b: unknown): boolean {
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (isJsonObject(value)) return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]));
+  if (isJsonObject(value))
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical(value[key])]),
+    );
   return value;
 }
 

@@ -3,7 +3,7 @@
 // half-written object. Deletions first record the resourceVersion they consumed
 // (the high-water mark), so the counter never goes backwards across a crash.
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../runtime/atomic-file.js';
 import type { StoreBackend } from './storage.js';

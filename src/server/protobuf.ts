@@ -100,7 +100,16 @@ export function decodeProtobufObject(body: Buffer): JsonObject {
     const resource = first(spec, 1);
     const nonResource = first(spec, 2);
     const decoded: JsonObject = {};
-    if (resource) decoded.resourceAttributes = strings(readFields(resource), { 1: 'namespace', 2: 'verb', 3: 'group', 4: 'version', 5: 'resource', 6: 'subresource', 7: 'name' });
+    if (resource)
+      decoded.resourceAttributes = strings(readFields(resource), {
+        1: 'namespace',
+        2: 'verb',
+        3: 'group',
+        4: 'version',
+        5: 'resource',
+        6: 'subresource',
+        7: 'name',
+      });
     if (nonResource) decoded.nonResourceAttributes = strings(readFields(nonResource), { 1: 'path', 2: 'verb' });
     result.spec = decoded;
   } else if (kind === 'SelfSubjectRulesReview') {

@@ -73,7 +73,7 @@ export class RbacAuthorizer {
   authorize(user: UserIdentity, attributes: Attributes): Decision {
     if (user.groups.includes(SUPERUSER_GROUP)) return { allowed: true, reason: '' };
     for (const binding of this.store.list(RBAC_KEYS.clusterRoleBinding)) {
-      if (!this.bindsUser(binding, user) ) continue;
+      if (!this.bindsUser(binding, user)) continue;
       const rules = this.rulesOf(binding, undefined);
       if (rules.some((rule) => ruleAllows(rule, attributes))) {
         return { allowed: true, reason: `RBAC: allowed by ClusterRoleBinding "${binding.metadata.name}"` };

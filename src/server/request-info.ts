@@ -29,7 +29,10 @@ function isWatch(query: URLSearchParams): boolean {
 }
 
 export function parseRequestInfo(method: string, path: string, query: URLSearchParams): RequestInfo {
-  const segments = path.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+  const segments = path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decodeURIComponent);
   const lowerMethod = method.toLowerCase();
   let rest: string[];
   let group: string;

@@ -34,14 +34,11 @@ export type HandlerResult =
   /** A body that is not JSON (the protobuf OpenAPI document). */
   | { status: number; raw: Buffer; contentType: string };
 
-
-
 function selectorOf(query: URLSearchParams): Matcher {
   const labels = parseLabelSelector(query.get('labelSelector'));
   const fields = parseFieldSelector(query.get('fieldSelector'));
   return (object) => labels(object) && fields(object);
 }
-
 
 export class ResourceHandlers {
   private readonly namespaces: NamespaceLifecycle;
@@ -56,7 +53,9 @@ export class ResourceHandlers {
     const { info, resource } = request;
     if (info.subresource !== undefined && !(info.subresource === 'status' && resource.hasStatus)) {
       // kube-apiserver answers an unknown subresource of a custom resource as if the object were missing.
-      throw isNativeKind(resource) ? new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}) : notFound(resource, info.name ?? '');
+      throw isNativeKind(resource)
+        ? new ApiError(404, 'NotFound', 'the server could not find the requested resource', {})
+        : notFound(resource, info.name ?? '');
     }
     if (info.name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw badRequest('name must be provided');
     const isNamespace = resource.group === '' && resource.plural === 'namespaces';
@@ -120,7 +119,9 @@ export class ResourceHandlers {
     const { resource, query } = request;
     const version = query.get('resourceVersion');
     if (version && !/^\d+$/.test(version)) {
-      throw badRequest(`invalid resource version: resourceVersion: Invalid value: ${JSON.stringify(version)}: strconv.ParseUint: parsing ${JSON.stringify(version)}: invalid syntax`);
+      throw badRequest(
+        `invalid resource version: resourceVersion: Invalid value: ${JSON.stringify(version)}: strconv.ParseUint: parsing ${JSON.stringify(version)}: invalid syntax`,
+      );
     }
     const page = listPage(this.core.store, this.keyOf(resource), request.info.namespace, selectorOf(query), query.get('limit'), query.get('continue'));
     const metadata: JsonObject = { resourceVersion: page.resourceVersion };
@@ -138,7 +139,11 @@ export class ResourceHandlers {
     const version = query.get('resourceVersion');
     if (version && !/^\d+$/.test(version)) {
       // kube-apiserver reports this as an internal error, with no reason.
-      throw new ApiError(500, '', `resourceVersion: Invalid value: ${JSON.stringify(version)}: strconv.ParseUint: parsing ${JSON.stringify(version)}: invalid syntax`);
+      throw new ApiError(
+        500,
+        '',
+        `resourceVersion: Invalid value: ${JSON.stringify(version)}: strconv.ParseUint: parsing ${JSON.stringify(version)}: invalid syntax`,
+      );
     }
     const matches = selectorOf(query);
     const name = info.name;
@@ -236,9 +241,17 @@ export class ResourceHandlers {
       }
       const applied = decodeObject(request.body, true);
       const appliedMeta = isJsonObject(applied.metadata) ? applied.metadata : {};
-      if (appliedMeta.name !== undefined && appliedMeta.name !== name) throw badRequest(`the name of the object (${String(appliedMeta.name)}) does not match the name on the URL (${name})`);
+      if (appliedMeta.name !== undefined && appliedMeta.name !== name)
+        throw badRequest(`the name of the object (${String(appliedMeta.name)}) does not match the name on the URL (${name})`);
       const live = found ? this.served(resource, found) : undefined;
-      const result = serverSideApply({ live, applied, manager, force: query.get('force') === 'true', apiVersion: apiVersionOf(resource), now: timestamp(this.core.now()) });
+      const result = serverSideApply({
+        live,
+        applied,
+        manager,
+        force: query.get('force') === 'true',
+        apiVersion: apiVersionOf(resource),
+        now: timestamp(this.core.now()),
+      });
       if (!live) {
         if (request.info.subresource) throw notFound(resource, name);
         const options = this.optionsOf(request);
@@ -274,10 +287,18 @@ export class ResourceHandlers {
     const options = request.body.length > 0 ? decodeObject(request.body) : {};
     const preconditions = isJsonObject(options.preconditions) ? options.preconditions : {};
     if (preconditions.resourceVersion !== undefined && preconditions.resourceVersion !== existing.metadata.resourceVersion) {
-      throw conflict(resource, existing.metadata.name, `the ResourceVersion in the precondition (${String(preconditions.resourceVersion)}) does not match the ResourceVersion in record (${existing.metadata.resourceVersion}). The object might have been modified`);
+      throw conflict(
+        resource,
+        existing.metadata.name,
+        `the ResourceVersion in the precondition (${String(preconditions.resourceVersion)}) does not match the ResourceVersion in record (${existing.metadata.resourceVersion}). The object might have been modified`,
+      );
     }
     if (preconditions.uid !== undefined && preconditions.uid !== existing.metadata.uid) {
-      throw conflict(resource, existing.metadata.name, `the UID in the precondition (${String(preconditions.uid)}) does not match the UID in record (${existing.metadata.uid}). The object might have been deleted and then recreated`);
+      throw conflict(
+        resource,
+        existing.metadata.name,
+        `the UID in the precondition (${String(preconditions.uid)}) does not match the UID in record (${existing.metadata.uid}). The object might have been deleted and then recreated`,
+      );
     }
     const dryRun = this.optionsOf(request).dryRun || (Array.isArray(options.dryRun) && options.dryRun.includes('All'));
     return this.deleteObject(resource, existing, dryRun);
@@ -312,7 +333,15 @@ export class ResourceHandlers {
       this.deleteObject(resource, object, dryRun);
       deleted.push(this.served(resource, object));
     }
-    return { status: 200, body: { apiVersion: apiVersionOf(resource), kind: resource.listKind, metadata: { resourceVersion: String(this.core.store.resourceVersion) }, items: deleted } };
+    return {
+      status: 200,
+      body: {
+        apiVersion: apiVersionOf(resource),
+        kind: resource.listKind,
+        metadata: { resourceVersion: String(this.core.store.resourceVersion) },
+        items: deleted,
+      },
+    };
   }
 
   /** Final removal; also finishes a terminating namespace once it is empty. */
@@ -324,14 +353,12 @@ export class ResourceHandlers {
     if (namespace) this.namespaces.finishIfEmpty(namespace);
     else if (resource.plural === 'namespaces' && resource.group === '') this.namespaces.empty(object.metadata.name);
   }
-
 }
 
 /** Kinds compiled into kube-apiserver (as opposed to custom resources). */
 function isNativeKind(resource: ServedResource): boolean {
   return !resource.fromCrd && (resource.group === '' || resource.group === 'rbac.authorization.k8s.io' || resource.group === 'apiextensions.k8s.io');
 }
-
 
 function successStatus(resource: ServedResource, object: StoredObject): JsonObject {
   return {

@@ -57,19 +57,36 @@ export function selfSubjectRulesReview(store: ObjectStore, user: UserIdentity, r
   if (user.groups.includes('system:masters')) resourceRules.push({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] });
   const binds = (subjects: unknown): boolean =>
     Array.isArray(subjects) &&
-    subjects.filter(isJsonObject).some((subject) => (subject.kind === 'User' && subject.name === user.name) || (subject.kind === 'Group' && user.groups.includes(String(subject.name))));
+    subjects
+      .filter(isJsonObject)
+      .some((subject) => (subject.kind === 'User' && subject.name === user.name) || (subject.kind === 'Group' && user.groups.includes(String(subject.name))));
   const rulesOf = (roleRef: unknown, bindingNamespace?: string): JsonObject[] => {
     if (!isJsonObject(roleRef)) return [];
-    const role = roleRef.kind === 'ClusterRole' ? store.get(RBAC_KEYS.clusterRole, undefined, String(roleRef.name)) : bindingNamespace ? store.get(RBAC_KEYS.role, bindingNamespace, String(roleRef.name)) : undefined;
+    const role =
+      roleRef.kind === 'ClusterRole'
+        ? store.get(RBAC_KEYS.clusterRole, undefined, String(roleRef.name))
+        : bindingNamespace
+          ? store.get(RBAC_KEYS.role, bindingNamespace, String(roleRef.name))
+          : undefined;
     return Array.isArray(role?.rules) ? role.rules.filter(isJsonObject) : [];
   };
   for (const binding of store.list(RBAC_KEYS.clusterRoleBinding)) if (binds(binding.subjects)) resourceRules.push(...rulesOf(binding.roleRef));
-  if (namespace) for (const binding of store.list(RBAC_KEYS.roleBinding, namespace)) if (binds(binding.subjects)) resourceRules.push(...rulesOf(binding.roleRef, namespace));
+  if (namespace)
+    for (const binding of store.list(RBAC_KEYS.roleBinding, namespace)) if (binds(binding.subjects)) resourceRules.push(...rulesOf(binding.roleRef, namespace));
   return {
     kind: 'SelfSubjectRulesReview',
     apiVersion: 'authorization.k8s.io/v1',
     metadata: { creationTimestamp: null },
     spec,
-    status: { resourceRules, nonResourceRules: [{ verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/readyz', '/openapi', '/openapi/*', '/version', '/version/'] }], incomplete: false },
+    status: {
+      resourceRules,
+      nonResourceRules: [
+        {
+          verbs: ['get'],
+          nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/readyz', '/openapi', '/openapi/*', '/version', '/version/'],
+        },
+      ],
+      incomplete: false,
+    },
   };
 }

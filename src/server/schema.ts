@@ -113,7 +113,11 @@ function causeOf(error: ErrorObject, document: unknown): StatusCause | undefined
       return { reason: 'FieldValueRequired', message: 'Required value', field };
     case 'type': {
       const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
-      return { reason: 'FieldValueTypeInvalid', message: `Invalid value: "${actual}": ${field} in body must be of type ${String(error.params.type)}: "${actual}"`, field };
+      return {
+        reason: 'FieldValueTypeInvalid',
+        message: `Invalid value: "${actual}": ${field} in body must be of type ${String(error.params.type)}: "${actual}"`,
+        field,
+      };
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map((item) => JSON.stringify(item)).join(', ');
@@ -122,17 +126,37 @@ function causeOf(error: ErrorObject, document: unknown): StatusCause | undefined
     case 'pattern':
       return { reason: 'FieldValueInvalid', message: `Invalid value: ${shown}: ${field} in body should match '${String(error.params.pattern)}'`, field };
     case 'maxItems':
-      return { reason: 'FieldValueTooMany', message: `Too many: ${Array.isArray(value) ? value.length : 0}: must have at most ${String(error.params.limit)} items`, field };
+      return {
+        reason: 'FieldValueTooMany',
+        message: `Too many: ${Array.isArray(value) ? value.length : 0}: must have at most ${String(error.params.limit)} items`,
+        field,
+      };
     case 'minItems':
-      return { reason: 'FieldValueInvalid', message: `Invalid value: ${Array.isArray(value) ? value.length : 0}: ${field} in body should have at least ${String(error.params.limit)} items`, field };
+      return {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${Array.isArray(value) ? value.length : 0}: ${field} in body should have at least ${String(error.params.limit)} items`,
+        field,
+      };
     case 'minLength':
-      return { reason: 'FieldValueInvalid', message: `Invalid value: ${shown}: ${field} in body should be at least ${String(error.params.limit)} chars long`, field };
+      return {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${shown}: ${field} in body should be at least ${String(error.params.limit)} chars long`,
+        field,
+      };
     case 'maxLength':
       return { reason: 'FieldValueTooLong', message: `Too long: may not be more than ${String(error.params.limit)} bytes`, field };
     case 'minimum':
-      return { reason: 'FieldValueInvalid', message: `Invalid value: ${shown}: ${field} in body should be greater than or equal to ${String(error.params.limit)}`, field };
+      return {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${shown}: ${field} in body should be greater than or equal to ${String(error.params.limit)}`,
+        field,
+      };
     case 'maximum':
-      return { reason: 'FieldValueInvalid', message: `Invalid value: ${shown}: ${field} in body should be less than or equal to ${String(error.params.limit)}`, field };
+      return {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${shown}: ${field} in body should be less than or equal to ${String(error.params.limit)}`,
+        field,
+      };
     case 'anyOf':
     case 'oneOf':
     case 'if':

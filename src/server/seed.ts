@@ -27,21 +27,31 @@ function internalRequest(router: Router, method: string, path: string, body: unk
 export function seedObjects(core: ServerCore, router: Router, crds: StoredObject[]): void {
   const { store } = core;
   for (const name of SYSTEM_NAMESPACES) {
-    if (!store.get('namespaces', undefined, name)) internalRequest(router, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    if (!store.get('namespaces', undefined, name))
+      internalRequest(router, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
   if (!store.get('clusterroles.rbac.authorization.k8s.io', undefined, 'cluster-admin')) {
     internalRequest(router, 'POST', '/apis/rbac.authorization.k8s.io/v1/clusterroles', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { name: 'cluster-admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
-      rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }],
+      rules: [
+        { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+        { nonResourceURLs: ['*'], verbs: ['*'] },
+      ],
     });
   }
   new CrdServing(core).serveStored();
   for (const crd of crds) {
     const name = crd.metadata?.name ?? '';
     try {
-      internalRequest(router, 'PATCH', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}?fieldManager=kargo-embedded`, crd, 'application/apply-patch+yaml');
+      internalRequest(
+        router,
+        'PATCH',
+        `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}?fieldManager=kargo-embedded`,
+        crd,
+        'application/apply-patch+yaml',
+      );
     } catch (error) {
       if (error instanceof ApiError) throw new Error(`CRD ${name} could not be applied: ${error.message}`);
       throw error;

@@ -37,13 +37,18 @@ function splitTerms(selector: string): string[] {
 }
 
 function checkKey(key: string): string {
-  if (!LABEL_KEY.test(key)) throw badRequest(`unable to parse requirement: invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+  if (!LABEL_KEY.test(key))
+    throw badRequest(
+      `unable to parse requirement: invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
   return key;
 }
 
 function checkValue(value: string): string {
   if (value.length > 63 || !LABEL_VALUE.test(value)) {
-    throw badRequest(`unable to parse requirement: invalid label value: "${value}": at key: must be no more than 63 characters and consist of alphanumeric characters, '-', '_' or '.'`);
+    throw badRequest(
+      `unable to parse requirement: invalid label value: "${value}": at key: must be no more than 63 characters and consist of alphanumeric characters, '-', '_' or '.'`,
+    );
   }
   return value;
 }

@@ -102,9 +102,14 @@ export function unauthorized(): ApiError {
 }
 
 export function unsupportedMediaType(contentType: string): ApiError {
-  return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`, {
-    causes: [{ reason: 'UnexpectedHeader', message: `unsupported media type: ${contentType}`, field: 'Content-Type' }],
-  });
+  return new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`,
+    {
+      causes: [{ reason: 'UnexpectedHeader', message: `unsupported media type: ${contentType}`, field: 'Content-Type' }],
+    },
+  );
 }
 
 export function tooLarge(limit: number): ApiError {
@@ -121,5 +126,5 @@ export function plainNotFound(): ApiError {
 }
 
 export function pageNotFound(): ApiError {
-  return new ApiError(404, 'NotFound', "the server could not find the requested resource", {});
+  return new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
 }

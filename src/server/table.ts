@@ -16,7 +16,8 @@ export function humanAge(since: string | undefined, now: Date): string {
   if (seconds < 0) return '0s';
   if (seconds < 120) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  const both = (major: number, majorUnit: string, minor: number, minorUnit: string): string => (minor === 0 ? `${major}${majorUnit}` : `${major}${majorUnit}${minor}${minorUnit}`);
+  const both = (major: number, majorUnit: string, minor: number, minorUnit: string): string =>
+    minor === 0 ? `${major}${majorUnit}` : `${major}${majorUnit}${minor}${minorUnit}`;
   if (minutes < 10) return both(minutes, 'm', seconds % 60, 's');
   if (minutes < 180) return `${minutes}m`;
   const hours = Math.floor(minutes / 60);
@@ -96,7 +97,13 @@ export function toTable(resource: ServedResource, objects: StoredObject[], listM
     metadata: listMetadata,
     columnDefinitions: [
       { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
-      ...columns.map((column) => ({ name: column.name, type: column.type, format: column.format ?? '', description: column.description ?? '', priority: column.priority ?? 0 })),
+      ...columns.map((column) => ({
+        name: column.name,
+        type: column.type,
+        format: column.format ?? '',
+        description: column.description ?? '',
+        priority: column.priority ?? 0,
+      })),
     ],
     rows: objects.map((object) => {
       const row: JsonObject = { cells: [object.metadata.name, ...columns.map((column) => cell(object, column, now))] };

@@ -20,7 +20,9 @@ type KeyPair = { publicKey: never; privateKey: never };
 let inMemory: Promise<ServerCertificates> | undefined;
 
 function toPem(label: string, der: ArrayBuffer): string {
-  const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const base64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${base64.trim()}\n-----END ${label}-----\n`;
 }
 
@@ -43,7 +45,10 @@ async function generate(): Promise<ServerCertificates> {
     notAfter,
     keys: caKeys,
     signingAlgorithm: ALGORITHM,
-    extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+    ],
   });
   const serverKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as KeyPair;
   const server = await x509.X509CertificateGenerator.create({

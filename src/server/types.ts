@@ -44,6 +44,12 @@ export function deepClone<T>(value: T): T {
 /** JSON text with object keys sorted, for order-insensitive comparison. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
-    isJsonObject(item) ? Object.fromEntries(Object.keys(item).sort().map((key) => [key, item[key]])) : item,
+    isJsonObject(item)
+      ? Object.fromEntries(
+          Object.keys(item)
+            .sort()
+            .map((key) => [key, item[key]]),
+        )
+      : item,
   );
 }

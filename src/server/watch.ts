@@ -41,7 +41,8 @@ export class WatchHub {
   open(response: ServerResponse, request: WatchRequest): void {
     const { store } = this;
     const render = (type: EventType | 'BOOKMARK', object: StoredObject | Record<string, unknown>): string => {
-      const payload = request.table && type !== 'BOOKMARK' ? toTable(request.resource, [object as StoredObject], {}, this.now(), request.includeObject) : object;
+      const payload =
+        request.table && type !== 'BOOKMARK' ? toTable(request.resource, [object as StoredObject], {}, this.now(), request.includeObject) : object;
       return `${JSON.stringify({ type, object: payload })}\n`;
     };
 
@@ -91,7 +92,11 @@ export class WatchHub {
     if (request.allowBookmarks) {
       timers.push(
         setInterval(() => {
-          const bookmark = { kind: request.resource.kind, apiVersion: apiVersionOf(request.resource), metadata: { resourceVersion: String(store.resourceVersion) } };
+          const bookmark = {
+            kind: request.resource.kind,
+            apiVersion: apiVersionOf(request.resource),
+            metadata: { resourceVersion: String(store.resourceVersion) },
+          };
           response.write(render('BOOKMARK', bookmark));
         }, this.bookmarkIntervalMs),
       );

@@ -9,7 +9,6 @@ import { getPromotion } from './lookups.js';
 import { promoteNeed, requirePermissions } from './permissions.js';
 import { ABORT_ANNOTATION } from '../model/annotations.js';
 
-
 export type AbortPromotionResult =
   | { kind: 'requested'; promotion: Promotion }
   | { kind: 'already-finished'; promotion: Promotion }

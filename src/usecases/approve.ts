@@ -19,13 +19,22 @@ export async function approveFreight(client: KubeClient, project: string, select
   let freight = await resolveFreight(client, project, selector);
   await requirePermissions(client, [
     promoteNeed(project, stageName, `approve Freight for Stage "${stageName}"`),
-    { verb: 'patch', group: KARGO_GROUP, resource: 'freights', subresource: 'status', name: freight.metadata.name!, namespace: project, purpose: `approve Freight for Stage "${stageName}"` },
+    {
+      verb: 'patch',
+      group: KARGO_GROUP,
+      resource: 'freights',
+      subresource: 'status',
+      name: freight.metadata.name!,
+      namespace: project,
+      purpose: `approve Freight for Stage "${stageName}"`,
+    },
   ]);
   const origin = freight.origin;
   const requested = (stage.spec.requestedFreight ?? []).some((request) => origin && request.origin.kind === origin.kind && request.origin.name === origin.name);
   if (!origin || !requested) {
     const wanted = (stage.spec.requestedFreight ?? []).map((request) => originKey(request.origin)).join(', ') || 'nothing';
-    fail('refused',
+    fail(
+      'refused',
       `Stage "${stageName}" does not request Freight from origin "${origin ? originKey(origin) : 'unknown'}" (it requests ${wanted}), so approving ${freightLabel(freight)} for it would have no effect.`,
     );
   }

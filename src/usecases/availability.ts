@@ -21,10 +21,7 @@ export interface ProjectTopology {
 }
 
 export async function readTopology(client: KubeClient, project: string): Promise<ProjectTopology> {
-  const [stages, warehouses] = await Promise.all([
-    client.list<Stage>(resources.stage, project),
-    client.list<Warehouse>(resources.warehouse, project),
-  ]);
+  const [stages, warehouses] = await Promise.all([client.list<Stage>(resources.stage, project), client.list<Warehouse>(resources.warehouse, project)]);
   return {
     stagesByName: new Map(stages.items.map((stage) => [stage.metadata.name ?? '', stage])),
     warehouseNames: new Set(warehouses.items.map((warehouse) => warehouse.metadata.name ?? '')),

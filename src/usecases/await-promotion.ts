@@ -84,7 +84,13 @@ export async function awaitPromotion(client: KubeClient, project: string, name: 
         );
         if (!recorded) return { kind: 'stopped', promotion, verification: verified.snapshot };
       }
-      return { kind: 'verification-finished', promotion, stage: verified.snapshot.stage, verification: standing.verification, ...(run ? { analysisRun: run } : {}) };
+      return {
+        kind: 'verification-finished',
+        promotion,
+        stage: verified.snapshot.stage,
+        verification: standing.verification,
+        ...(run ? { analysisRun: run } : {}),
+      };
     }
   }
 }

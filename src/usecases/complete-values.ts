@@ -30,5 +30,8 @@ export async function completionValues(client: KubeClient, source: DynamicSource
 }
 
 function names(list: { items: KubeObject[] }): string[] {
-  return list.items.map((item) => item.metadata.name ?? '').filter(Boolean).sort();
+  return list.items
+    .map((item) => item.metadata.name ?? '')
+    .filter(Boolean)
+    .sort();
 }

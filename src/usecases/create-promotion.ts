@@ -70,7 +70,9 @@ function isOurs(stored: Promotion, sent: Promotion): boolean {
 function isTransient(error: unknown): boolean {
   if (error instanceof KubeConnectionError) return true;
   if (error instanceof KubeApiError) {
-    return error.code === 429 || error.code === 502 || error.code === 503 || error.code === 504 || error.reason === 'ServerTimeout' || error.reason === 'Timeout';
+    return (
+      error.code === 429 || error.code === 502 || error.code === 503 || error.code === 504 || error.reason === 'ServerTimeout' || error.reason === 'Timeout'
+    );
   }
   return false;
 }

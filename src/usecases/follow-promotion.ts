@@ -29,17 +29,9 @@ export interface FollowPromotionOptions {
   onReconnected?(): void;
 }
 
-export type FollowPromotionResult =
-  | { kind: 'terminal'; promotion: Promotion }
-  | { kind: 'deleted'; last?: Promotion }
-  | { kind: 'stopped'; last?: Promotion };
+export type FollowPromotionResult = { kind: 'terminal'; promotion: Promotion } | { kind: 'deleted'; last?: Promotion } | { kind: 'stopped'; last?: Promotion };
 
-export async function followPromotion(
-  client: KubeClient,
-  namespace: string,
-  name: string,
-  options: FollowPromotionOptions,
-): Promise<FollowPromotionResult> {
+export async function followPromotion(client: KubeClient, namespace: string, name: string, options: FollowPromotionOptions): Promise<FollowPromotionResult> {
   let latest: Promotion | undefined;
   let reason: string | undefined;
   const emit = () => {

@@ -20,5 +20,9 @@ export function promotionNotFound(promotion: string, project: string): Failure {
 }
 
 export function warehouseNotFound(warehouse: string, project: string): Failure {
-  return new Failure('not-found', `Warehouse "${warehouse}" not found in project "${project}"`, `List the project's warehouses with \`kargo get warehouses -p ${project}\`.`);
+  return new Failure(
+    'not-found',
+    `Warehouse "${warehouse}" not found in project "${project}"`,
+    `List the project's warehouses with \`kargo get warehouses -p ${project}\`.`,
+  );
 }

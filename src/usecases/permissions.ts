@@ -15,9 +15,13 @@ export async function requirePermissions(client: KubeClient, needs: PermissionNe
   const missing = needs.filter((_, index) => !results[index]?.allowed);
   if (missing.length === 0) return;
   const first = missing[0]!;
-  const user = await client.whoAmI().then((info) => info.username).catch(() => 'you');
+  const user = await client
+    .whoAmI()
+    .then((info) => info.username)
+    .catch(() => 'you');
   const list = missing.map(describePermission).join(' and ');
-  fail('forbidden',
+  fail(
+    'forbidden',
     `${user} may not ${first.purpose}: missing permission ${list} in namespace "${first.namespace}". ` +
       `Ask a project admin for a role that grants it (Kargo's kargo-promoter or kargo-admin role), or check the context with \`kubectl auth can-i ${first.verb} ${resourceName(first)} -n ${first.namespace}\`.`,
   );

@@ -65,14 +65,22 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
   const decisions = stages.map((stage) => ({ stage, decision: decideAvailability(project, stage, freight, topology, request.now) }));
   const refused = decisions.filter(({ decision }) => !decision.available);
   if (refused.length > 0) {
-    const scope = stages.length > 1 ? `Nothing was promoted: ${refused.length} of ${stages.length} Stages downstream of "${targetName}" refuse ${freightLabel(freight)}.\n` : '';
+    const scope =
+      stages.length > 1
+        ? `Nothing was promoted: ${refused.length} of ${stages.length} Stages downstream of "${targetName}" refuse ${freightLabel(freight)}.\n`
+        : '';
     fail('refused', `${scope}${refused.map(({ decision }) => decision.text).join('\n')}`);
   }
 
   const actor = await client.whoAmI().then((user) => user.username);
   const plans: PlannedPromotion[] = [];
   for (const { stage, decision } of decisions) {
-    const promotion = await buildPromotionFor(client, project, stage, freight, { actor, now: request.now, ulid: request.ulid, rollback: request.rollback ?? false });
+    const promotion = await buildPromotionFor(client, project, stage, freight, {
+      actor,
+      now: request.now,
+      ulid: request.ulid,
+      rollback: request.rollback ?? false,
+    });
     plans.push({ stage, freight, decision, promotion });
   }
   return plans;
@@ -120,7 +128,8 @@ function downstreamOf(topology: ProjectTopology, upstream: Stage, freight: Freig
   if (!freight.origin) fail('refused', `Freight ${freightLabel(freight)} has no origin, so no Stage downstream of "${upstreamName}" can request it.`);
   const downstream = downstreamStages([...topology.stagesByName.values()], upstreamName, freight.origin);
   if (downstream.length === 0) {
-    fail('not-found',
+    fail(
+      'not-found',
       `Stage "${upstreamName}" has no downstream stages that request Freight from ${freight.origin.kind}/${freight.origin.name}; nothing to promote to.`,
     );
   }

@@ -10,7 +10,12 @@ import { ALIAS_LABEL } from '../model/labels.js';
 import { nameProblem } from '../rules/kubernetes-names.js';
 
 /** The object of this name, or undefined when there is none. */
-export async function readNamed<T extends KubeObject>(client: KubeClient, type: ResourceType, name: string, namespace: string | undefined): Promise<T | undefined> {
+export async function readNamed<T extends KubeObject>(
+  client: KubeClient,
+  type: ResourceType,
+  name: string,
+  namespace: string | undefined,
+): Promise<T | undefined> {
   if (nameProblem(name, 'object')) return undefined;
   try {
     return await client.get<T>(type, name, namespace);

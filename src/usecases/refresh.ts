@@ -11,7 +11,6 @@ import { watchObject } from './watch-object.js';
 import { fail } from '../runtime/failure.js';
 import { REFRESH_ANNOTATION } from '../model/annotations.js';
 
-
 export type RefreshKind = 'warehouse' | 'stage';
 
 export interface RefreshRequest {
@@ -37,7 +36,8 @@ export async function requestRefresh(client: KubeClient, request: RefreshRequest
     object = await client.patch<Stage | Warehouse>(type, request.name, patch, request.project);
   } catch (error) {
     if (isNotFound(error)) {
-      fail('not-found',
+      fail(
+        'not-found',
         `${KIND_LABEL[request.kind]} "${request.name}" not found in project "${request.project}". List them with \`kargo get ${request.kind}s -p ${request.project}\`.`,
       );
     }

@@ -38,7 +38,10 @@ export async function chooseRollback(client: KubeClient, request: RollbackReques
     choice = chooseRollbackTarget(stage, { ...(request.to ? { to: request.to } : {}), freight });
   } catch (error) {
     if (error instanceof RollbackError) {
-      const next = error.reason === 'target-is-current' || error.reason === 'no-current-freight' ? '' : ` See the Stage's freight history with: kargo get stages ${request.stage} -p ${request.project} -o yaml`;
+      const next =
+        error.reason === 'target-is-current' || error.reason === 'no-current-freight'
+          ? ''
+          : ` See the Stage's freight history with: kargo get stages ${request.stage} -p ${request.project} -o yaml`;
       fail(error.reason === 'target-not-in-history' ? 'not-found' : 'refused', `${sentence(error.message)}${next}`);
     }
     throw error;

@@ -21,7 +21,8 @@ export async function updateFreightAlias(client: KubeClient, project: string, se
   const holders = await client.list<Freight>(resources.freight, project, { labelSelector: `${ALIAS_LABEL}=${alias}` });
   const other = holders.items.find((item) => item.metadata.name !== freight.metadata.name);
   if (other) {
-    fail('refused',
+    fail(
+      'refused',
       `Alias "${alias}" is already used by Freight ${other.metadata.name} in project "${project}"; aliases are unique per project. Pick another alias, or rename that Freight first.`,
     );
   }

@@ -22,13 +22,16 @@ describe('command catalog', () => {
     expect(buildProgram(ctx, new Map()).helpInformation()).toBe((await buildFullProgram(ctx)).helpInformation());
   });
 
-  it.each(COMMAND_CATALOG.map((entry) => [entry.name, entry] as const))('%s: name, term, summary and visibility as the command has them', async (_name, entry) => {
-    const command = (await entry.load())(ctx);
-    expect(command.name()).toBe(entry.name);
-    expect(new Help().subcommandTerm(command)).toBe(entry.term);
-    expect(command.description()).toBe(entry.summary);
-    expect(entry.hidden ?? false).toBe(command.name().startsWith('__'));
-  });
+  it.each(COMMAND_CATALOG.map((entry) => [entry.name, entry] as const))(
+    '%s: name, term, summary and visibility as the command has them',
+    async (_name, entry) => {
+      const command = (await entry.load())(ctx);
+      expect(command.name()).toBe(entry.name);
+      expect(new Help().subcommandTerm(command)).toBe(entry.term);
+      expect(command.description()).toBe(entry.summary);
+      expect(entry.hidden ?? false).toBe(command.name().startsWith('__'));
+    },
+  );
 
   it('runs a command named after a global flag and its value, and through `help`', async () => {
     const version = await runKargo(['-o', 'json', 'version', '--client']);

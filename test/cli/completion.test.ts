@@ -44,12 +44,7 @@ describe('committed completion scripts', () => {
 
 /** Runs bash completion for a command line whose last word is being completed. */
 async function complete(words: string[]): Promise<string[]> {
-  const script = [
-    'source "$1"; shift',
-    'COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))',
-    '_kargo',
-    'printf "%s\\n" "${COMPREPLY[@]}"',
-  ].join('\n');
+  const script = ['source "$1"; shift', 'COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))', '_kargo', 'printf "%s\\n" "${COMPREPLY[@]}"'].join('\n');
   const { stdout } = await run('bash', ['-c', script, 'bash', join(ROOT, 'completions', 'kargo.bash'), BIN, ...words], {
     env: { PATH: process.env.PATH ?? '', ...env },
   });
@@ -62,7 +57,16 @@ describe('bash completion', () => {
     expect(await complete(['config', ''])).toEqual(['set-project', 'get-project', 'view']);
     expect((await complete(['get', '--wa'])).sort()).toEqual(['--warehouse', '--watch']);
     expect(await complete(['get', 'stages', '-o', ''])).toEqual(['json', 'yaml', 'name', 'wide']);
-    expect(await complete(['get', 'promo'])).toEqual(['promotions', 'promotion', 'promo', 'promos', 'promotiontasks', 'promotiontask', 'promotask', 'promotasks']);
+    expect(await complete(['get', 'promo'])).toEqual([
+      'promotions',
+      'promotion',
+      'promo',
+      'promos',
+      'promotiontasks',
+      'promotiontask',
+      'promotask',
+      'promotasks',
+    ]);
   });
 
   it('completes stage, freight (alias and name), warehouse and project values from the cluster', async () => {

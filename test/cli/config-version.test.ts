@@ -52,9 +52,15 @@ describe('kargo version', () => {
     const env = { ...isolatedHome(), KUBECONFIG: cluster.kubeconfigPath };
     const text = await runKargo(['version'], { env });
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^Client Version: .+\nServer Version: v\d+\.\d+.*\nKargo API \(kargo\.akuity\.io\/v1alpha1\): served\nArgo Rollouts API \(argoproj\.io\/v1alpha1\): served\n$/);
+    expect(text.stdout).toMatch(
+      /^Client Version: .+\nServer Version: v\d+\.\d+.*\nKargo API \(kargo\.akuity\.io\/v1alpha1\): served\nArgo Rollouts API \(argoproj\.io\/v1alpha1\): served\n$/,
+    );
 
-    const fault = cluster.server.faults.add({ match: { path: '/apis/argoproj.io/v1alpha1' }, status: 404, message: 'the server could not find the requested resource' });
+    const fault = cluster.server.faults.add({
+      match: { path: '/apis/argoproj.io/v1alpha1' },
+      status: 404,
+      message: 'the server could not find the requested resource',
+    });
     const json = await runKargo(['version', '-o', 'json'], { env }).finally(() => fault.remove());
     expect(JSON.parse(json.stdout)).toMatchObject({ clientVersion: CLI_VERSION, kargoApiServed: true, rolloutsApiServed: false });
   });

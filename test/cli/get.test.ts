@@ -36,7 +36,11 @@ beforeAll(async () => {
   admin = await createKubeClient({ kubeconfig: cluster.kubeconfigPath, verbose: false }, { env: {}, stderr: captureStream() });
   await applyExamples(admin);
   await admin.create(resources.promotion, promotion('dev.01jd000000000000000000000a.91903dc', 'dev', '91903dc9c93ee4a1597f3ea2ae2c8a6b16d3ab66'), PROJECT);
-  await admin.create(resources.promotion, promotion('prod-us.01jd000000000000000000000b.ddc02d9', 'prod-us', 'ddc02d90864678757506c645bbe071ab11c2f2bb'), PROJECT);
+  await admin.create(
+    resources.promotion,
+    promotion('prod-us.01jd000000000000000000000b.ddc02d9', 'prod-us', 'ddc02d90864678757506c645bbe071ab11c2f2bb'),
+    PROJECT,
+  );
   env = { ...isolatedHome(), KUBECONFIG: cluster.kubeconfigPath, KARGO_PROJECT: PROJECT };
 });
 
@@ -88,10 +92,12 @@ describe('tables', () => {
 
 describe('other kinds', () => {
   it('lists cluster-scoped kinds without a project and AnalysisRuns with their Stage', async () => {
-    await admin.create(
-      resources.clusterPromotionTask,
-      { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'ClusterPromotionTask', metadata: { name: 'shared-deploy' }, spec: { steps: [{ uses: 'git-clone' }, { uses: 'git-push' }] } },
-    );
+    await admin.create(resources.clusterPromotionTask, {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'ClusterPromotionTask',
+      metadata: { name: 'shared-deploy' },
+      spec: { steps: [{ uses: 'git-clone' }, { uses: 'git-push' }] },
+    });
     const { KARGO_PROJECT: _unused, ...noProject } = env;
     const tasks = await runKargo(['get', 'clusterpromotasks', '-o', 'wide'], { env: noProject, now: NOW });
     expect(tasks.code).toBe(0);
@@ -108,7 +114,12 @@ describe('other kinds', () => {
       PROJECT,
     );
     // Argo Rollouts' AnalysisRun CRD has no status subresource: status is written with the object.
-    await admin.patch(resources.analysisRun, 'dev.01jd0000.1', { status: { phase: 'Successful', metricResults: [{ name: 'smoke', phase: 'Successful' }] } }, PROJECT);
+    await admin.patch(
+      resources.analysisRun,
+      'dev.01jd0000.1',
+      { status: { phase: 'Successful', metricResults: [{ name: 'smoke', phase: 'Successful' }] } },
+      PROJECT,
+    );
     const runs = await kargo(['get', 'ar', '-o', 'wide', '--no-headers']);
     expect(parseTable(runs.stdout)).toEqual([['dev.01jd0000.1', 'dev', 'Successful', expect.any(String), 'smoke=Successful']]);
   });
@@ -210,7 +221,11 @@ describe('request count', () => {
       expect((await kargo(argv)).code).toBe(0);
       return cluster.server.requests.length;
     };
-    const before = { stages: await count(['get', 'stages']), freight: await count(['get', 'freight']), available: await count(['get', 'freight', '--stage', 'prod-us']) };
+    const before = {
+      stages: await count(['get', 'stages']),
+      freight: await count(['get', 'freight']),
+      available: await count(['get', 'freight', '--stage', 'prod-us']),
+    };
     for (let index = 0; index < 40; index++) {
       await admin.create<Freight>(
         resources.freight,
@@ -224,7 +239,11 @@ describe('request count', () => {
         PROJECT,
       );
     }
-    const after = { stages: await count(['get', 'stages']), freight: await count(['get', 'freight']), available: await count(['get', 'freight', '--stage', 'prod-us']) };
+    const after = {
+      stages: await count(['get', 'stages']),
+      freight: await count(['get', 'freight']),
+      available: await count(['get', 'freight', '--stage', 'prod-us']),
+    };
     expect(after).toEqual(before);
     // get stages: the LIST, then a GET for each of the 5 Freight the Stages hold (their aliases).
     expect(before).toEqual({ stages: 6, freight: 1, available: 3 });
@@ -267,7 +286,11 @@ describe('--watch', () => {
     await admin.patch(resources.promotion, 'dev.01jd000000000000000000000a.91903dc', { status: { phase: 'Running', currentStep: 0 } }, PROJECT, {
       subresource: 'status',
     });
-    await admin.create(resources.promotion, promotion('prod-eu.01jd000000000000000000000c.ddc02d9', 'prod-eu', 'ddc02d90864678757506c645bbe071ab11c2f2bb'), PROJECT);
+    await admin.create(
+      resources.promotion,
+      promotion('prod-eu.01jd000000000000000000000c.ddc02d9', 'prod-eu', 'ddc02d90864678757506c645bbe071ab11c2f2bb'),
+      PROJECT,
+    );
     await until(() => (output?.text ?? '').includes('Running'));
     controller.abort();
     const result = await running;

@@ -122,19 +122,20 @@ describe('watch and informer', () => {
     expect(cluster.server.faults.dropWatches()).toBeGreaterThan(0);
     await admin.patch(resources.warehouse, 'w3', { metadata: { labels: { step: '2' } } }, PROJECT);
     await done;
-    expect(seen.map((event) => `${event.type} ${event.object?.metadata.labels?.step ?? '-'}`)).toEqual([
-      'ADDED -',
-      'SYNCED -',
-      'MODIFIED 1',
-      'MODIFIED 2',
-    ]);
+    expect(seen.map((event) => `${event.type} ${event.object?.metadata.labels?.step ?? '-'}`)).toEqual(['ADDED -', 'SYNCED -', 'MODIFIED 1', 'MODIFIED 2']);
     expect(seen.at(-1)?.cache.size).toBe(1);
   });
 
   it('relists after 410 Gone and replays only what changed', async () => {
     const controller = new AbortController();
     const seen: string[] = [];
-    const fault = cluster.server.faults.add({ match: { verb: 'watch', resource: 'warehouses' }, status: 410, reason: 'Expired', message: 'too old resource version', times: 1 });
+    const fault = cluster.server.faults.add({
+      match: { verb: 'watch', resource: 'warehouses' },
+      status: 410,
+      reason: 'Expired',
+      message: 'too old resource version',
+      times: 1,
+    });
     const done = (async () => {
       for await (const event of inform<Warehouse>(admin, resources.warehouse, PROJECT, {
         labelSelector: 'team=web',
@@ -207,7 +208,9 @@ describe('connection and credential failures', () => {
 
   it('reports a failing exec plugin as a kubeconfig problem', async () => {
     const path = rewriteKubeconfig(cluster.kubeconfigPath, 'exec-broken', (config) => {
-      config.users[0]!.user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: ['-e', 'process.exit(3)'], interactiveMode: 'Never' } };
+      config.users[0]!.user = {
+        exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: ['-e', 'process.exit(3)'], interactiveMode: 'Never' },
+      };
     });
     const error = await (await client(path)).list(resources.stage, 'x').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(KubeConfigError);
@@ -215,9 +218,9 @@ describe('connection and credential failures', () => {
   });
 
   it('rejects an unknown context and a missing kubeconfig file', async () => {
-    await expect(createKubeClient({ kubeconfig: cluster.kubeconfigPath, context: 'nope', verbose: false }, { env: {}, stderr: captureStream() })).rejects.toThrow(
-      /context "nope" is not in the kubeconfig \(known contexts: kargo-embedded\)/,
-    );
+    await expect(
+      createKubeClient({ kubeconfig: cluster.kubeconfigPath, context: 'nope', verbose: false }, { env: {}, stderr: captureStream() }),
+    ).rejects.toThrow(/context "nope" is not in the kubeconfig \(known contexts: kargo-embedded\)/);
     await expect(createKubeClient({ kubeconfig: '/nonexistent/config', verbose: false }, { env: {}, stderr: captureStream() })).rejects.toBeInstanceOf(
       KubeConfigError,
     );
@@ -230,7 +233,10 @@ describe('connection and credential failures', () => {
     });
     const kube = await createKubeClient({ verbose: false }, { env: { KUBECONFIG: `${cluster.kubeconfigPath}:${extra}` }, stderr: captureStream() });
     expect(kube.identity.contextName).toBe('kargo-embedded');
-    const chosen = await createKubeClient({ context: 'second', verbose: false }, { env: { KUBECONFIG: `${cluster.kubeconfigPath}:${extra}` }, stderr: captureStream() });
+    const chosen = await createKubeClient(
+      { context: 'second', verbose: false },
+      { env: { KUBECONFIG: `${cluster.kubeconfigPath}:${extra}` }, stderr: captureStream() },
+    );
     expect(chosen.identity.contextName).toBe('second');
   });
 });

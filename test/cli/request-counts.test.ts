@@ -146,7 +146,10 @@ describe('reading each kind once', () => {
     ['get freight --stage', ['get', 'freight', '--stage', 'prod-us']],
   ])('%s lists Stages, Warehouses and Freight once each; Freight transferred grows with the Freight', async (_what, argv) => {
     const { small, large } = await atBothSizes(argv);
-    for (const [cost, sandbox] of [[small, sandboxes.small], [large, sandboxes.large]] as const) {
+    for (const [cost, sandbox] of [
+      [small, sandboxes.small],
+      [large, sandboxes.large],
+    ] as const) {
       expect(['stages', 'warehouses', 'freights'].map((resource) => listsOf(cost, resource))).toEqual([1, 1, 1]);
       expect(objectsOf(cost, 'freights')).toBe(sandbox.freight);
     }

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  array,
-  defineConfig,
-  enumOf,
-  invalidConfigMessage,
-  nonEmptyString,
-  object,
-  boolean,
-  when,
-  integer,
-} from '../../src/engine/config-schema.js';
+import { array, defineConfig, enumOf, invalidConfigMessage, nonEmptyString, object, boolean, when, integer } from '../../src/engine/config-schema.js';
 
 const validate = defineConfig(
   'demo',

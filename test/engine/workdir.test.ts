@@ -26,9 +26,7 @@ describe('resolveInWorkDir', () => {
   });
 
   it('refuses ../ and absolute paths with a terminal error', () => {
-    expect(() => resolveInWorkDir(workDir, '../outside/secret.txt')).toThrow(
-      'path "../outside/secret.txt" attempts to traverse outside the working directory',
-    );
+    expect(() => resolveInWorkDir(workDir, '../outside/secret.txt')).toThrow('path "../outside/secret.txt" attempts to traverse outside the working directory');
     expect(() => resolveInWorkDir(workDir, 'repo/../../x')).toThrow(PathEscapeError);
     expect(() => resolveInWorkDir(workDir, '/etc/passwd')).toThrow('path "/etc/passwd" must be relative');
     expect(() => resolveInWorkDir(workDir, '/etc/passwd')).toThrow(TerminalStepError);
@@ -46,9 +44,7 @@ describe('resolveInWorkDir', () => {
     symlinkSync(join(base, 'outside'), join(workDir, 'abs-out'));
     symlinkSync(join(base, 'outside', 'missing.txt'), join(workDir, 'dangling'));
     for (const path of ['repo/up/secret.txt', 'abs-out/secret.txt', 'abs-out', 'dangling']) {
-      expect(() => resolveInWorkDir(workDir, path)).toThrow(
-        `path "${path}" resolves outside the working directory through a symlink`,
-      );
+      expect(() => resolveInWorkDir(workDir, path)).toThrow(`path "${path}" resolves outside the working directory through a symlink`);
     }
   });
 

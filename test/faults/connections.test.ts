@@ -24,7 +24,8 @@ afterAll(async () => {
 
 const GET_STAGES = ['get', 'stages', '-p', PROJECT];
 const PROMOTE = ['promote', '--freight', 'quiet-lynx', '--stage', 'staging-us', '-p', PROJECT];
-const UNREACHABLE = /^error: cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:1 \(context "kargo-embedded"\): connect ECONNREFUSED 127\.0\.0\.1:1 \(5 attempts over \d+\.\ds\)$/;
+const UNREACHABLE =
+  /^error: cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:1 \(context "kargo-embedded"\): connect ECONNREFUSED 127\.0\.0\.1:1 \(5 attempts over \d+\.\ds\)$/;
 
 async function ownProxy(): Promise<FaultProxy> {
   const proxy = new FaultProxy(env.cluster.server.url, env.cluster.server.caCertPem);
@@ -39,16 +40,23 @@ describe.concurrent('waiting through an outage', () => {
     try {
       const path = user.variant('outage', (yaml) => yaml.replace(/server: \S+/, `server: ${proxy.url}`).replace(/\n *certificate-authority-data: \S+/, ''));
       let cut = false;
-      const run = await runKargo([...PROMOTE, '--wait', '--timeout', '12s'], {
+      const run = await runKargo([...PROMOTE, '--wait', '--timeout', '15s'], {
         kubeconfig: path,
-        onOutput: ({ stderr }) => {
-          if (cut || !stderr.includes('Created promotion')) return;
-          cut = true;
-          void proxy.down().then(() => setTimeout(() => void proxy.up(), 3_000));
+        onSpawn: (child) => {
+          // Cut the cluster off once the Promotion is being watched, for 4 s.
+          const poll = setInterval(() => {
+            if (cut || !env.requestsOf(user).some((record) => record.verb === 'watch' && record.resource === 'promotions')) return;
+            cut = true;
+            clearInterval(poll);
+            void proxy.down().then(() => setTimeout(() => void proxy.up(), 4_000));
+          }, 50);
+          child.once('close', () => clearInterval(poll));
         },
       });
       expect(run.code, run.stderr).toBe(124);
-      expect(run.stderr).toMatch(/reconnecting to the cluster \(attempt 1, next try in \d+s\) — cannot reach the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+/);
+      expect(run.stderr).toMatch(
+        /reconnecting to the cluster \(attempt \d+, next try in \d+s\) — cannot reach the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+/,
+      );
       expect(run.stderr).toMatch(/Timed out after \S+ waiting for promotion/);
       expect(env.writesOf(user).filter((record) => record.resource === 'promotions')).toHaveLength(1);
     } finally {
@@ -58,7 +66,12 @@ describe.concurrent('waiting through an outage', () => {
 });
 
 describe.concurrent('the cluster unreachable or failing', () => {
-  for (const [label, argv] of [['get stages', GET_STAGES], ['promote', PROMOTE], ['status', ['status', '-p', PROJECT]], ['version', ['version']]] as const) {
+  for (const [label, argv] of [
+    ['get stages', GET_STAGES],
+    ['promote', PROMOTE],
+    ['status', ['status', '-p', PROJECT]],
+    ['version', ['version']],
+  ] as const) {
     it(`${label}: connection refused → exit 10 naming the server and the cause`, async () => {
       const user = await env.user(`conn-${++caseNumber}`);
       const path = user.variant('refused', (yaml) => yaml.replace(/server: \S+/, 'server: https://127.0.0.1:1'));
@@ -69,7 +82,10 @@ describe.concurrent('the cluster unreachable or failing', () => {
     });
   }
 
-  for (const [label, argv] of [['get stages', GET_STAGES], ['promote', PROMOTE]] as const) {
+  for (const [label, argv] of [
+    ['get stages', GET_STAGES],
+    ['promote', PROMOTE],
+  ] as const) {
     it(`${label}: a server down for a second → ridden out, exit 0`, async () => {
       const user = await env.user(`conn-${++caseNumber}`);
       const proxy = await ownProxy();
@@ -99,7 +115,9 @@ describe.concurrent('the cluster unreachable or failing', () => {
       env.proxy.add({ token: user.token, method: 'GET', status: 502 });
       const run = await runKargo([...argv], { kubeconfig: user.proxied });
       expect(run.code, run.stderr).toBe(10);
-      expect(firstLine(run)).toMatch(/^error: the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) kept failing: HTTP 502( \S+)?: the proxy answered 502 \(5 attempts over \d+\.\ds\)$/);
+      expect(firstLine(run)).toMatch(
+        /^error: the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) kept failing: HTTP 502( \S+)?: the proxy answered 502 \(5 attempts over \d+\.\ds\)$/,
+      );
       expect(env.writesOf(user)).toEqual([]);
     });
 
@@ -108,7 +126,9 @@ describe.concurrent('the cluster unreachable or failing', () => {
       const path = user.variant('untrusted', (yaml) => yaml.replace(/\n *certificate-authority-data: \S+/, ''));
       const run = await runKargo([...argv], { kubeconfig: path });
       expect(run.code, run.stderr).toBe(10);
-      expect(firstLine(run)).toMatch(/^error: TLS failure talking to the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\): self[- ]signed certificate/);
+      expect(firstLine(run)).toMatch(
+        /^error: TLS failure talking to the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\): self[- ]signed certificate/,
+      );
       expect(run.stderr).toContain('certificate-authority-data');
       expect(env.requestsOf(user)).toEqual([]);
     });

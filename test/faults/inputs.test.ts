@@ -29,9 +29,19 @@ const REFUSED_BEFORE_ANY_REQUEST: [string, string[], number, RegExp][] = [
   ['refresh stage ""', ['refresh', 'stage', '', ...P], 2, /^error: the Stage name must not be empty\.$/],
   ['refresh warehouse ""', ['refresh', 'warehouse', '', ...P], 2, /^error: the Warehouse name must not be empty\.$/],
   ['update freight "" --alias x', ['update', 'freight', '', '--alias', 'x', ...P], 2, /^error: the Freight name or alias must not be empty\.$/],
-  ['update freight --alias with a space', ['update', 'freight', 'quiet-lynx', '--alias', 'two words', ...P], 2, /^error: --alias "two words" is not a valid name/],
+  [
+    'update freight --alias with a space',
+    ['update', 'freight', 'quiet-lynx', '--alias', 'two words', ...P],
+    2,
+    /^error: --alias "two words" is not a valid name/,
+  ],
   ['promote --stage ""', ['promote', '--freight', 'quiet-lynx', '--stage', '', ...P], 2, /^error: --stage must not be empty\.$/],
-  ['promote --stage Dev', ['promote', '--freight', 'quiet-lynx', '--stage', 'Dev', ...P], 2, new RegExp(`^error: --stage "Dev" ${INVALID.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)],
+  [
+    'promote --stage Dev',
+    ['promote', '--freight', 'quiet-lynx', '--stage', 'Dev', ...P],
+    2,
+    new RegExp(`^error: --stage "Dev" ${INVALID.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+  ],
   ['promote --freight ""', ['promote', '--freight', '', '--stage', 'dev', ...P], 2, /^error: --freight must not be empty\.$/],
   ['promote --warehouse ""', ['promote', '--warehouse', '', '--stage', 'dev', ...P], 2, /^error: --warehouse must not be empty\.$/],
   ['promote --name "" --wait', ['promote', '--name', '', '--wait', ...P], 2, /^error: --name must not be empty\.$/],
@@ -43,7 +53,12 @@ const REFUSED_BEFORE_ANY_REQUEST: [string, string[], number, RegExp][] = [
   ['get stages with -p My.Project', ['get', 'stages', '-p', 'My.Project'], 2, /^error: -p\/--project "My\.Project" is not a valid name/],
   ['get freight "a b"', ['get', 'freight', 'a b', ...P], 2, /^error: the name "a b" is not a valid name/],
   ['get stages "../secrets"', ['get', 'stages', '../secrets', ...P], 2, /^error: the name "\.\.\/secrets" is not a valid name/],
-  ['promote --timeout 999999h', ['promote', '--freight', 'quiet-lynx', '--stage', 'staging-us', '--wait', '--timeout', '999999h', ...P], 2, /^error: --timeout 999999h is longer than kargo can wait \(at most 596h, about 24 days\); use 0 for no limit\.$/],
+  [
+    'promote --timeout 999999h',
+    ['promote', '--freight', 'quiet-lynx', '--stage', 'staging-us', '--wait', '--timeout', '999999h', ...P],
+    2,
+    /^error: --timeout 999999h is longer than kargo can wait \(at most 596h, about 24 days\); use 0 for no limit\.$/,
+  ],
   ['verify --timeout -5m', ['verify', 'stage', 'dev', '--wait', '--timeout', '-5m', ...P], 2, /^error: --timeout must not be negative/],
   ['--request-timeout soon', ['get', 'stages', '--request-timeout', 'soon', ...P], 2, /^error: invalid --request-timeout "soon": /],
   ['--request-timeout 999999h', ['get', 'stages', '--request-timeout', '999999h', ...P], 2, /^error: invalid --request-timeout "999999h": at most 596h/],
@@ -81,7 +96,10 @@ describe.concurrent('names that do not exist', () => {
 });
 
 describe.concurrent('signals', () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`${signal} while waiting → exit ${code}, the Promotion named with how to follow it`, async () => {
       const user = await env.user(`signals-${++caseNumber}`);
       let sent = false;
@@ -116,7 +134,9 @@ describe.concurrent('signals', () => {
         },
       });
       expect(run.code, run.stderr).toBe(code);
-      expect(run.stderr).toContain(`Stopped while creating the Promotion for Stage staging-eu; it may or may not exist: check with kargo get promotions -p ${PROJECT} --stage staging-eu`);
+      expect(run.stderr).toContain(
+        `Stopped while creating the Promotion for Stage staging-eu; it may or may not exist: check with kargo get promotions -p ${PROJECT} --stage staging-eu`,
+      );
       expect(run.stderr).not.toMatch(/^error:/m);
     });
   }

@@ -45,7 +45,8 @@ const FAULTS: FaultCase[] = [
     name: '500 on every read',
     rule: { status: 500, reason: 'InternalError', message: 'etcdserver: leader changed' },
     code: 10,
-    message: /^error: the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) kept failing: HTTP 500 InternalError: etcdserver: leader changed \(5 attempts over \d+\.\ds\)$/,
+    message:
+      /^error: the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) kept failing: HTTP 500 InternalError: etcdserver: leader changed \(5 attempts over \d+\.\ds\)$/,
   },
   {
     name: 'a Retry-After longer than kargo waits',
@@ -53,8 +54,18 @@ const FAULTS: FaultCase[] = [
     code: 10,
     message: /^error: the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) is overloaded: it asked to retry after 600s /,
   },
-  { name: '401', rule: { status: 401, reason: 'Unauthorized', message: 'Unauthorized' }, code: 4, message: /^error: the Kubernetes API server rejected your credentials \(401 Unauthorized\)$/ },
-  { name: '403', rule: { status: 403, reason: 'Forbidden', message: 'forbidden' }, code: 4, message: /^error: forbidden: you may not list \S+ in namespace "my-web-app"$/ },
+  {
+    name: '401',
+    rule: { status: 401, reason: 'Unauthorized', message: 'Unauthorized' },
+    code: 4,
+    message: /^error: the Kubernetes API server rejected your credentials \(401 Unauthorized\)$/,
+  },
+  {
+    name: '403',
+    rule: { status: 403, reason: 'Forbidden', message: 'forbidden' },
+    code: 4,
+    message: /^error: forbidden: you may not list \S+ in namespace "my-web-app"$/,
+  },
 ];
 
 describe.concurrent('read commands under faults', () => {

@@ -21,7 +21,8 @@ afterAll(async () => {
   await env?.close();
 });
 
-const stored = (user: CaseUser, verb: string, resource: string): number => env.writesOf(user).filter((record) => record.verb === verb && record.resource === resource).length;
+const stored = (user: CaseUser, verb: string, resource: string): number =>
+  env.writesOf(user).filter((record) => record.verb === verb && record.resource === resource).length;
 
 interface WriteCase {
   name: string;
@@ -40,18 +41,112 @@ const PROMOTE = (): string[] => ['promote', '--freight', 'quiet-lynx', '--stage'
 const FAILED_WRITE = /^error: the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) kept failing: HTTP 50\d /;
 
 const CASES: WriteCase[] = [
-  { name: 'promote: every create answered 503', argv: PROMOTE, verb: 'create', resource: 'promotions', rule: { status: 503, reason: 'ServiceUnavailable' }, code: 10, writes: 0, message: /^error: the Kubernetes API server answered HTTP 503 ServiceUnavailable to POST \/apis\/kargo\.akuity\.io\/v1alpha1\/namespaces\/my-web-app\/promotions: injected fault: HTTP 503$/ },
-  { name: 'promote: a create turned away with 429 once', argv: PROMOTE, verb: 'create', resource: 'promotions', rule: { status: 429, reason: 'TooManyRequests', retryAfterSeconds: 1, times: 1 }, code: 0, writes: 1 },
-  { name: 'promote: a create whose connection is cut once', argv: PROMOTE, verb: 'create', resource: 'promotions', rule: { reset: true, times: 1 }, code: 0, writes: 1 },
+  {
+    name: 'promote: every create answered 503',
+    argv: PROMOTE,
+    verb: 'create',
+    resource: 'promotions',
+    rule: { status: 503, reason: 'ServiceUnavailable' },
+    code: 10,
+    writes: 0,
+    message:
+      /^error: the Kubernetes API server answered HTTP 503 ServiceUnavailable to POST \/apis\/kargo\.akuity\.io\/v1alpha1\/namespaces\/my-web-app\/promotions: injected fault: HTTP 503$/,
+  },
+  {
+    name: 'promote: a create turned away with 429 once',
+    argv: PROMOTE,
+    verb: 'create',
+    resource: 'promotions',
+    rule: { status: 429, reason: 'TooManyRequests', retryAfterSeconds: 1, times: 1 },
+    code: 0,
+    writes: 1,
+  },
+  {
+    name: 'promote: a create whose connection is cut once',
+    argv: PROMOTE,
+    verb: 'create',
+    resource: 'promotions',
+    rule: { reset: true, times: 1 },
+    code: 0,
+    writes: 1,
+  },
   { name: 'promote: a create answered 503 twice', argv: PROMOTE, verb: 'create', resource: 'promotions', rule: { status: 503, times: 2 }, code: 0, writes: 1 },
-  { name: 'promote: a create stored after the client gave up waiting', argv: PROMOTE, extraArgv: ['--request-timeout', '1s'], verb: 'create', resource: 'promotions', rule: { latencyMs: 1_800, times: 1 }, code: 0, writes: 1 },
-  { name: 'approve: a status patch answered 503 once', argv: () => ['approve', '--freight', 'brave-heron', '--stage', 'prod-us', '-p', PROJECT], verb: 'patch', resource: 'freights', rule: { status: 503, times: 1 }, code: 0, writes: 1 },
-  { name: 'approve: every status patch answered 500', argv: () => ['approve', '--freight', 'brave-heron', '--stage', 'prod-eu', '-p', PROJECT], verb: 'patch', resource: 'freights', rule: { status: 500 }, code: 10, writes: 0, message: FAILED_WRITE },
-  { name: 'refresh warehouse: a patch answered 503 once', argv: () => ['refresh', 'warehouse', 'app-images', '-p', PROJECT], verb: 'patch', resource: 'warehouses', rule: { status: 503, times: 1 }, code: 0, writes: 1 },
-  { name: 'refresh stage: every patch answered 500', argv: () => ['refresh', 'stage', 'staging-us', '-p', PROJECT], verb: 'patch', resource: 'stages', rule: { status: 500 }, code: 10, writes: 0, message: FAILED_WRITE },
-  { name: 'update freight --alias: a patch answered 502 once', argv: (n) => ['update', 'freight', 'tidy-fern', '--alias', `tidy-${n}`, '-p', PROJECT], verb: 'patch', resource: 'freights', rule: { status: 502, times: 1 }, code: 0, writes: 1 },
-  { name: 'update freight --alias: every patch answered 503', argv: (n) => ['update', 'freight', 'bold-maple', '--alias', `bold-${n}`, '-p', PROJECT], verb: 'patch', resource: 'freights', rule: { status: 503 }, code: 10, writes: 0, message: FAILED_WRITE },
-  { name: 'verify stage: a patch answered 429 with Retry-After', argv: () => ['verify', 'stage', 'dev', '-p', PROJECT], verb: 'patch', resource: 'stages', rule: { status: 429, retryAfterSeconds: 1, times: 1 }, code: 0, writes: 1 },
+  {
+    name: 'promote: a create stored after the client gave up waiting',
+    argv: PROMOTE,
+    extraArgv: ['--request-timeout', '1s'],
+    verb: 'create',
+    resource: 'promotions',
+    rule: { latencyMs: 1_800, times: 1 },
+    code: 0,
+    writes: 1,
+  },
+  {
+    name: 'approve: a status patch answered 503 once',
+    argv: () => ['approve', '--freight', 'brave-heron', '--stage', 'prod-us', '-p', PROJECT],
+    verb: 'patch',
+    resource: 'freights',
+    rule: { status: 503, times: 1 },
+    code: 0,
+    writes: 1,
+  },
+  {
+    name: 'approve: every status patch answered 500',
+    argv: () => ['approve', '--freight', 'brave-heron', '--stage', 'prod-eu', '-p', PROJECT],
+    verb: 'patch',
+    resource: 'freights',
+    rule: { status: 500 },
+    code: 10,
+    writes: 0,
+    message: FAILED_WRITE,
+  },
+  {
+    name: 'refresh warehouse: a patch answered 503 once',
+    argv: () => ['refresh', 'warehouse', 'app-images', '-p', PROJECT],
+    verb: 'patch',
+    resource: 'warehouses',
+    rule: { status: 503, times: 1 },
+    code: 0,
+    writes: 1,
+  },
+  {
+    name: 'refresh stage: every patch answered 500',
+    argv: () => ['refresh', 'stage', 'staging-us', '-p', PROJECT],
+    verb: 'patch',
+    resource: 'stages',
+    rule: { status: 500 },
+    code: 10,
+    writes: 0,
+    message: FAILED_WRITE,
+  },
+  {
+    name: 'update freight --alias: a patch answered 502 once',
+    argv: (n) => ['update', 'freight', 'tidy-fern', '--alias', `tidy-${n}`, '-p', PROJECT],
+    verb: 'patch',
+    resource: 'freights',
+    rule: { status: 502, times: 1 },
+    code: 0,
+    writes: 1,
+  },
+  {
+    name: 'update freight --alias: every patch answered 503',
+    argv: (n) => ['update', 'freight', 'bold-maple', '--alias', `bold-${n}`, '-p', PROJECT],
+    verb: 'patch',
+    resource: 'freights',
+    rule: { status: 503 },
+    code: 10,
+    writes: 0,
+    message: FAILED_WRITE,
+  },
+  {
+    name: 'verify stage: a patch answered 429 with Retry-After',
+    argv: () => ['verify', 'stage', 'dev', '-p', PROJECT],
+    verb: 'patch',
+    resource: 'stages',
+    rule: { status: 429, retryAfterSeconds: 1, times: 1 },
+    code: 0,
+    writes: 1,
+  },
 ];
 
 describe.concurrent('writes under faults', () => {

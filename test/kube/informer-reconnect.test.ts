@@ -16,7 +16,16 @@ import { startServer } from '../../src/server/index.js';
 import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
 import { recordingClock, testClient } from './support.js';
 
-const CONFIGMAP: ResourceType = { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', namespaced: true, shortNames: ['cm'], hasStatus: false };
+const CONFIGMAP: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'ConfigMap',
+  plural: 'configmaps',
+  singular: 'configmap',
+  namespaced: true,
+  shortNames: ['cm'],
+  hasStatus: false,
+};
 let cluster: TestCluster;
 let namespaceCount = 0;
 
@@ -114,7 +123,13 @@ describe('informer under faults', () => {
       const client = await testClient(kubeconfig, { clock: recordingClock(), signal: controller.signal });
       const ns = await namespace(client);
       const reconnects: ReconnectInfo[] = [];
-      const events = inform<KubeObject>(client, CONFIGMAP, ns, { signal: controller.signal, sleep: systemClock.sleep, retryDelayMs: 20, maxRetryDelayMs: 100, onReconnecting: (info) => reconnects.push(info) });
+      const events = inform<KubeObject>(client, CONFIGMAP, ns, {
+        signal: controller.signal,
+        sleep: systemClock.sleep,
+        retryDelayMs: 20,
+        maxRetryDelayMs: 100,
+        onReconnecting: (info) => reconnects.push(info),
+      });
       expect((await events.next()).value?.type).toBe('SYNCED');
       const added = collectAdded(events, 1);
       await server.close();

@@ -54,7 +54,9 @@ describe('kubeconfig problems', () => {
     const error = await failure(withServer('bad-server', written));
     expect(error).toBeInstanceOf(KubeConfigError);
     expect(error).not.toBeInstanceOf(KubeCredentialsError);
-    expect((error as Error).message).toBe(`cluster "kargo-embedded" in the kubeconfig has server "${server}", which is not an http(s) URL; expected e.g. https://my-cluster.example:6443`);
+    expect((error as Error).message).toBe(
+      `cluster "kargo-embedded" in the kubeconfig has server "${server}", which is not an http(s) URL; expected e.g. https://my-cluster.example:6443`,
+    );
   });
 
   it('reads a server without a scheme as https://, as kubectl does', async () => {
@@ -63,18 +65,30 @@ describe('kubeconfig problems', () => {
     expect((await client.list(resources.namespace)).items.length).toBeGreaterThan(0);
   });
 
-  it.each([['an empty file', ''], ['only whitespace', '\n  \n']])('names %s', async (_, content) => {
+  it.each([
+    ['an empty file', ''],
+    ['only whitespace', '\n  \n'],
+  ])('names %s', async (_, content) => {
     const path = join(dir, 'empty.kubeconfig');
     writeFileSync(path, content);
     const error = await failure(path);
     expect(error).toBeInstanceOf(KubeConfigError);
-    expect((error as Error).message).toBe(`kubeconfig ${path} is empty: it defines no cluster, user or context; pass --kubeconfig FILE or fetch your cluster's kubeconfig again`);
+    expect((error as Error).message).toBe(
+      `kubeconfig ${path} is empty: it defines no cluster, user or context; pass --kubeconfig FILE or fetch your cluster's kubeconfig again`,
+    );
   });
 
   it('reports client-key-data that is not a key as a credentials problem', async () => {
-    const error = await failure(withUser('bad-key', { 'client-certificate-data': Buffer.from(cluster.server.caCertPem ?? '').toString('base64'), 'client-key-data': Buffer.from('not a key').toString('base64') }));
+    const error = await failure(
+      withUser('bad-key', {
+        'client-certificate-data': Buffer.from(cluster.server.caCertPem ?? '').toString('base64'),
+        'client-key-data': Buffer.from('not a key').toString('base64'),
+      }),
+    );
     expect(error).toBeInstanceOf(KubeCredentialsError);
-    expect((error as Error).message).toBe('client-key-data of user "kargo-embedded-admin" in the kubeconfig is not a PEM private key; fix it or fetch the kubeconfig again');
+    expect((error as Error).message).toBe(
+      'client-key-data of user "kargo-embedded-admin" in the kubeconfig is not a PEM private key; fix it or fetch the kubeconfig again',
+    );
   });
 
   it('reports certificate-authority-data that is not a certificate', async () => {
@@ -83,7 +97,9 @@ describe('kubeconfig problems', () => {
     });
     const error = await failure(path);
     expect(error).toBeInstanceOf(KubeConfigError);
-    expect((error as Error).message).toBe('certificate-authority-data of cluster "kargo-embedded" in the kubeconfig is not a PEM certificate; fix it or fetch the kubeconfig again');
+    expect((error as Error).message).toBe(
+      'certificate-authority-data of cluster "kargo-embedded" in the kubeconfig is not a PEM certificate; fix it or fetch the kubeconfig again',
+    );
   });
 
   it('reports a tokenFile that does not exist instead of sending the request unauthenticated', async () => {
@@ -91,7 +107,9 @@ describe('kubeconfig problems', () => {
     cluster.server.clearRequests();
     const error = await failure(withUser('missing-token-file', { tokenFile: missing }));
     expect(error).toBeInstanceOf(KubeCredentialsError);
-    expect((error as Error).message).toBe(`the tokenFile ${missing} of user "kargo-embedded-admin" in the kubeconfig does not exist; create it or point tokenFile at your token`);
+    expect((error as Error).message).toBe(
+      `the tokenFile ${missing} of user "kargo-embedded-admin" in the kubeconfig does not exist; create it or point tokenFile at your token`,
+    );
     expect(cluster.server.requests).toEqual([]);
   });
 
@@ -105,29 +123,49 @@ describe('kubeconfig problems', () => {
   it('kills an exec plugin that never answers and names it', async () => {
     const pidFile = join(dir, 'plugin.pid');
     const plugin = join(dir, 'hanging-plugin.mjs');
-    writeFileSync(plugin, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetInterval(() => {}, 1000);\n`);
-    const path = withUser('exec-hangs', { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' } });
+    writeFileSync(
+      plugin,
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetInterval(() => {}, 1000);\n`,
+    );
+    const path = withUser('exec-hangs', {
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' },
+    });
     const started = Date.now();
     const error = await failure(path, { execTimeoutMs: 1500 });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(error).toBeInstanceOf(KubeCredentialsError);
-    expect((error as Error).message).toBe(`cannot get credentials for context "kargo-embedded": the exec credential plugin "${process.execPath}" of user "kargo-embedded-admin" did not answer within 2s; run it on its own to see what it waits for, or log in again`);
+    expect((error as Error).message).toBe(
+      `cannot get credentials for context "kargo-embedded": the exec credential plugin "${process.execPath}" of user "kargo-embedded-admin" did not answer within 2s; run it on its own to see what it waits for, or log in again`,
+    );
     const pid = Number(readFileSync(pidFile, 'utf8'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(() => process.kill(pid, 0)).toThrow();
   });
 
   it('names an exec plugin that is not installed, with its install hint', async () => {
-    const path = withUser('exec-missing', { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'no-such-credential-plugin', installHint: 'Install it with: brew install no-such', interactiveMode: 'Never' } });
+    const path = withUser('exec-missing', {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1',
+        command: 'no-such-credential-plugin',
+        installHint: 'Install it with: brew install no-such',
+        interactiveMode: 'Never',
+      },
+    });
     const error = await failure(path);
     expect(error).toBeInstanceOf(KubeCredentialsError);
-    expect((error as Error).message).toBe('cannot get credentials for context "kargo-embedded": the exec credential plugin "no-such-credential-plugin" of user "kargo-embedded-admin" was not found: Install it with: brew install no-such');
+    expect((error as Error).message).toBe(
+      'cannot get credentials for context "kargo-embedded": the exec credential plugin "no-such-credential-plugin" of user "kargo-embedded-admin" was not found: Install it with: brew install no-such',
+    );
   });
 
   it('names an exec plugin that prints no credential', async () => {
-    const path = withUser('exec-garbage', { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: ['-e', 'console.log("hello")'], interactiveMode: 'Never' } });
+    const path = withUser('exec-garbage', {
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: ['-e', 'console.log("hello")'], interactiveMode: 'Never' },
+    });
     const error = await failure(path);
-    expect((error as Error).message).toMatch(/the exec credential plugin ".*" of user "kargo-embedded-admin" printed something that is not an ExecCredential \(JSON expected\)$/);
+    expect((error as Error).message).toMatch(
+      /the exec credential plugin ".*" of user "kargo-embedded-admin" printed something that is not an ExecCredential \(JSON expected\)$/,
+    );
   });
 
   it('leaves no file behind and reads the kubeconfig only', () => {

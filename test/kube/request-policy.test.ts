@@ -12,16 +12,29 @@ import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
 import { kubeconfigVariant, recordingClock, testClient, type RecordingClock } from './support.js';
 
 const NS = 'policy';
-const CONFIGMAP: ResourceType = { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', namespaced: true, shortNames: ['cm'], hasStatus: false };
+const CONFIGMAP: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'ConfigMap',
+  plural: 'configmaps',
+  singular: 'configmap',
+  namespaced: true,
+  shortNames: ['cm'],
+  hasStatus: false,
+};
 let cluster: TestCluster;
 let clock: RecordingClock;
 let client: KubeClient;
 
-function configMap(name: string, resourceVersion?: string): { apiVersion: string; kind: string; metadata: { name: string; namespace: string; resourceVersion?: string }; data: Record<string, string> } {
+function configMap(
+  name: string,
+  resourceVersion?: string,
+): { apiVersion: string; kind: string; metadata: { name: string; namespace: string; resourceVersion?: string }; data: Record<string, string> } {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS, ...(resourceVersion ? { resourceVersion } : {}) }, data: { a: '1' } };
 }
 
-const sent = (verb: string, resource = 'configmaps'): number => cluster.server.requests.filter((record) => record.verb === verb && record.resource === resource).length;
+const sent = (verb: string, resource = 'configmaps'): number =>
+  cluster.server.requests.filter((record) => record.verb === verb && record.resource === resource).length;
 
 beforeAll(async () => {
   cluster = await startTestCluster({ crds: false });
@@ -66,13 +79,20 @@ describe('reads', () => {
   });
 
   it('gives up after five attempts with KubeUnavailableError carrying the last cause', async () => {
-    cluster.server.faults.add({ match: { verb: 'get', resource: 'configmaps' }, status: 500, reason: 'InternalError', message: 'etcdserver: request timed out' });
+    cluster.server.faults.add({
+      match: { verb: 'get', resource: 'configmaps' },
+      status: 500,
+      reason: 'InternalError',
+      message: 'etcdserver: request timed out',
+    });
     const error = await client.get(CONFIGMAP, 'base', NS).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(KubeUnavailableError);
     const unavailable = error as KubeUnavailableError;
     expect(unavailable.attempts).toBe(5);
     expect(unavailable.lastCause).toBeInstanceOf(KubeApiError);
-    expect(unavailable.message).toMatch(/^the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) kept failing: HTTP 500 InternalError: etcdserver: request timed out \(5 attempts over /);
+    expect(unavailable.message).toMatch(
+      /^the Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ \(context "kargo-embedded"\) kept failing: HTTP 500 InternalError: etcdserver: request timed out \(5 attempts over /,
+    );
     expect(sent('get')).toBe(5);
   });
 
@@ -138,7 +158,9 @@ describe('writes', () => {
   it('retries a JSON patch only when it tests the resourceVersion', async () => {
     const current = await client.get(CONFIGMAP, 'base', NS);
     cluster.server.faults.add({ match: { verb: 'patch', resource: 'configmaps' }, status: 503, times: 1 });
-    const plain = await client.patch(CONFIGMAP, 'base', [{ op: 'add', path: '/data/c', value: '4' }], NS, { patchType: 'json' }).catch((caught: unknown) => caught);
+    const plain = await client
+      .patch(CONFIGMAP, 'base', [{ op: 'add', path: '/data/c', value: '4' }], NS, { patchType: 'json' })
+      .catch((caught: unknown) => caught);
     expect((plain as KubeApiError).code).toBe(503);
     cluster.server.faults.add({ match: { verb: 'patch', resource: 'configmaps' }, status: 503, times: 1 });
     const guarded = [
@@ -159,7 +181,9 @@ describe('connections', () => {
     const error = await unreachable.create(CONFIGMAP, configMap('x'), NS).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(KubeUnavailableError);
     expect((error as KubeUnavailableError).lastCause).toBeInstanceOf(KubeConnectionError);
-    expect((error as Error).message).toMatch(/^cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:1 \(context "kargo-embedded"\): connect ECONNREFUSED 127\.0\.0\.1:1 \(5 attempts over /);
+    expect((error as Error).message).toMatch(
+      /^cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:1 \(context "kargo-embedded"\): connect ECONNREFUSED 127\.0\.0\.1:1 \(5 attempts over /,
+    );
     expect(clock.sleeps).toHaveLength(4);
   });
 

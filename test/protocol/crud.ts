@@ -4,14 +4,23 @@ import { describe, expect, it } from 'vitest';
 import type { SuiteContext } from './context.js';
 import { API_VERSION, GROUP, KIND, PLURAL, VERSION, widget, widgetsPath } from './fixtures.js';
 
-type Obj = Record<string, unknown> & { metadata: Record<string, unknown> & { name: string; resourceVersion: string; generation?: number; uid?: string }; spec?: Record<string, unknown>; status?: Record<string, unknown> };
+type Obj = Record<string, unknown> & {
+  metadata: Record<string, unknown> & { name: string; resourceVersion: string; generation?: number; uid?: string };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+};
 type List = { kind: string; apiVersion: string; metadata: { resourceVersion: string; continue?: string }; items: Obj[] };
 
 export function defineCrudTests(suite: SuiteContext): void {
   describe('create and get', () => {
     it('fills in system metadata, honours generateName and reads back what it stored', async () => {
       const ns = await suite.namespace();
-      const created = await suite.admin.post<Obj>(widgetsPath(ns), { apiVersion: API_VERSION, kind: KIND, metadata: { generateName: 'gen-' }, spec: { size: 3 } });
+      const created = await suite.admin.post<Obj>(widgetsPath(ns), {
+        apiVersion: API_VERSION,
+        kind: KIND,
+        metadata: { generateName: 'gen-' },
+        spec: { size: 3 },
+      });
       expect(created.status).toBe(201);
       const meta = created.body.metadata;
       expect(meta.name).toMatch(/^gen-[a-z0-9]{5}$/);
@@ -46,7 +55,13 @@ export function defineCrudTests(suite: SuiteContext): void {
       const ns = await suite.namespace();
       const missing = await suite.admin.get(widgetsPath(ns, 'nope'));
       expect(missing.status).toBe(404);
-      expect(missing.body).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404, message: `${PLURAL}.${GROUP} "nope" not found`, details: { name: 'nope', group: GROUP, kind: PLURAL } });
+      expect(missing.body).toMatchObject({
+        kind: 'Status',
+        reason: 'NotFound',
+        code: 404,
+        message: `${PLURAL}.${GROUP} "nope" not found`,
+        details: { name: 'nope', group: GROUP, kind: PLURAL },
+      });
       const noNamespace = await suite.admin.post(widgetsPath(`${ns}-absent`), widget('w'));
       expect(noNamespace.status).toBe(404);
       expect(noNamespace.body).toMatchObject({ reason: 'NotFound', message: `namespaces "${ns}-absent" not found` });
@@ -108,7 +123,12 @@ export function defineCrudTests(suite: SuiteContext): void {
 
     it('filters by numeric Gt/Lt label selectors', async () => {
       const ns = await suite.namespace();
-      for (const [name, rank] of [['low', '1'], ['mid', '5'], ['high', '10'], ['word', 'ten']] as const) {
+      for (const [name, rank] of [
+        ['low', '1'],
+        ['mid', '5'],
+        ['high', '10'],
+        ['word', 'ten'],
+      ] as const) {
         await suite.admin.post(widgetsPath(ns), widget(name, { size: 1 }, { labels: { rank } }));
       }
       await suite.admin.post(widgetsPath(ns), widget('none'));
@@ -149,7 +169,12 @@ export function defineCrudTests(suite: SuiteContext): void {
     it('renders a meta.k8s.io Table with the CRD printer columns when asked (kubectl get)', async () => {
       const ns = await suite.namespace();
       await suite.admin.post(widgetsPath(ns), widget('tabled', { size: 3 }));
-      const table = await suite.admin.get<{ kind: string; apiVersion: string; columnDefinitions: { name: string; type: string }[]; rows: { cells: unknown[]; object: { kind: string; metadata: { name: string } } }[] }>(widgetsPath(ns), {
+      const table = await suite.admin.get<{
+        kind: string;
+        apiVersion: string;
+        columnDefinitions: { name: string; type: string }[];
+        rows: { cells: unknown[]; object: { kind: string; metadata: { name: string } } }[];
+      }>(widgetsPath(ns), {
         accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
       });
       expect(table.status).toBe(200);
@@ -206,10 +231,16 @@ export function defineCrudTests(suite: SuiteContext): void {
       const ns = await suite.namespace();
       const created = await suite.admin.post<Obj>(widgetsPath(ns), widget('unversioned'));
       const { resourceVersion: _dropped, ...metadata } = created.body.metadata;
-      const response = await suite.admin.put<{ reason: string; details: { causes: { field: string; message: string }[] } }>(widgetsPath(ns, 'unversioned'), { ...created.body, metadata, spec: { size: 2 } });
+      const response = await suite.admin.put<{ reason: string; details: { causes: { field: string; message: string }[] } }>(widgetsPath(ns, 'unversioned'), {
+        ...created.body,
+        metadata,
+        spec: { size: 2 },
+      });
       expect(response.status).toBe(422);
       expect(response.body.reason).toBe('Invalid');
-      expect(response.body.details.causes).toEqual([expect.objectContaining({ field: 'metadata.resourceVersion', message: 'Invalid value: 0: must be specified for an update' })]);
+      expect(response.body.details.causes).toEqual([
+        expect.objectContaining({ field: 'metadata.resourceVersion', message: 'Invalid value: 0: must be specified for an update' }),
+      ]);
     });
 
     it('bumps generation on spec changes only', async () => {

@@ -84,7 +84,11 @@ async function sleep(ms: number): Promise<void> {
 
 /** Applies the suite's CRD (server-side apply, idempotent) and waits until the kind is served. */
 export async function ensureWidgetCrd(admin: ApiClient): Promise<void> {
-  const applied = await admin.patch(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${CRD_NAME}?fieldManager=protocol-suite&force=true`, WIDGET_CRD, 'application/apply-patch+yaml');
+  const applied = await admin.patch(
+    `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${CRD_NAME}?fieldManager=protocol-suite&force=true`,
+    WIDGET_CRD,
+    'application/apply-patch+yaml',
+  );
   if (applied.status !== 200 && applied.status !== 201) throw new Error(`applying ${CRD_NAME} failed: HTTP ${applied.status} ${JSON.stringify(applied.body)}`);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

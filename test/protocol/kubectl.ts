@@ -35,9 +35,14 @@ export function defineKubectlTests(suite: SuiteContext): void {
 
     const kubectl = (args: string[], input: string): Promise<Run> =>
       new Promise((resolve) => {
-        const child = execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: suite.target.adminKubeconfig, KUBECACHEDIR: cacheDir }, timeout: 60_000 }, (error, stdout, stderr) => {
-          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-        });
+        const child = execFile(
+          KUBECTL,
+          args,
+          { env: { ...process.env, KUBECONFIG: suite.target.adminKubeconfig, KUBECACHEDIR: cacheDir }, timeout: 60_000 },
+          (error, stdout, stderr) => {
+            resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+          },
+        );
         child.stdin?.end(input);
       });
 

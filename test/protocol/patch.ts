@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { SuiteContext } from './context.js';
 import { widget, widgetsPath } from './fixtures.js';
 
-type Obj = Record<string, unknown> & { metadata: Record<string, unknown> & { resourceVersion: string; labels?: Record<string, string>; managedFields?: unknown[] }; spec?: Record<string, unknown>; status?: Record<string, unknown> };
+type Obj = Record<string, unknown> & {
+  metadata: Record<string, unknown> & { resourceVersion: string; labels?: Record<string, string>; managedFields?: unknown[] };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+};
 
 export function definePatchTests(suite: SuiteContext): void {
   describe('patch', () => {
@@ -30,7 +34,14 @@ export function definePatchTests(suite: SuiteContext): void {
       );
       expect(patched.status).toBe(200);
       expect(patched.body.spec).toMatchObject({ size: 7, tags: ['a', 'b'] });
-      const failed = await suite.admin.patch(widgetsPath(ns, 'j'), [{ op: 'test', path: '/spec/size', value: 1 }, { op: 'replace', path: '/spec/size', value: 8 }], 'application/json-patch+json');
+      const failed = await suite.admin.patch(
+        widgetsPath(ns, 'j'),
+        [
+          { op: 'test', path: '/spec/size', value: 1 },
+          { op: 'replace', path: '/spec/size', value: 8 },
+        ],
+        'application/json-patch+json',
+      );
       expect(failed.status).toBe(422);
       expect(failed.body).toMatchObject({ reason: 'Invalid', message: 'the server rejected our request due to an error in our request' });
       const missing = await suite.admin.patch(widgetsPath(ns, 'j'), [{ op: 'remove', path: '/spec/nope' }], 'application/json-patch+json');
@@ -57,7 +68,10 @@ export function definePatchTests(suite: SuiteContext): void {
       const malformed = await suite.admin.patch(widgetsPath(ns, 'bad'), '{"spec": ', 'application/merge-patch+json');
       expect(malformed.status).toBe(400);
       expect(malformed.body).toMatchObject({ kind: 'Status', reason: 'BadRequest' });
-      for (const [body, type] of [[[1], 'application/merge-patch+json'], [{ op: 'add' }, 'application/json-patch+json']] as const) {
+      for (const [body, type] of [
+        [[1], 'application/merge-patch+json'],
+        [{ op: 'add' }, 'application/json-patch+json'],
+      ] as const) {
         const wrongShape = await suite.admin.patch(widgetsPath(ns, 'bad'), body, type);
         expect(wrongShape.status).toBe(400);
         expect(String(wrongShape.body.message)).toMatch(/^error decoding patch: /);
@@ -76,7 +90,11 @@ export function definePatchTests(suite: SuiteContext): void {
     it('accepts a strategic merge patch for a built-in kind', async () => {
       const ns = await suite.namespace();
       await suite.admin.post(`/api/v1/namespaces/${ns}/configmaps`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { a: '1' } });
-      const patched = await suite.admin.patch<{ data: Record<string, string> }>(`/api/v1/namespaces/${ns}/configmaps/cm`, { data: { b: '2' } }, 'application/strategic-merge-patch+json');
+      const patched = await suite.admin.patch<{ data: Record<string, string> }>(
+        `/api/v1/namespaces/${ns}/configmaps/cm`,
+        { data: { b: '2' } },
+        'application/strategic-merge-patch+json',
+      );
       expect(patched.status).toBe(200);
       expect(patched.body.data).toEqual({ a: '1', b: '2' });
     });
@@ -111,12 +129,16 @@ export function definePatchTests(suite: SuiteContext): void {
       expect(conflicting.status).toBe(409);
       expect(conflicting.body).toMatchObject({ reason: 'Conflict', code: 409 });
       expect(conflicting.body.message).toContain('conflict with "alpha"');
-      expect(conflicting.body.details.causes).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'FieldManagerConflict', field: '.spec.color' })]));
+      expect(conflicting.body.details.causes).toEqual(
+        expect.arrayContaining([expect.objectContaining({ reason: 'FieldManagerConflict', field: '.spec.color' })]),
+      );
 
       const forced = await suite.admin.patch<Obj>(as('beta', true), widget('owned', { size: 1, color: 'blue' }), 'application/apply-patch+yaml');
       expect(forced.status).toBe(200);
       expect(forced.body.spec).toMatchObject({ color: 'blue', size: 1 });
-      const managers = ((forced.body.metadata.managedFields ?? []) as { manager: string; operation: string }[]).map((entry) => `${entry.manager}/${entry.operation}`);
+      const managers = ((forced.body.metadata.managedFields ?? []) as { manager: string; operation: string }[]).map(
+        (entry) => `${entry.manager}/${entry.operation}`,
+      );
       expect(managers).toEqual(expect.arrayContaining(['alpha/Apply', 'beta/Apply']));
     });
   });
@@ -131,7 +153,11 @@ export function definePatchTests(suite: SuiteContext): void {
       expect(viaMain.body.spec).toMatchObject({ size: 2 });
       expect(viaMain.body.status?.phase).toBeUndefined();
 
-      const viaStatus = await suite.admin.patch<Obj>(widgetsPath(ns, 'st', 'status'), { spec: { size: 99 }, status: { phase: 'Ready', observed: 2 } }, 'application/merge-patch+json');
+      const viaStatus = await suite.admin.patch<Obj>(
+        widgetsPath(ns, 'st', 'status'),
+        { spec: { size: 99 }, status: { phase: 'Ready', observed: 2 } },
+        'application/merge-patch+json',
+      );
       expect(viaStatus.status).toBe(200);
       expect(viaStatus.body.status).toEqual({ phase: 'Ready', observed: 2 });
       expect(viaStatus.body.spec).toMatchObject({ size: 2 });

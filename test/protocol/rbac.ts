@@ -7,7 +7,12 @@ import type { SuiteContext } from './context.js';
 import { GROUP, PLURAL, VERSION, widget, widgetsPath } from './fixtures.js';
 
 async function grant(admin: ApiClient, ns: string, user: string, rules: Record<string, unknown>[], name = 'grant'): Promise<void> {
-  const role = await admin.post(`/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name }, rules });
+  const role = await admin.post(`/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name },
+    rules,
+  });
   expect(role.status, JSON.stringify(role.body)).toBe(201);
   const binding = await admin.post(`/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, {
     apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -76,7 +81,9 @@ export function defineRbacTests(suite: SuiteContext): void {
         details: { group: GROUP, kind: PLURAL },
       });
       expect(String(denied.body.message)).toMatch(
-        new RegExp(`^${PLURAL}\\.${GROUP.replace(/\./g, '\\.')} is forbidden: User "${user}" cannot create resource "${PLURAL}" in API group "${GROUP.replace(/\./g, '\\.')}" in the namespace "${ns}"`),
+        new RegExp(
+          `^${PLURAL}\\.${GROUP.replace(/\./g, '\\.')} is forbidden: User "${user}" cannot create resource "${PLURAL}" in API group "${GROUP.replace(/\./g, '\\.')}" in the namespace "${ns}"`,
+        ),
       );
       const named = await client.get(widgetsPath(ns, 'w'));
       expect(named.body).toMatchObject({ reason: 'Forbidden', details: { name: 'w', group: GROUP, kind: PLURAL } });
@@ -87,7 +94,9 @@ export function defineRbacTests(suite: SuiteContext): void {
       const status = await client.request('PATCH', widgetsPath(ns, 'w', 'status'), { rawBody: '{}', contentType: 'application/merge-patch+json' });
       expect(String(status.body.message)).toContain(`cannot patch resource "${PLURAL}/status"`);
       const core = await client.get(`/api/v1/namespaces/${ns}/configmaps`);
-      expect(String(core.body.message)).toBe(`configmaps is forbidden: User "${user}" cannot list resource "configmaps" in API group "" in the namespace "${ns}"`);
+      expect(String(core.body.message)).toBe(
+        `configmaps is forbidden: User "${user}" cannot list resource "configmaps" in API group "" in the namespace "${ns}"`,
+      );
     });
 
     it('allows exactly what a Role grants, including resourceNames', async () => {
@@ -125,7 +134,11 @@ export function defineRbacTests(suite: SuiteContext): void {
     });
 
     it('rejects a SelfSubjectAccessReview without attributes (422)', async () => {
-      const review = await suite.admin.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: {} });
+      const review = await suite.admin.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: {},
+      });
       expect(review.status).toBe(422);
       expect(review.body).toMatchObject({ reason: 'Invalid', details: { group: 'authorization.k8s.io', causes: [{ field: 'spec.resourceAttributes' }] } });
     });
@@ -146,7 +159,7 @@ export function defineRbacTests(suite: SuiteContext): void {
       expect(await canI(client, { namespace: `${ns}-other`, verb: 'promote', group: GROUP, resource: PLURAL })).toBe(false);
     });
 
-    it('lets an admin impersonate a user, with that user\'s permissions, and forbids others to impersonate', async () => {
+    it("lets an admin impersonate a user, with that user's permissions, and forbids others to impersonate", async () => {
       const ns = await suite.namespace();
       const user = suite.userName('impersonated');
       await grant(suite.admin, ns, user, [{ apiGroups: [GROUP], resources: [PLURAL], verbs: ['list'] }]);

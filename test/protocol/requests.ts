@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { SuiteContext } from './context.js';
 import { API_VERSION, GROUP, KIND, PLURAL, VERSION, widget, widgetsPath } from './fixtures.js';
 
-type ResourceList = { kind: string; groupVersion: string; resources: { name: string; namespaced: boolean; kind: string; verbs: string[]; shortNames?: string[] }[] };
+type ResourceList = {
+  kind: string;
+  groupVersion: string;
+  resources: { name: string; namespaced: boolean; kind: string; verbs: string[]; shortNames?: string[] }[];
+};
 
 export function defineRequestTests(suite: SuiteContext): void {
   describe('discovery', () => {
@@ -63,7 +67,12 @@ export function defineRequestTests(suite: SuiteContext): void {
       expect(wrongKind.body).toMatchObject({
         reason: 'Invalid',
         message: `Gadget.${GROUP} "w" is invalid: kind: Invalid value: "Gadget": must be ${KIND}`,
-        details: { name: 'w', group: GROUP, kind: 'Gadget', causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: "Gadget": must be ${KIND}`, field: 'kind' }] },
+        details: {
+          name: 'w',
+          group: GROUP,
+          kind: 'Gadget',
+          causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: "Gadget": must be ${KIND}`, field: 'kind' }],
+        },
       });
       const wrongVersion = await suite.admin.post(widgetsPath(ns), { ...widget('w'), apiVersion: `${GROUP}/v9` });
       expect(wrongVersion.status).toBe(400);
@@ -94,7 +103,10 @@ export function defineRequestTests(suite: SuiteContext): void {
       });
       const dryRun = await suite.admin.post(`${widgetsPath(ns)}?dryRun=Some`, widget('w'));
       expect(dryRun.status).toBe(422);
-      expect(dryRun.body).toMatchObject({ reason: 'Invalid', message: 'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: ["Some"]: supported values: "All"' });
+      expect(dryRun.body).toMatchObject({
+        reason: 'Invalid',
+        message: 'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: ["Some"]: supported values: "All"',
+      });
       expect((await suite.admin.get(widgetsPath(ns, 'w'))).status).toBe(404);
     });
 
@@ -108,9 +120,15 @@ export function defineRequestTests(suite: SuiteContext): void {
 
     it('rejects invalid label keys and values with 422', async () => {
       const ns = await suite.namespace();
-      const value = await suite.admin.post<{ reason: string; details: { causes: { field: string; message: string }[] } }>(widgetsPath(ns), widget('lv', { size: 1 }, { labels: { tier: 'not valid!' } }));
+      const value = await suite.admin.post<{ reason: string; details: { causes: { field: string; message: string }[] } }>(
+        widgetsPath(ns),
+        widget('lv', { size: 1 }, { labels: { tier: 'not valid!' } }),
+      );
       expect(value.status).toBe(422);
-      expect(value.body.details.causes[0]).toMatchObject({ field: 'metadata.labels', message: expect.stringContaining('Invalid value: "not valid!": a valid label must be an empty string') });
+      expect(value.body.details.causes[0]).toMatchObject({
+        field: 'metadata.labels',
+        message: expect.stringContaining('Invalid value: "not valid!": a valid label must be an empty string'),
+      });
       const key = await suite.admin.post(widgetsPath(ns), widget('lk', { size: 1 }, { labels: { 'bad key': 'x' } }));
       expect(key.status).toBe(422);
     });

@@ -55,7 +55,10 @@ export function defineValidationTests(suite: SuiteContext): void {
 
     it('prunes unknown fields but keeps x-kubernetes-preserve-unknown-fields subtrees', async () => {
       const ns = await suite.namespace();
-      const created = await suite.admin.post<Obj>(widgetsPath(ns), widget('pruned', { size: 1, bogus: true, extra: { anything: { goes: [1, 2] } }, settings: { a: 'b' } }));
+      const created = await suite.admin.post<Obj>(
+        widgetsPath(ns),
+        widget('pruned', { size: 1, bogus: true, extra: { anything: { goes: [1, 2] } }, settings: { a: 'b' } }),
+      );
       expect(created.status).toBe(201);
       expect(created.body.spec).not.toHaveProperty('bogus');
       expect(created.body.spec.extra).toEqual({ anything: { goes: [1, 2] } });
@@ -68,7 +71,10 @@ export function defineValidationTests(suite: SuiteContext): void {
 
     it('rejects unknown fields with fieldValidation=Strict', async () => {
       const ns = await suite.namespace();
-      const strict = await suite.admin.post<{ reason: string; message: string; code: number }>(`${widgetsPath(ns)}?fieldValidation=Strict`, widget('strict', { size: 1, bogus: true }));
+      const strict = await suite.admin.post<{ reason: string; message: string; code: number }>(
+        `${widgetsPath(ns)}?fieldValidation=Strict`,
+        widget('strict', { size: 1, bogus: true }),
+      );
       expect(strict.status).toBe(400);
       expect(strict.body).toMatchObject({ reason: 'BadRequest', code: 400 });
       expect(strict.body.message).toContain('strict decoding error: unknown field "spec.bogus"');

@@ -99,7 +99,9 @@ export function defineWatchTests(suite: SuiteContext): void {
     it('watches a single object through a metadata.name field selector', async () => {
       const ns = await suite.namespace();
       const listed = await suite.admin.get<{ metadata: { resourceVersion: string } }>(widgetsPath(ns));
-      const stream = await suite.admin.watch(`${widgetsPath(ns)}?watch=true&fieldSelector=metadata.name%3Dme&resourceVersion=${listed.body.metadata.resourceVersion}`);
+      const stream = await suite.admin.watch(
+        `${widgetsPath(ns)}?watch=true&fieldSelector=metadata.name%3Dme&resourceVersion=${listed.body.metadata.resourceVersion}`,
+      );
       try {
         await suite.admin.post(widgetsPath(ns), widget('other'));
         await suite.admin.post(widgetsPath(ns), widget('me'));

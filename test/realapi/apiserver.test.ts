@@ -2,14 +2,7 @@
 // users authenticate, RBAC denies until a Role is bound, unknown tokens get 401.
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  adminKubeconfigPath,
-  freshNamespace,
-  rawRequest,
-  realApi,
-  unknownTokenKubeconfigPath,
-  userKubeconfigPath,
-} from './cluster.js';
+import { adminKubeconfigPath, freshNamespace, rawRequest, realApi, unknownTokenKubeconfigPath, userKubeconfigPath } from './cluster.js';
 
 interface Status {
   kind: string;
@@ -87,7 +80,12 @@ describe('kube-testenv', () => {
 async function bindRole(namespace: string, subject: { kind: 'User' | 'Group'; name: string }, verbs: string[]): Promise<void> {
   const admin = adminKubeconfigPath();
   const name = `stages-${verbs.join('-')}`;
-  const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name }, rules: [{ apiGroups: ['kargo.akuity.io'], resources: ['stages'], verbs }] };
+  const role = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name },
+    rules: [{ apiGroups: ['kargo.akuity.io'], resources: ['stages'], verbs }],
+  };
   const binding = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',

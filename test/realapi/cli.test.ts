@@ -40,8 +40,7 @@ async function openProject(script: ControllerScript = {}): Promise<Project> {
 /** A user name unique to this run, so the audit log can be filtered by it. */
 const uniqueUser = (base: string): string => `${base}-${process.pid}-${++sequence}`;
 
-const promotionsIn = async (project: Project): Promise<Promotion[]> =>
-  (await project.admin.list<Promotion>(resources.promotion, project.name)).items;
+const promotionsIn = async (project: Project): Promise<Promotion[]> => (await project.admin.list<Promotion>(resources.promotion, project.name)).items;
 
 describe('bin/kargo against kube-apiserver', () => {
   it('get, promote (--dry-run, --wait), approve, verify, refresh and abort work, and every write passes fieldValidation=Strict', async () => {
@@ -72,7 +71,9 @@ describe('bin/kargo against kube-apiserver', () => {
     expect((await kargo(['abort', 'promotion', held.stdout.trim(), ...p], kubeconfig)).code).toBe(ExitCode.Success);
 
     const writes = writesBy(realApi().dir, user);
-    const written = new Set(writes.map((event) => `${event.verb} ${event.objectRef?.resource}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`));
+    const written = new Set(
+      writes.map((event) => `${event.verb} ${event.objectRef?.resource}${event.objectRef?.subresource ? `/${event.objectRef.subresource}` : ''}`),
+    );
     expect([...written]).toEqual(expect.arrayContaining(['create promotions', 'patch freights/status']));
     expect(writes.length).toBeGreaterThanOrEqual(5);
     const rejected: string[] = [];

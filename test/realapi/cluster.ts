@@ -83,13 +83,7 @@ export interface RawResponse {
 }
 
 /** One HTTPS request to the apiserver with the credentials of a kubeconfig. */
-export async function rawRequest(
-  kubeconfig: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  contentType = 'application/json',
-): Promise<RawResponse> {
+export async function rawRequest(kubeconfig: string, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<RawResponse> {
   const kubeConfig = loadKubeConfig(kubeconfig);
   const server = new URL(kubeConfig.getCurrentCluster()!.server);
   const options: https.RequestOptions = { method, hostname: server.hostname, port: server.port, path, headers: {} };

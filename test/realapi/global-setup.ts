@@ -38,12 +38,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       users: DECLARED_USERS.map(userFlag),
       crdDirs: CRD_DIRS,
       apiserverFlags: auditFlags(dir),
-    }).catch(
-      async (error: unknown) => {
-        await removeTestenvDir(dir); // the error already carries the log's tail
-        throw error;
-      },
-    );
+    }).catch(async (error: unknown) => {
+      await removeTestenvDir(dir); // the error already carries the log's tail
+      throw error;
+    });
     console.log(`real kube-apiserver ${testenv.version} ready at ${testenv.server} in ${testenv.startupMillis} ms (log: ${testenv.logFile})`);
     const { stop, logFile: _logFile, ...ready } = testenv;
     project.provide('realapi', { ...ready, binary });

@@ -70,8 +70,7 @@ function readReadyLine(child: ChildProcess, timeoutMs: number): Promise<TestenvR
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => finish(new Error(`no ready line after ${timeoutMs} ms`)), timeoutMs);
-    const onExit = (code: number | null, signal: string | null): void =>
-      finish(new Error(`exited early (code ${code}, signal ${signal})`));
+    const onExit = (code: number | null, signal: string | null): void => finish(new Error(`exited early (code ${code}, signal ${signal})`));
     child.once('exit', onExit);
     child.once('error', (error) => finish(error));
     lines.on('line', (line) => {

@@ -68,7 +68,11 @@ describe('sandbox kubeconfig editing', () => {
   it('adds and removes the sandbox context through a symlinked ~/.kube/config and leaves it 0600', async () => {
     const dir = await tempDir();
     const real = join(dir, 'dotfiles-kubeconfig');
-    writeFileSync(real, 'apiVersion: v1\nkind: Config\ncurrent-context: work\ncontexts:\n- name: work\n  context: {cluster: work, user: work}\nclusters:\n- name: work\n  cluster: {server: "https://work.example:6443"}\nusers:\n- name: work\n  user: {token: abc}\n', { mode: 0o644 });
+    writeFileSync(
+      real,
+      'apiVersion: v1\nkind: Config\ncurrent-context: work\ncontexts:\n- name: work\n  context: {cluster: work, user: work}\nclusters:\n- name: work\n  cluster: {server: "https://work.example:6443"}\nusers:\n- name: work\n  user: {token: abc}\n',
+      { mode: 0o644 },
+    );
     const link = join(dir, 'config');
     symlinkSync(real, link);
     addSandboxContext(link, { server: 'https://127.0.0.1:1234', token: 'sandbox-token' }, true);

@@ -23,7 +23,10 @@ function stage(name: string): Stage {
     apiVersion: 'kargo.akuity.io/v1alpha1',
     kind: 'Stage',
     metadata: { name },
-    spec: { requestedFreight: [{ origin: { kind: 'Warehouse', name: 'w' }, sources: { direct: true } }], promotionTemplate: { spec: { steps: [{ uses: 'fake' }] } } },
+    spec: {
+      requestedFreight: [{ origin: { kind: 'Warehouse', name: 'w' }, sources: { direct: true } }],
+      promotionTemplate: { spec: { steps: [{ uses: 'fake' }] } },
+    },
   };
 }
 
@@ -54,7 +57,10 @@ describe('@kubernetes/client-node against the embedded server', () => {
     expect(listed.items.map((item) => item.metadata.name)).toEqual(['dev']);
 
     const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-    const patched = (await api.patchNamespacedCustomObjectStatus({ ...KARGO, namespace: 'team', plural: 'stages', name: 'dev', body: { status: { observedGeneration: 1 } } }, merge)) as Stage;
+    const patched = (await api.patchNamespacedCustomObjectStatus(
+      { ...KARGO, namespace: 'team', plural: 'stages', name: 'dev', body: { status: { observedGeneration: 1 } } },
+      merge,
+    )) as Stage;
     expect(patched.status).toMatchObject({ observedGeneration: 1 });
     const jsonPatch = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
     const relabelled = (await api.patchNamespacedCustomObject(
@@ -70,7 +76,9 @@ describe('@kubernetes/client-node against the embedded server', () => {
   it('surfaces 409 and 422 Status errors', async () => {
     const api = config.makeApiClient(CustomObjectsApi);
     await api.createNamespacedCustomObject({ ...KARGO, namespace: 'team', plural: 'stages', body: stage('twice') });
-    await expect(api.createNamespacedCustomObject({ ...KARGO, namespace: 'team', plural: 'stages', body: stage('twice') })).rejects.toMatchObject({ code: 409 });
+    await expect(api.createNamespacedCustomObject({ ...KARGO, namespace: 'team', plural: 'stages', body: stage('twice') })).rejects.toMatchObject({
+      code: 409,
+    });
     const invalid = { ...stage('bad'), spec: { requestedFreight: 'not-a-list' } };
     await expect(api.createNamespacedCustomObject({ ...KARGO, namespace: 'team', plural: 'stages', body: invalid })).rejects.toMatchObject({ code: 422 });
   });
@@ -102,7 +110,12 @@ describe('@kubernetes/client-node against the embedded server', () => {
       () => undefined,
     );
     try {
-      const body = { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Promotion', metadata: { name: 'p1' }, spec: { stage: 'dev', freight: 'abc', steps: [{ uses: 'fake' }] } };
+      const body = {
+        apiVersion: 'kargo.akuity.io/v1alpha1',
+        kind: 'Promotion',
+        metadata: { name: 'p1' },
+        spec: { stage: 'dev', freight: 'abc', steps: [{ uses: 'fake' }] },
+      };
       await api.createNamespacedCustomObject({ ...KARGO, namespace: 'team', plural: 'promotions', body });
       await api.patchNamespacedCustomObjectStatus(
         { ...KARGO, namespace: 'team', plural: 'promotions', name: 'p1', body: { status: { phase: 'Running' } } },
@@ -122,7 +135,12 @@ describe('@kubernetes/client-node against the embedded server', () => {
     const done = new Promise<unknown>((resolve) => {
       finished = resolve;
     });
-    await watch.watch('/apis/kargo.akuity.io/v1alpha1/namespaces/team/stages', {}, () => undefined, (error) => finished(error));
+    await watch.watch(
+      '/apis/kargo.akuity.io/v1alpha1/namespaces/team/stages',
+      {},
+      () => undefined,
+      (error) => finished(error),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(cluster.server.faults.dropWatches()).toBeGreaterThanOrEqual(1);
     await done;

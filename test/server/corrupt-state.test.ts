@@ -89,7 +89,11 @@ describe('corrupt state files', () => {
     const lines: string[] = [];
     const { client } = await start(dir, lines);
     expect(lines.join('\n')).toContain(join(dir, 'resource-version'));
-    const created = await client.post<{ metadata: { resourceVersion: string } }>('/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'next' } });
+    const created = await client.post<{ metadata: { resourceVersion: string } }>('/api/v1/namespaces/default/configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'next' },
+    });
     const good = await client.get<{ metadata: { resourceVersion: string } }>('/api/v1/namespaces/default/configmaps/good');
     expect(Number(created.body.metadata.resourceVersion)).toBeGreaterThan(Number(good.body.metadata.resourceVersion));
   });

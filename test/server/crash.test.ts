@@ -79,7 +79,12 @@ async function write(client: ApiClient, names: string[], entries: Map<string, En
         continue;
       } else {
         entry.pending = { present: true, value, resourceVersion: 0 };
-        const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, resourceVersion: String(entry.known.resourceVersion) }, data: { v: String(value) } };
+        const body = {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name, resourceVersion: String(entry.known.resourceVersion) },
+          data: { v: String(value) },
+        };
         const response = await client.put<ConfigMap>(`${COLLECTION}/${name}`, body);
         if (response.status !== 200) throw new Error(`update ${name}: ${response.status}`);
         entry.known = { present: true, value, resourceVersion: versionOf(response.body) };

@@ -26,7 +26,11 @@ function kubectl(args: string[], options: { kubeconfig?: string; input?: string 
     const child = execFile(
       KUBECTL,
       args,
-      { env: { ...process.env, KUBECONFIG: options.kubeconfig ?? cluster.kubeconfigPath, KUBECACHEDIR: cacheDir }, timeout: 30_000, maxBuffer: 32 * 1024 * 1024 },
+      {
+        env: { ...process.env, KUBECONFIG: options.kubeconfig ?? cluster.kubeconfigPath, KUBECACHEDIR: cacheDir },
+        timeout: 30_000,
+        maxBuffer: 32 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
         resolve({ code, stdout, stderr });
@@ -114,13 +118,17 @@ describe('kubectl against the embedded server', () => {
     expect(again).toContain('stage.kargo.akuity.io/test unchanged');
     const changed = await ok(['apply', '-f', '-'], { input: PROJECT.replace('argocd-update', 'git-clone') });
     expect(changed).toContain('stage.kargo.akuity.io/test configured');
-    const stage = JSON.parse(await ok(['get', 'stage', 'test', '-n', 'demo', '-o', 'json'])) as { metadata: { generation: number }; spec: { promotionTemplate: { spec: { steps: { uses: string }[] } } } };
+    const stage = JSON.parse(await ok(['get', 'stage', 'test', '-n', 'demo', '-o', 'json'])) as {
+      metadata: { generation: number };
+      spec: { promotionTemplate: { spec: { steps: { uses: string }[] } } };
+    };
     expect(stage.metadata.generation).toBe(2);
     expect(stage.spec.promotionTemplate.spec.steps[0]?.uses).toBe('git-clone');
   });
 
   it('applies with --server-side', async () => {
-    const warehouse = 'apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: images-ssa\n  namespace: demo\nspec:\n  subscriptions:\n  - image:\n      repoURL: ghcr.io/example/other\n';
+    const warehouse =
+      'apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: images-ssa\n  namespace: demo\nspec:\n  subscriptions:\n  - image:\n      repoURL: ghcr.io/example/other\n';
     const out = await ok(['apply', '--server-side', '-f', '-'], { input: warehouse });
     expect(out).toContain('warehouse.kargo.akuity.io/images-ssa serverside-applied');
   });
@@ -144,7 +152,10 @@ describe('kubectl against the embedded server', () => {
     expect(spec).toContain('warehouse.kargo.akuity.io/images patched');
     const status = await ok(['patch', 'stage', 'test', '-n', 'demo', '--type=merge', '--subresource=status', '-p', '{"status":{"observedGeneration":2}}']);
     expect(status).toContain('stage.kargo.akuity.io/test patched');
-    const stage = JSON.parse(await ok(['get', 'stage', 'test', '-n', 'demo', '-o', 'json'])) as { metadata: { generation: number }; status: { observedGeneration: number } };
+    const stage = JSON.parse(await ok(['get', 'stage', 'test', '-n', 'demo', '-o', 'json'])) as {
+      metadata: { generation: number };
+      status: { observedGeneration: number };
+    };
     expect(stage.status.observedGeneration).toBe(2);
     expect(stage.metadata.generation).toBe(2);
     const rejected = await kubectl(['patch', 'warehouse', 'images', '-n', 'demo', '--type=merge', '-p', '{"spec":{"freightCreationPolicy":"Sometimes"}}']);
@@ -153,7 +164,9 @@ describe('kubectl against the embedded server', () => {
   });
 
   it('watches with get -w', async () => {
-    const watcher = spawn(KUBECTL, ['get', 'freights', '-n', 'demo', '-w', '-o', 'name'], { env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath, KUBECACHEDIR: cacheDir } });
+    const watcher = spawn(KUBECTL, ['get', 'freights', '-n', 'demo', '-w', '-o', 'name'], {
+      env: { ...process.env, KUBECONFIG: cluster.kubeconfigPath, KUBECACHEDIR: cacheDir },
+    });
     let output = '';
     watcher.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -161,7 +174,8 @@ describe('kubectl against the embedded server', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 700));
       await ok(['apply', '-f', '-'], {
-        input: 'apiVersion: kargo.akuity.io/v1alpha1\nkind: Freight\nmetadata:\n  name: abc123\n  namespace: demo\norigin:\n  kind: Warehouse\n  name: images\nimages:\n- repoURL: ghcr.io/example/app\n  tag: v1\n',
+        input:
+          'apiVersion: kargo.akuity.io/v1alpha1\nkind: Freight\nmetadata:\n  name: abc123\n  namespace: demo\norigin:\n  kind: Warehouse\n  name: images\nimages:\n- repoURL: ghcr.io/example/app\n  tag: v1\n',
       });
       const deadline = Date.now() + 10_000;
       while (!output.includes('freight.kargo.akuity.io/abc123') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -202,7 +216,9 @@ subjects:
     expect(JSON.parse(whoami)).toMatchObject({ status: { userInfo: { username: 'alice' } } });
     const forbidden = await kubectl(['delete', 'stage', 'test', '-n', 'demo'], { kubeconfig: alice });
     expect(forbidden.code).not.toBe(0);
-    expect(forbidden.stderr).toContain('stages.kargo.akuity.io "test" is forbidden: User "alice" cannot delete resource "stages" in API group "kargo.akuity.io" in the namespace "demo"');
+    expect(forbidden.stderr).toContain(
+      'stages.kargo.akuity.io "test" is forbidden: User "alice" cannot delete resource "stages" in API group "kargo.akuity.io" in the namespace "demo"',
+    );
   });
 
   it('creates namespaces and config maps with kubectl create', async () => {

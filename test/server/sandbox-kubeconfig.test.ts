@@ -33,7 +33,10 @@ describe('sandbox start and the kubeconfig', () => {
     const dotfiles = join(dir, 'dotfiles');
     mkdirSync(dotfiles);
     const target = join(dotfiles, 'kubeconfig');
-    writeFileSync(target, 'apiVersion: v1\nkind: Config\ncurrent-context: work\ncontexts:\n- name: work\n  context: {cluster: work, user: work}\nclusters:\n- name: work\n  cluster: {server: "https://work.example:6443"}\nusers:\n- name: work\n  user: {token: abc}\n');
+    writeFileSync(
+      target,
+      'apiVersion: v1\nkind: Config\ncurrent-context: work\ncontexts:\n- name: work\n  context: {cluster: work, user: work}\nclusters:\n- name: work\n  cluster: {server: "https://work.example:6443"}\nusers:\n- name: work\n  user: {token: abc}\n',
+    );
     chmodSync(target, 0o644);
     const link = join(dir, 'kubeconfig');
     symlinkSync(target, link);

@@ -166,7 +166,12 @@ describe('kargo sandbox', () => {
     expect(started.code, started.stderr).toBe(0);
     const client = await ApiClient.fromKubeconfig(home.kubeconfig);
     await client.post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'p' } });
-    const invalid = await client.post('/apis/kargo.akuity.io/v1alpha1/namespaces/p/promotions', { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Promotion', metadata: { name: 'x' }, spec: {} });
+    const invalid = await client.post('/apis/kargo.akuity.io/v1alpha1/namespaces/p/promotions', {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Promotion',
+      metadata: { name: 'x' },
+      spec: {},
+    });
     expect(invalid.status).toBe(422);
     expect(String(invalid.body.message)).toContain('spec.stage: Required value');
     const missing = await run(home, ['sandbox', 'start', '--crds', join(home.dir, 'nope')]);
@@ -177,7 +182,11 @@ describe('kargo sandbox', () => {
     const home = await newHome();
     expect((await run(home, ['sandbox', 'start'])).code).toBe(0);
     const client = await ApiClient.fromKubeconfig(home.kubeconfig);
-    const created = await client.post('/apis/kargo.akuity.io/v1alpha1/projects', { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: 'kept' } });
+    const created = await client.post('/apis/kargo.akuity.io/v1alpha1/projects', {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Project',
+      metadata: { name: 'kept' },
+    });
     expect(created.status).toBe(201);
     expect((await run(home, ['sandbox', 'stop'])).code).toBe(0);
     expect((await run(home, ['sandbox', 'start'])).code).toBe(0);
@@ -234,7 +243,7 @@ describe('kargo sandbox', () => {
       command?.configureOutput({ writeOut: (text) => (help += text) });
       command?.outputHelp();
       expect(help).toContain(`Usage: sandbox ${sub}`);
-      expect(help).toMatch(/Examples:\n  # .+\n  kargo sandbox /);
+      expect(help).toMatch(/Examples:\n {2}# .+\n {2}kargo sandbox /);
     }
   });
 });

@@ -21,7 +21,10 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-async function serve(options: ServerOptions = {}, register = true): Promise<{ server: EmbeddedServer; admin: ApiClient; kubeconfigFor(user: string, groups?: string[]): Promise<ApiClient> }> {
+async function serve(
+  options: ServerOptions = {},
+  register = true,
+): Promise<{ server: EmbeddedServer; admin: ApiClient; kubeconfigFor(user: string, groups?: string[]): Promise<ApiClient> }> {
   const server = await startServer(options);
   if (register) cleanups.push(() => server.close());
   const dir = await tempDir();
@@ -35,7 +38,12 @@ async function serve(options: ServerOptions = {}, register = true): Promise<{ se
 }
 
 const STAGES = '/apis/kargo.akuity.io/v1alpha1/namespaces/default/stages';
-const stage = (name: string, labels: Record<string, string> = {}) => ({ apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name, labels }, spec: { anything: true } });
+const stage = (name: string, labels: Record<string, string> = {}) => ({
+  apiVersion: 'kargo.akuity.io/v1alpha1',
+  kind: 'Stage',
+  metadata: { name, labels },
+  spec: { anything: true },
+});
 
 describe('embedded server', () => {
   // Start-up time is measured by bench/server-bench.ts, not asserted here: a busy machine would make it flaky.
@@ -64,7 +72,10 @@ describe('embedded server', () => {
     expect(second.server.adminToken).toBe(first.server.adminToken);
     expect(second.server.addUser('alice')).toBe(aliceToken);
     const alice = await second.kubeconfigFor('alice');
-    const who = await alice.post<{ status: { userInfo: { groups: string[] } } }>('/apis/authentication.k8s.io/v1/selfsubjectreviews', { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' });
+    const who = await alice.post<{ status: { userInfo: { groups: string[] } } }>('/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+      apiVersion: 'authentication.k8s.io/v1',
+      kind: 'SelfSubjectReview',
+    });
     expect(who.body.status.userInfo.groups).toEqual(['team', 'system:authenticated']);
     const kept = await second.admin.get<{ metadata: { uid: string; resourceVersion: string } }>(`${STAGES}/kept`);
     expect(kept.status).toBe(200);
@@ -107,7 +118,13 @@ describe('embedded server', () => {
 
   it('injects latency and error answers on matching requests only, a limited number of times', async () => {
     const { server, admin } = await serve();
-    const failing = server.faults.add({ match: { verb: 'create', resource: 'stages' }, status: 503, reason: 'ServiceUnavailable', message: 'try later', times: 1 });
+    const failing = server.faults.add({
+      match: { verb: 'create', resource: 'stages' },
+      status: 503,
+      reason: 'ServiceUnavailable',
+      message: 'try later',
+      times: 1,
+    });
     const refused = await admin.post(STAGES, stage('flaky'));
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ kind: 'Status', code: 503, reason: 'ServiceUnavailable', message: 'try later' });
@@ -143,7 +160,11 @@ describe('embedded server', () => {
     try {
       const event = await stream.next(2000);
       expect(event?.type).toBe('BOOKMARK');
-      expect(event?.object).toMatchObject({ kind: 'Stage', apiVersion: 'kargo.akuity.io/v1alpha1', metadata: { resourceVersion: expect.stringMatching(/^\d+$/) } });
+      expect(event?.object).toMatchObject({
+        kind: 'Stage',
+        apiVersion: 'kargo.akuity.io/v1alpha1',
+        metadata: { resourceVersion: expect.stringMatching(/^\d+$/) },
+      });
     } finally {
       stream.close();
     }
@@ -160,7 +181,10 @@ describe('embedded server', () => {
 
   it('rejects an oversized body with 413 and keeps serving', async () => {
     const { admin } = await serve({ maxBodyBytes: 1024 });
-    const response = await admin.request('POST', STAGES, { rawBody: JSON.stringify(stage('big', { note: 'x'.repeat(50) })).padEnd(4096, ' '), contentType: 'application/json' });
+    const response = await admin.request('POST', STAGES, {
+      rawBody: JSON.stringify(stage('big', { note: 'x'.repeat(50) })).padEnd(4096, ' '),
+      contentType: 'application/json',
+    });
     expect(response.status).toBe(413);
     expect((await admin.get(STAGES)).status).toBe(200);
   });
@@ -196,11 +220,20 @@ describe('embedded server', () => {
         group: 'example.com',
         scope: 'Cluster',
         names: { kind: 'Gizmo', plural: 'gizmos' },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { n: { type: 'integer' } } } } } } }],
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { n: { type: 'integer' } } } } } },
+          },
+        ],
       },
     };
     expect((await admin.post('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd)).status).toBe(201);
-    const stored = await admin.get<{ status: { conditions: { type: string; status: string }[] } }>('/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gizmos.example.com');
+    const stored = await admin.get<{ status: { conditions: { type: string; status: string }[] } }>(
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gizmos.example.com',
+    );
     expect(stored.body.status.conditions).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'Established', status: 'True' })]));
     const gizmo = { apiVersion: 'example.com/v1', kind: 'Gizmo', metadata: { name: 'g' }, spec: { n: 'x' } };
     expect((await admin.post('/apis/example.com/v1/gizmos', gizmo)).status).toBe(422);

@@ -5,12 +5,16 @@ import { jsonPatch, mergePatch } from '../../src/server/patch.js';
 import { ruleAllows } from '../../src/server/rbac.js';
 import { applySchema } from '../../src/server/schema.js';
 import { parseFieldSelector, parseLabelSelector } from '../../src/server/selectors.js';
-import { ApiError } from '../../src/server/status.js';
+import type { ApiError } from '../../src/server/status.js';
 import { evaluateJsonPath, humanAge } from '../../src/server/table.js';
 import type { StoredObject } from '../../src/server/types.js';
 
 function object(name: string, labels: Record<string, string> = {}, namespace = 'ns'): StoredObject {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, labels, uid: 'u', resourceVersion: '1', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace, labels, uid: 'u', resourceVersion: '1', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z' },
+  };
 }
 
 describe('label selectors', () => {
@@ -102,7 +106,10 @@ describe('schema handling', () => {
   const base = { apiVersion: 'x/v1', kind: 'X', metadata: { name: 'a' } };
 
   it('prunes undeclared fields at every depth, reporting their paths', () => {
-    const outcome = applySchema({ ...base, spec: { n: 1, junk: 1, list: [{ k: 'v', extra: true }], free: { any: { thing: 1 } }, map: { a: 1 } }, top: 1 }, schema);
+    const outcome = applySchema(
+      { ...base, spec: { n: 1, junk: 1, list: [{ k: 'v', extra: true }], free: { any: { thing: 1 } }, map: { a: 1 } }, top: 1 },
+      schema,
+    );
     expect(outcome.object).toEqual({ ...base, spec: { n: 1, mode: 'auto', list: [{ k: 'v' }], free: { any: { thing: 1 } }, map: { a: 1 } } });
     expect(outcome.unknownFields.sort()).toEqual(['spec.junk', 'spec.list[0].extra', 'top']);
     expect(outcome.causes).toEqual([]);
@@ -119,7 +126,9 @@ describe('schema handling', () => {
   });
 
   it('accepts Go regular expressions that JavaScript unicode mode would reject', () => {
-    const goPattern = { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { s: { type: 'string', pattern: '^[\\w.\\-\\_]+$' } } } } } };
+    const goPattern = {
+      openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { s: { type: 'string', pattern: '^[\\w.\\-\\_]+$' } } } } },
+    };
     expect(applySchema({ ...base, spec: { s: 'a-b_c.d' } }, goPattern).causes).toEqual([]);
   });
 });
@@ -163,7 +172,15 @@ describe('tables', () => {
   });
 
   it('evaluates the JSONPath subset used by printer columns', () => {
-    const stage = { status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'Healthy', status: 'False' }] }, spec: { list: ['a', 'b'] } };
+    const stage = {
+      status: {
+        conditions: [
+          { type: 'Ready', status: 'True' },
+          { type: 'Healthy', status: 'False' },
+        ],
+      },
+      spec: { list: ['a', 'b'] },
+    };
     expect(evaluateJsonPath(stage, '.status.conditions[?(@.type=="Healthy")].status')).toBe('False');
     expect(evaluateJsonPath(stage, '.spec.list[1]')).toBe('b');
     expect(evaluateJsonPath(stage, '.spec.missing')).toBeUndefined();

@@ -35,7 +35,10 @@ afterAll(async () => {
   await cluster?.close();
 });
 
-function kargo(argv: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function kargo(
+  argv: string[],
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '-p', project.project, ...argv], {
       env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', KUBECONFIG: cluster.kubeconfigPath },
@@ -62,7 +65,9 @@ it('a failed promotion exits 5 from the real process, with the step and message 
 });
 
 it('Ctrl-C stops the wait with 130; the promotion goes on in the cluster', async () => {
-  await project.admin.patch(resources.freight, FREIGHT.old.name, { status: { verifiedIn: { dev: { verifiedAt: '2026-11-22T12:00:00Z' } } } }, project.project, { subresource: 'status' });
+  await project.admin.patch(resources.freight, FREIGHT.old.name, { status: { verifiedIn: { dev: { verifiedAt: '2026-11-22T12:00:00Z' } } } }, project.project, {
+    subresource: 'status',
+  });
   let sent = false;
   const run = await kargo(['promote', '--stage', 'staging', '--freight', FREIGHT.old.alias, '--wait'], (text, child) => {
     if (!sent && text.includes('Running')) {

@@ -10,12 +10,17 @@ const cluster = await startTestCluster();
 const admin = await clientFor(cluster.kubeconfigPath);
 const project = 'shop';
 await createProject(admin, project);
-const controller = new FakeKargoController(admin, project, {
-  metrics: () => [
-    { name: 'success-rate', phase: 'Successful', value: '0.997' },
-    { name: 'p95-latency-ms', phase: 'Successful', value: '182' },
-  ],
-}, 1_100).start();
+const controller = new FakeKargoController(
+  admin,
+  project,
+  {
+    metrics: () => [
+      { name: 'success-rate', phase: 'Successful', value: '0.997' },
+      { name: 'p95-latency-ms', phase: 'Successful', value: '182' },
+    ],
+  },
+  1_100,
+).start();
 
 const steps: string[][] = [
   ['promote', '--stage', 'dev', '--freight', 'brave-heron', '--wait=verification'],

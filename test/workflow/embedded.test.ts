@@ -92,7 +92,13 @@ describe('embedded-only', () => {
   it('approve retries its status patch after a 409 Conflict', async () => {
     project = await openProject(target());
     const ada = await cluster.kubeconfigFor('ada', ['system:masters']);
-    const conflict = cluster.server.faults.add({ match: { verb: 'patch', resource: 'freights', subresource: 'status', user: 'ada' }, status: 409, reason: 'Conflict', message: 'the object has been modified', times: 1 });
+    const conflict = cluster.server.faults.add({
+      match: { verb: 'patch', resource: 'freights', subresource: 'status', user: 'ada' },
+      status: 409,
+      reason: 'Conflict',
+      message: 'the object has been modified',
+      times: 1,
+    });
     const run = await runKargo(['approve', '-p', project.project, '--freight', FREIGHT.next.alias, '--stage', 'prod'], { kubeconfig: ada });
     expect(conflict.hits).toBe(1);
     expect(run.code).toBe(ExitCode.Success);
@@ -119,7 +125,12 @@ describe('embedded-only', () => {
     project = await openProject(target(), { holdPromotion: () => true });
     const earlier = await project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
     expect(earlier.code).toBe(ExitCode.Success);
-    const unavailable = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, status: 503, reason: 'ServiceUnavailable', message: 'etcd leader changed' });
+    const unavailable = cluster.server.faults.add({
+      match: { verb: 'create', resource: 'promotions', namespace: project.project },
+      status: 503,
+      reason: 'ServiceUnavailable',
+      message: 'etcd leader changed',
+    });
     const run = await project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
     expect(unavailable.hits).toBeGreaterThan(1);
     expect(run.code).not.toBe(ExitCode.Success);
@@ -131,7 +142,13 @@ describe('embedded-only', () => {
 
   it('a create that fails with 503 is retried with the same object', async () => {
     project = await openProject(target(), { holdPromotion: () => true });
-    const unavailable = cluster.server.faults.add({ match: { verb: 'create', resource: 'promotions', namespace: project.project }, status: 503, reason: 'ServiceUnavailable', message: 'etcd leader changed', times: 1 });
+    const unavailable = cluster.server.faults.add({
+      match: { verb: 'create', resource: 'promotions', namespace: project.project },
+      status: 503,
+      reason: 'ServiceUnavailable',
+      message: 'etcd leader changed',
+      times: 1,
+    });
     const run = await project.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
     expect(unavailable.hits).toBe(1);
     expect(run.code).toBe(ExitCode.Success);

@@ -410,13 +410,22 @@ export class FakeKargoController {
       failed: plan.phase === 'Failed' ? 1 : 0,
       error: plan.phase === 'Error' ? 1 : 0,
       inconclusive: plan.phase === 'Inconclusive' ? 1 : 0,
-      measurements: [{ phase: 'Successful', value: '1' }, { phase: plan.phase, value: plan.value }],
+      measurements: [
+        { phase: 'Successful', value: '1' },
+        { phase: plan.phase, value: plan.value },
+      ],
     }));
     const worst = worstPhase(plans.map((plan) => plan.phase));
     await this.client.patch(
       resources.analysisRun,
       name,
-      { status: { phase: worst, metricResults: results, ...(worst !== 'Successful' ? { message: `Metric "${plans.find((plan) => plan.phase === worst)?.name}" assessed ${worst}` } : {}) } },
+      {
+        status: {
+          phase: worst,
+          metricResults: results,
+          ...(worst !== 'Successful' ? { message: `Metric "${plans.find((plan) => plan.phase === worst)?.name}" assessed ${worst}` } : {}),
+        },
+      },
       this.namespace,
     );
     return true;
@@ -456,7 +465,9 @@ function freightReference(freight: Freight) {
 
 /** SHA-1 of the sorted freight names joined with "," (FreightCollection.UpdateOrPush). */
 function collectionId(items: Record<string, { name: string }>): string {
-  const names = Object.values(items).map((item) => item.name).sort();
+  const names = Object.values(items)
+    .map((item) => item.name)
+    .sort();
   return createHash('sha1').update(names.join(',')).digest('hex');
 }
 

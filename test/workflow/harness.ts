@@ -56,7 +56,10 @@ export async function runKargo(argv: string[], options: RunOptions): Promise<Kar
     env,
     clock: systemClock,
     signal: options.interrupt ?? new AbortController().signal,
-    kube: wrapFactory(lazyKubeFactory({ env, stderr, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) }), options.wrapClient),
+    kube: wrapFactory(
+      lazyKubeFactory({ env, stderr, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) }),
+      options.wrapClient,
+    ),
   };
   const code = await runCli(['--kubeconfig', options.kubeconfig, ...argv], ctx);
   return { code, stdout: stdout.text, stderr: stderr.text };

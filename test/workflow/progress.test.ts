@@ -72,22 +72,45 @@ describe('verification progress (append-only)', () => {
     const view = createProgressView({ stream, interactive: false, now: () => new Date(at(0)) });
     const stage: Stage = { metadata: { name: 'staging' }, spec: {}, status: { health: { status: 'Progressing' } } };
     const run = (phase: AnalysisRun['status']): AnalysisRun => ({ metadata: { name: 'staging.01jd3xr.55d4523' }, spec: { metrics: [] }, status: phase });
-    view.show(verificationFrame({ stage, standing: { kind: 'waiting', reason: 'waiting for the Stage to become Healthy (now Progressing); verification starts after that' } }));
+    view.show(
+      verificationFrame({
+        stage,
+        standing: { kind: 'waiting', reason: 'waiting for the Stage to become Healthy (now Progressing); verification starts after that' },
+      }),
+    );
     const info = { id: 'v1', phase: 'Running' as const, analysisRun: { name: 'staging.01jd3xr.55d4523' } };
     view.show(
       verificationFrame({
         stage,
         standing: { kind: 'running', verification: info },
-        analysisRun: run({ phase: 'Running', metricResults: [{ name: 'error-rate', phase: 'Running', count: 1, successful: 1, measurements: [{ phase: 'Successful', value: '0.02' }] }] }),
+        analysisRun: run({
+          phase: 'Running',
+          metricResults: [{ name: 'error-rate', phase: 'Running', count: 1, successful: 1, measurements: [{ phase: 'Successful', value: '0.02' }] }],
+        }),
       }),
     );
     view.show(
       verificationFrame({
         stage,
-        standing: { kind: 'finished', verification: { ...info, phase: 'Failed', message: 'Metric "error-rate" assessed Failed due to failed (1) > failureLimit (0)' } },
+        standing: {
+          kind: 'finished',
+          verification: { ...info, phase: 'Failed', message: 'Metric "error-rate" assessed Failed due to failed (1) > failureLimit (0)' },
+        },
         analysisRun: run({
           phase: 'Failed',
-          metricResults: [{ name: 'error-rate', phase: 'Failed', count: 2, successful: 1, failed: 1, measurements: [{ phase: 'Successful', value: '0.02' }, { phase: 'Failed', value: '0.31' }] }],
+          metricResults: [
+            {
+              name: 'error-rate',
+              phase: 'Failed',
+              count: 2,
+              successful: 1,
+              failed: 1,
+              measurements: [
+                { phase: 'Successful', value: '0.02' },
+                { phase: 'Failed', value: '0.31' },
+              ],
+            },
+          ],
         }),
       }),
     );
@@ -123,7 +146,14 @@ describe('promotion progress (terminal)', () => {
     view.show(promotionFrame({ promotion: promotion({ phase: 'Running', currentStep: 0, stepExecutionMetadata: [{ alias: 'step-1', status: 'Running' }] }) }));
     view.show(
       promotionFrame({
-        promotion: promotion({ phase: 'Running', currentStep: 1, stepExecutionMetadata: [{ alias: 'step-1', status: 'Succeeded' }, { alias: 'set-image', status: 'Running' }] }),
+        promotion: promotion({
+          phase: 'Running',
+          currentStep: 1,
+          stepExecutionMetadata: [
+            { alias: 'step-1', status: 'Succeeded' },
+            { alias: 'set-image', status: 'Running' },
+          ],
+        }),
       }),
     );
     view.finish('success', 'Promotion staging.01jd3xq8v6n2k9w4r7t5y1m3bz.c3d4e5f Succeeded in 12s');

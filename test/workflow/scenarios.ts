@@ -86,7 +86,10 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
 
     it('exits 8 with the full explanation and the approve command when the freight is not available', async () => {
       const p = await open();
-      await seedCurrentFreight(p.admin, p.project, 'staging', FREIGHT.next.name, { verifiedAt: '2026-11-22T12:05:00Z', since: new Date(Date.now() - 20 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z') });
+      await seedCurrentFreight(p.admin, p.project, 'staging', FREIGHT.next.name, {
+        verifiedAt: '2026-11-22T12:05:00Z',
+        since: new Date(Date.now() - 20 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      });
       const run = await p.kargo(['promote', '--stage', 'prod', '--freight', FREIGHT.next.alias]);
       expect(run.code).toBe(ExitCode.Refused);
       expect(run.stderr).toContain('staging');
@@ -119,7 +122,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       expect((await promotionsOf(p)).map((promotion) => promotion.spec.stage).sort()).toEqual(['qa', 'staging']);
     });
 
-    it("--warehouse promotes the auto-promotion candidate (the newest available freight)", async () => {
+    it('--warehouse promotes the auto-promotion candidate (the newest available freight)', async () => {
       const p = await open({ holdPromotion: () => true });
       const run = await p.kargo(['promote', '--stage', 'dev', '--warehouse', 'images']);
       expect(run.code).toBe(ExitCode.Success);
@@ -162,7 +165,9 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
     it('exits 9 when a later promotion supersedes the freight before its verification', async () => {
       const p = await open({ health: () => 'Progressing' });
       await seedCurrentFreight(p.admin, p.project, 'dev', FREIGHT.next.name, { verifiedAt: '2026-11-22T12:05:00Z' });
-      await p.admin.patch(resources.freight, FREIGHT.current.name, { status: { verifiedIn: { dev: { verifiedAt: '2026-11-22T12:06:00Z' } } } }, p.project, { subresource: 'status' });
+      await p.admin.patch(resources.freight, FREIGHT.current.name, { status: { verifiedIn: { dev: { verifiedAt: '2026-11-22T12:06:00Z' } } } }, p.project, {
+        subresource: 'status',
+      });
       const stderr = new CapturedStream();
       const waiting = p.kargo(['promote', '--stage', 'staging', '--freight', FREIGHT.next.alias, '--wait=verification'], { stderr });
       await whenWritten(stderr, (text) => text.includes('Healthy (now Progressing)'));
@@ -308,7 +313,13 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
         items: { 'Warehouse/images': { name, origin: { kind: 'Warehouse', name: 'images' } } },
         verificationHistory: [{ id: `v-${name.slice(0, 7)}`, phase: 'Successful', startTime: '2026-11-22T12:00:00Z', finishTime: '2026-11-22T12:01:00Z' }],
       });
-      await p.admin.patch(resources.stage, 'prod', { status: { freightHistory: [collection(FREIGHT.current.name), collection(FREIGHT.old.name)], health: { status: 'Healthy' } } }, p.project, { subresource: 'status' });
+      await p.admin.patch(
+        resources.stage,
+        'prod',
+        { status: { freightHistory: [collection(FREIGHT.current.name), collection(FREIGHT.old.name)], health: { status: 'Healthy' } } },
+        p.project,
+        { subresource: 'status' },
+      );
       const run = await p.kargo(['rollback', '--stage', 'prod']);
       expect(run.code).toBe(ExitCode.Refused);
       expect(run.stderr).toContain('Rolling back Stage prod: brave-heron (b2c3d4e) → calm-otter (a1b2c3d)');

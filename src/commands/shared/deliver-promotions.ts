@@ -1,30 +1,15 @@
 // Creating the planned Promotions (or having the server validate them), reporting
 // them, and waiting if asked: shared by promote and rollback.
 
-import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { exitQuietly } from '../../cli/errors.js';
 import { ExitCode } from '../../cli/exit-codes.js';
-import { withExamples } from '../../cli/help.js';
 import type { KubeObject, Promotion } from '../../model/kargo.js';
-import { ulidSource } from '../../rules/promotion-name.js';
 import type { WaitTarget } from '../../usecases/await-promotion.js';
-import { getPromotion } from '../../usecases/lookups.js';
-import { type PlannedPromotion, type PromoteFreight, type PromoteTarget, planPromotions, submitPromotions } from '../../usecases/promote.js';
+import { type PlannedPromotion, submitPromotions } from '../../usecases/promote.js';
 import { freightLabel } from '../../usecases/resolve-freight.js';
-import { fail } from '../../runtime/failure.js';
 import { waitForPromotion } from './promotion-waiter.js';
-import {
-  type ObjectOutput,
-  type WorkflowSession,
-  addPromotionWaitOptions,
-  exitWith,
-  openWorkflowSession,
-  parseObjectOutput,
-  parseTimeout,
-  parseWaitTarget,
-  printObjects,
-} from './workflow-options.js';
+import { type ObjectOutput, type WorkflowSession, printObjects } from './workflow-options.js';
 
 export interface DeliverOptions {
   dryRun: boolean;
@@ -81,7 +66,9 @@ function reportUnfinished(ctx: CliContext, project: string, plans: PlannedPromot
   const pending = plans[created.length];
   if (pending && ctx.signal.aborted) {
     const stage = pending.stage.metadata.name;
-    ctx.io.stderr.write(`Stopped while creating the Promotion for Stage ${stage}; it may or may not exist: check with kargo get promotions -p ${project} --stage ${stage}\n`);
+    ctx.io.stderr.write(
+      `Stopped while creating the Promotion for Stage ${stage}; it may or may not exist: check with kargo get promotions -p ${project} --stage ${stage}\n`,
+    );
   }
 }
 
@@ -109,4 +96,3 @@ export async function waitAndReport(
   else for (const promotion of finals) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
   return worst;
 }
-

@@ -41,11 +41,18 @@ export async function waitForPromotion(ctx: CliContext, client: KubeClient, requ
       onPromotion: (snapshot) => view.show((lastFrame = promotionFrame(snapshot))),
       onVerification: (snapshot) => view.show(verificationFrame(snapshot)),
       onPromotionDone: (promotion) => {
-        view.finish('success', `Promotion ${name} Succeeded${stepSummary(promotion)}; following the verification of its freight in Stage ${promotion.spec.stage}`);
+        view.finish(
+          'success',
+          `Promotion ${name} Succeeded${stepSummary(promotion)}; following the verification of its freight in Stage ${promotion.spec.stage}`,
+        );
         view = newProgressView(ctx);
       },
       // Otherwise the view would keep showing the last phase ("Pending") with no hint that nothing is arriving.
-      onReconnecting: (info) => view.show({ headline: `Promotion ${name}: reconnecting to the cluster (attempt ${info.attempt}, next try in ${Math.ceil(info.retryInMs / 1000)}s) — ${info.reason}`, details: [] }),
+      onReconnecting: (info) =>
+        view.show({
+          headline: `Promotion ${name}: reconnecting to the cluster (attempt ${info.attempt}, next try in ${Math.ceil(info.retryInMs / 1000)}s) — ${info.reason}`,
+          details: [],
+        }),
       onReconnected: () => {
         if (lastFrame) view.show(lastFrame);
       },
@@ -81,7 +88,8 @@ function judge(outcome: AwaitOutcome, request: WaitRequest, cause: 'timeout' | '
       const status = outcome.promotion.status ?? {};
       const phase = status.phase;
       if (phase === 'Succeeded') return { exitCode: ExitCode.Success, tone: 'success', line: `Promotion ${name} Succeeded in ${elapsed}` };
-      if (phase === 'Aborted') return { exitCode: ExitCode.Aborted, tone: 'warning', line: `Promotion ${name} was Aborted${status.message ? `: ${status.message}` : ''}` };
+      if (phase === 'Aborted')
+        return { exitCode: ExitCode.Aborted, tone: 'warning', line: `Promotion ${name} was Aborted${status.message ? `: ${status.message}` : ''}` };
       const failed = (status.stepExecutionMetadata ?? []).find((step) => step.status === 'Failed' || step.status === 'Errored');
       const where = failed?.alias ? ` at step ${failed.alias}` : '';
       return {

@@ -1,11 +1,9 @@
 // What `kargo abort promotion` and `kargo promote --abort` print.
 
-import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { ExitCode } from '../../cli/exit-codes.js';
-import { withExamples } from '../../cli/help.js';
 import { abortPromotion } from '../../usecases/abort.js';
-import { type WorkflowSession, exitWith, openWorkflowSession } from './workflow-options.js';
+import type { WorkflowSession } from './workflow-options.js';
 
 export async function reportAbort(ctx: CliContext, session: WorkflowSession, name: string): Promise<ExitCode> {
   const result = await abortPromotion(session.client, session.project, name);

@@ -1,11 +1,8 @@
 // The pipeline picture (or its graph as data): `kargo status` and `kargo get pipeline`.
 
-import { Command } from 'commander';
 import { projectNotFound } from '../../usecases/not-found.js';
 import { Failure } from '../../runtime/failure.js';
-import type { CliContext } from '../../cli/context.js';
-import { withExamples } from '../../cli/help.js';
-import { openSession, type Session } from '../../cli/session.js';
+import type { Session } from '../../cli/session.js';
 import { renderPipeline } from '../../output/pipeline.js';
 import { pipelineStyle } from '../../output/pipeline-style.js';
 import { formatSoak } from '../../rules/duration.js';

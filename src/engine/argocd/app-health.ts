@@ -55,12 +55,16 @@ function syncHealth(app: Application, desired: readonly string[]): AppHealth | u
   }
   const issues = desired.flatMap((revision, index) =>
     revision && observed[index] !== revision
-      ? [`Source ${index} with RepoURL ${sources[index]?.repoURL ?? ''} of Application ${JSON.stringify(app.metadata.name ?? '')} in namespace ${JSON.stringify(app.metadata.namespace ?? '')} does not match the desired revision ${JSON.stringify(revision)}.`]
+      ? [
+          `Source ${index} with RepoURL ${sources[index]?.repoURL ?? ''} of Application ${JSON.stringify(app.metadata.name ?? '')} in namespace ${JSON.stringify(app.metadata.namespace ?? '')} does not match the desired revision ${JSON.stringify(revision)}.`,
+        ]
       : [],
   );
   if (issues.length === 0) return undefined;
   return {
     state: 'Unhealthy',
-    issues: [`Not all sources of Application ${JSON.stringify(app.metadata.name ?? '')} in namespace ${JSON.stringify(app.metadata.namespace ?? '')} are synced to the desired revisions. Issues: ${issues.join('; ')}`],
+    issues: [
+      `Not all sources of Application ${JSON.stringify(app.metadata.name ?? '')} in namespace ${JSON.stringify(app.metadata.namespace ?? '')} are synced to the desired revisions. Issues: ${issues.join('; ')}`,
+    ],
   };
 }

@@ -60,8 +60,7 @@ export function sourcesOf(app: Application): ApplicationSource[] {
   return app.spec.source ? [app.spec.source] : [];
 }
 
-export const isCompleted = (phase: OperationPhase | undefined): boolean =>
-  phase === 'Failed' || phase === 'Error' || phase === 'Succeeded';
+export const isCompleted = (phase: OperationPhase | undefined): boolean => phase === 'Failed' || phase === 'Error' || phase === 'Succeeded';
 
 export const appKey = (app: Application): string => `${app.metadata.namespace ?? ''}/${app.metadata.name ?? ''}`;
 

@@ -18,10 +18,7 @@ export const selectorSchema: JsonSchema = object(
     ),
   },
   {
-    anyOf: [
-      when(['matchLabels'], { matchLabels: { minProperties: 1 } }),
-      when(['matchExpressions'], { matchExpressions: { minItems: 1 } }),
-    ],
+    anyOf: [when(['matchLabels'], { matchLabels: { minProperties: 1 } }), when(['matchExpressions'], { matchExpressions: { minItems: 1 } })],
   },
 );
 
@@ -30,10 +27,7 @@ export function appEntrySchema(properties: Record<string, JsonSchema>): JsonSche
   return object(
     { name: nonEmptyString(), namespace: nonEmptyString(), selector: selectorSchema, ...properties },
     {
-      oneOf: [
-        when(['name'], { name: { minLength: 1 }, selector: enumOf(null) }),
-        when(['selector'], { name: enumOf('', null) }),
-      ],
+      oneOf: [when(['name'], { name: { minLength: 1 }, selector: enumOf(null) }), when(['selector'], { name: enumOf('', null) })],
     },
   );
 }

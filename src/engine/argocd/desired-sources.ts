@@ -9,9 +9,7 @@ import type { AppUpdate, KustomizeImageUpdate, SourceUpdate } from './update-con
 /** One desired revision per source of the Application ('' where none is wanted). */
 export function desiredRevisions(update: AppUpdate, app: Application): string[] {
   return sourcesOf(app).map((source) => {
-    const match = (update.sources ?? []).find(
-      (candidate) => candidate.repoURL === source.repoURL && (candidate.chart ?? '') === (source.chart ?? ''),
-    );
+    const match = (update.sources ?? []).find((candidate) => candidate.repoURL === source.repoURL && (candidate.chart ?? '') === (source.chart ?? ''));
     return match?.desiredRevision ?? '';
   });
 }

@@ -45,7 +45,10 @@ export function authorizationProblem(app: Application, project: string, stage: s
   const denied = `Argo CD Application ${name} in namespace ${namespace} does not permit mutation by Kargo Stage ${stage} in namespace ${project}`;
   const value = app.metadata.annotations?.[AUTHORIZED_STAGE];
   if (value === undefined) return denied;
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [entryProject = '', entryStage = ''] = entry.split(':', 2).map((part) => part.trim());
     if (!entry.includes(':') || !entryProject || !entryStage || entry.includes('*')) {

@@ -2,16 +2,7 @@
 // query the cluster while an expression runs; here the engine loads what
 // they may need beforehand, so evaluation stays synchronous and pure.
 
-import type {
-  ConfigMap,
-  Freight,
-  FreightReference,
-  FreightRequest,
-  Secret,
-  Stage,
-  StepExecutionMetadata,
-  Warehouse,
-} from '../../model/kargo.js';
+import type { ConfigMap, Freight, FreightReference, FreightRequest, Secret, Stage, StepExecutionMetadata, Warehouse } from '../../model/kargo.js';
 
 export interface KargoExpressionData {
   project: string;

@@ -6,13 +6,7 @@ import type { StepExecutionMetadata } from '../../model/kargo.js';
 import { GoStruct } from './core/index.js';
 import type { KargoExpressionData } from './kargo-data.js';
 import { configMapLookup, secretLookup } from './functions/config.js';
-import {
-  artifactFromFreight,
-  chartFromFreight,
-  commitFromFreight,
-  imageFromFreight,
-  warehouse,
-} from './functions/freight.js';
+import { artifactFromFreight, chartFromFreight, commitFromFreight, imageFromFreight, warehouse } from './functions/freight.js';
 import { freightMetadataLookup, stageMetadataLookup } from './functions/metadata.js';
 import { quote, unsafeQuote } from './functions/quote.js';
 import { semverDiff, semverParse } from './functions/semver.js';
@@ -35,16 +29,7 @@ export function kargoExpressionEnv(data: KargoExpressionData): Record<string, un
 /** The snapshot the data and freight functions read (no Promotion needed). */
 export type KargoFunctionData = Pick<
   KargoExpressionData,
-  | 'project'
-  | 'freightRequests'
-  | 'freight'
-  | 'warehouses'
-  | 'freightObjects'
-  | 'stages'
-  | 'configMaps'
-  | 'secrets'
-  | 'sharedConfigMaps'
-  | 'sharedSecrets'
+  'project' | 'freightRequests' | 'freight' | 'warehouses' | 'freightObjects' | 'stages' | 'configMaps' | 'secrets' | 'sharedConfigMaps' | 'sharedSecrets'
 >;
 
 /** Kargo's FreightOperations, DataOperations and UtilityOperations, plus quote()/unsafeQuote(). */

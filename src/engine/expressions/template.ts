@@ -19,8 +19,18 @@ const LOOKS_LIKE_JSON = /^\s*[[{"\-0-9tfn]/;
 const TEMPLATE_FUNCTIONS: Environment = { quote, unsafeQuote, asYAML, asJSON };
 
 const GO_BOOLS: Readonly<Record<string, boolean>> = {
-  '1': true, t: true, T: true, TRUE: true, true: true, True: true,
-  '0': false, f: false, F: false, FALSE: false, false: false, False: false,
+  '1': true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  '0': false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false,
 };
 
 /**
@@ -56,10 +66,7 @@ function splice(template: string, env: Environment): string {
   }
 }
 
-function nextExpression(
-  template: string,
-  whole: string,
-): { before: string; expression: string; after: string } | undefined {
+function nextExpression(template: string, whole: string): { before: string; expression: string; after: string } | undefined {
   let found: { index: number; start: string; end: string } | undefined;
   for (const delimiter of DELIMITERS) {
     const index = template.indexOf(delimiter.start);

@@ -51,7 +51,9 @@ export function pickChart(entries: readonly IndexEntry[] | undefined, repository
   const entry = (entries ?? []).find((candidate) => candidate.version === version);
   const url = entry?.urls?.[0];
   if (!version || !url) {
-    throw new Error(`can't get a valid version for dependency ${name}: no version of ${JSON.stringify(name)} in ${repository} satisfies ${JSON.stringify(constraint)}`);
+    throw new Error(
+      `can't get a valid version for dependency ${name}: no version of ${JSON.stringify(name)} in ${repository} satisfies ${JSON.stringify(constraint)}`,
+    );
   }
   return { version, url: new URL(url, `${repository.replace(/\/+$/, '')}/`).toString() };
 }

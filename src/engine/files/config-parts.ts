@@ -27,15 +27,18 @@ export const updateFileSchema: JsonSchema = object(
 export const parseFileSchema: JsonSchema = object(
   {
     path: nonEmptyString(),
-    outputs: array(object({ name: nonEmptyString(), fromExpression: nonEmptyString() }, {
-      required: ['name', 'fromExpression'],
-    }), { minItems: 1 }),
+    outputs: array(
+      object(
+        { name: nonEmptyString(), fromExpression: nonEmptyString() },
+        {
+          required: ['name', 'fromExpression'],
+        },
+      ),
+      { minItems: 1 },
+    ),
   },
   { required: ['path', 'outputs'] },
 );
 
 /** `{name, value}` pairs for HTTP headers and query parameters. */
-export const nameValueSchema: JsonSchema = object(
-  { name: nonEmptyString(), value: nonEmptyString() },
-  { required: ['name', 'value'] },
-);
+export const nameValueSchema: JsonSchema = object({ name: nonEmptyString(), value: nonEmptyString() }, { required: ['name', 'value'] });

@@ -44,10 +44,7 @@ export function evaluateErrorMessage(source: string | undefined, env: Record<str
   }
 }
 
-export function evaluateOutputs(
-  outputs: readonly { name: string; fromExpression: string }[],
-  env: Record<string, unknown>,
-): Record<string, unknown> {
+export function evaluateOutputs(outputs: readonly { name: string; fromExpression: string }[], env: Record<string, unknown>): Record<string, unknown> {
   const results: Record<string, unknown> = {};
   for (const output of outputs) {
     const quoted = JSON.stringify(output.name);

@@ -38,9 +38,7 @@ export function withQueryParams(url: string, params: readonly NameValue[] = []):
   const target = new URL(url);
   if (params.length === 0) return target;
   const pairs = [...target.searchParams.entries(), ...params.map((param) => [param.name, param.value] as const)];
-  const sorted = pairs
-    .map((pair, index) => ({ pair, index }))
-    .sort((a, b) => (a.pair[0] < b.pair[0] ? -1 : a.pair[0] > b.pair[0] ? 1 : a.index - b.index));
+  const sorted = pairs.map((pair, index) => ({ pair, index })).sort((a, b) => (a.pair[0] < b.pair[0] ? -1 : a.pair[0] > b.pair[0] ? 1 : a.index - b.index));
   target.search = new URLSearchParams(sorted.map(({ pair }): [string, string] => [pair[0], pair[1]])).toString();
   return target;
 }
@@ -59,11 +57,12 @@ export async function openRequest(spec: HttpRequestSpec): Promise<OpenResponse> 
   try {
     if (spec.proxy && secure) {
       const tunnel = await openTunnel(new URL(spec.proxy), target, signal);
-      options.createConnection = () => tlsConnect({
-        socket: tunnel,
-        ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
-        rejectUnauthorized: !spec.insecureSkipTLSVerify,
-      });
+      options.createConnection = () =>
+        tlsConnect({
+          socket: tunnel,
+          ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
+          rejectUnauthorized: !spec.insecureSkipTLSVerify,
+        });
     }
     const response = await send(spec.proxy && !secure ? viaProxy(new URL(spec.proxy), target, options) : { url: target, options }, spec.body);
     return { response, signal };
@@ -125,9 +124,6 @@ export async function readBody(open: OpenResponse, maxBytes: number): Promise<Bu
 
 function describeRequestError(spec: HttpRequestSpec, signal: AbortSignal, error: Error): Error {
   const verb = spec.method.charAt(0) + spec.method.slice(1).toLowerCase();
-  const reason =
-    signal.aborted && !spec.signal.aborted
-      ? `timeout after ${spec.timeoutMs}ms (Client.Timeout exceeded while awaiting headers)`
-      : error.message;
+  const reason = signal.aborted && !spec.signal.aborted ? `timeout after ${spec.timeoutMs}ms (Client.Timeout exceeded while awaiting headers)` : error.message;
   return new Error(`${verb} ${JSON.stringify(spec.url)}: ${reason}`);
 }

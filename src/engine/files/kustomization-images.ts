@@ -93,9 +93,7 @@ function spliceImages(text: string, pair: Pair | undefined, images: readonly Kus
 }
 
 function renderImages(images: readonly KustomizeImage[], indent: string): string {
-  const entries = images.map((image) =>
-    Object.fromEntries(FIELDS.filter((field) => image[field]).map((field) => [field, image[field]])),
-  );
+  const entries = images.map((image) => Object.fromEntries(FIELDS.filter((field) => image[field]).map((field) => [field, image[field]])));
   const rendered = new Document(entries).toString({ indentSeq: false });
   return rendered
     .split('\n')

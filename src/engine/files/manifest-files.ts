@@ -44,9 +44,7 @@ function fileName(resource: Resource, format: OutputFormat, multipleNamespaces: 
   if (format === 'kargo') {
     return (namespace ? `${namespace}-${kind}-${name}.yaml` : `${kind}-${name}.yaml`).toLowerCase();
   }
-  const [group, version] = (resource.apiVersion ?? '').includes('/')
-    ? (resource.apiVersion ?? '').split('/', 2)
-    : ['', resource.apiVersion ?? ''];
+  const [group, version] = (resource.apiVersion ?? '').includes('/') ? (resource.apiVersion ?? '').split('/', 2) : ['', resource.apiVersion ?? ''];
   const gvk = [group, version, kind].filter((part) => part).join('_');
   const base = `${gvk}_${name}.yaml`.toLowerCase();
   return multipleNamespaces && namespace ? `${namespace.toLowerCase()}_${base}` : base;

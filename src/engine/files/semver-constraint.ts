@@ -31,8 +31,7 @@ export function parseConstraint(constraint: string): Check {
       .filter((part) => part !== '')
       .map(parseCondition);
     const allowsPrerelease = /-[0-9A-Za-z]/.test(alternative.replace(/^[^0-9]*[0-9.]*/, ''));
-    return (version: Version) =>
-      (version.prerelease === '' || allowsPrerelease) && conditions.every((condition) => condition(version));
+    return (version: Version) => (version.prerelease === '' || allowsPrerelease) && conditions.every((condition) => condition(version));
   });
   return (version) => alternatives.some((alternative) => alternative(version));
 }

@@ -28,9 +28,7 @@ export function entryKind(type: string): EntryKind | undefined {
 }
 
 export function ruleMatcher(rules: EntryRules): (path: string, kind: EntryKind) => EntryVerdict {
-  const patterns = (rules.ignore ?? '')
-    .split('\n')
-    .filter((line) => !line.startsWith('#') && line.trim() !== '');
+  const patterns = (rules.ignore ?? '').split('\n').filter((line) => !line.startsWith('#') && line.trim() !== '');
   const matcher = ignore().add(patterns.length > 0 ? patterns : ['.git']);
   const exactName = rules.ignore?.trim();
   return (rawPath, kind) => {

@@ -28,10 +28,7 @@ export interface GitCloneConfig {
   blobless?: boolean;
 }
 
-export const authorSchema = object(
-  { email: string({ format: 'email' }), name: nonEmptyString(), signingKey: string() },
-  { required: ['name', 'email'] },
-);
+export const authorSchema = object({ email: string({ format: 'email' }), name: nonEmptyString(), signingKey: string() }, { required: ['name', 'email'] });
 
 const unset = enumOf(null, '');
 const checkoutSchema = object(

@@ -28,7 +28,7 @@ function inferProvider(url: URL): GitProviderName | undefined {
 
 export function commitURL(repoURL: string, sha: string, provider?: GitProviderName): string | undefined {
   const url = parse(repoURL);
-  if (!url || !url.host) return undefined;
+  if (!url?.host) return undefined;
   const path = url.pathname;
   switch (provider ?? inferProvider(url)) {
     case 'github': {

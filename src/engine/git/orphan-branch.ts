@@ -5,7 +5,7 @@
 // with any git and with an empty remote.)
 
 import { join } from 'node:path';
-import { type BareRepo } from './bare-repo.js';
+import type { BareRepo } from './bare-repo.js';
 import { assertNotOption } from './errors.js';
 import { git, gitText } from './repo-handle.js';
 import { withContext } from './wrap-error.js';

@@ -23,8 +23,7 @@ export interface PushOptions {
 }
 
 // Kargo's nonFastForwardRegex: what git prints when the remote ref moved under us.
-const NON_FAST_FORWARD =
-  /^\s*!\s+\[(?:remote )?rejected\].+\((?:non-fast-forward|fetch first|cannot lock ref.*|incorrect old value provided)\)\s*$/m;
+const NON_FAST_FORWARD = /^\s*!\s+\[(?:remote )?rejected\].+\((?:non-fast-forward|fetch first|cannot lock ref.*|incorrect old value provided)\)\s*$/m;
 
 export async function push(workTree: WorkTree, options: PushOptions): Promise<void> {
   if (options.tag) {

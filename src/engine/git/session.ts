@@ -39,11 +39,7 @@ export async function installAskPass(homeDir: string): Promise<void> {
   await chmod(path, 0o700);
 }
 
-export function gitEnvironment(
-  session: GitSession,
-  extra: Record<string, string> = {},
-  parent: NodeJS.ProcessEnv = process.env,
-): NodeJS.ProcessEnv {
+export function gitEnvironment(session: GitSession, extra: Record<string, string> = {}, parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of INHERITED) if (parent[name] !== undefined) env[name] = parent[name];
   Object.assign(env, {
@@ -68,6 +64,5 @@ export function gitEnvironment(
 /** Runs git in `dir` for this session, secrets masked in any error. */
 export function gitIn(dir: string, session: GitSession, extraEnv: Record<string, string> = {}) {
   const secrets = session.credentials?.password ? [session.credentials.password] : [];
-  return (args: readonly string[]): Promise<GitOutput> =>
-    runGit(args, { cwd: dir, env: gitEnvironment(session, extraEnv), signal: session.signal, secrets });
+  return (args: readonly string[]): Promise<GitOutput> => runGit(args, { cwd: dir, env: gitEnvironment(session, extraEnv), signal: session.signal, secrets });
 }

@@ -47,16 +47,28 @@ export async function loadWorkTree(path: string, options: LoadOptions = {}): Pro
   const { stdout } = await wrapError(
     runGit(['config', '--get-regexp', '^kargo\\.'], {
       cwd: path,
-      env: { PATH: process.env.PATH, HOME: path, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CEILING_DIRECTORIES: options.ceiling ?? dirname(path), LC_ALL: 'C' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: path,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CEILING_DIRECTORIES: options.ceiling ?? dirname(path),
+        LC_ALL: 'C',
+      },
       signal: options.signal,
     }),
     'error reading repo home dir from config',
   );
   // `--get-regexp` prints "<lower-cased key> <value>" per line.
-  const settings = new Map(stdout.split('\n').filter(Boolean).map((line) => {
-    const space = line.indexOf(' ');
-    return [line.slice(0, space), line.slice(space + 1)] as const;
-  }));
+  const settings = new Map(
+    stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const space = line.indexOf(' ');
+        return [line.slice(0, space), line.slice(space + 1)] as const;
+      }),
+  );
   const homeDir = settings.get(CONFIG_HOME_DIR.toLowerCase());
   const url = settings.get(CONFIG_ORIGINAL_URL.toLowerCase());
   if (!homeDir || !url) throw new Error(`error reading repo home dir from config: ${path} is not a working tree made by git-clone`);

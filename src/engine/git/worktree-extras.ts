@@ -11,10 +11,7 @@ export function sparseCheckoutProblem(patterns: readonly string[]): string | und
     if (isAbsolute(pattern)) return `sparse checkout pattern must be relative: ${pattern}`;
     if (pattern.startsWith('..')) return `sparse checkout pattern cannot escape repository: ${pattern}`;
     if (/[*?[]/.test(pattern)) {
-      return (
-        `sparse checkout pattern cannot contain glob characters (*, ?, [): ${pattern}; ` +
-        "use directory paths like 'src/app' instead"
-      );
+      return `sparse checkout pattern cannot contain glob characters (*, ?, [): ${pattern}; ` + "use directory paths like 'src/app' instead";
     }
   }
   return undefined;

@@ -65,7 +65,9 @@ async function authorizedApplications(context: StepContext, update: AppUpdate): 
     );
   }
   const reason = apps[0] ? authorizationProblem(apps[0], context.project, context.stage) : undefined;
-  throw new Error(`Argo CD Application ${JSON.stringify(update.name ?? '')} in namespace ${JSON.stringify(namespace)} is not authorized${reason ? `: ${reason}` : ''}`);
+  throw new Error(
+    `Argo CD Application ${JSON.stringify(update.name ?? '')} in namespace ${JSON.stringify(namespace)} is not authorized${reason ? `: ${reason}` : ''}`,
+  );
 }
 
 /** With a selector, every matched Application must accept the source updates, or none is changed. */

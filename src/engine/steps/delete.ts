@@ -74,9 +74,7 @@ export const deleteStep: StepRunner<DeleteConfig> = {
   async run(context, config) {
     const paths = [...(config.path ? [config.path] : []), ...(config.paths ?? [])];
     const strict = config.strict ?? false;
-    const targets = config.pathsAreGlobs
-      ? await globTargets(context.workDir, paths, strict)
-      : await literalTargets(context.workDir, paths, strict);
+    const targets = config.pathsAreGlobs ? await globTargets(context.workDir, paths, strict) : await literalTargets(context.workDir, paths, strict);
     for (const target of new Set(targets)) {
       try {
         await rm(target, { recursive: true, force: true });

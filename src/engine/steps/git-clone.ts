@@ -68,7 +68,9 @@ export function createGitCloneStep(options: GitStepOptions = gitStepOptions()): 
       for (const [index, checkout] of config.checkout.entries()) {
         const ref = await checkoutRef(repo, checkout);
         const path = paths[index] as string;
-        const workTree = await addWorkTree(repo, path, { ref, sparse: checkout.sparse }).catch(rethrowWith(`error adding work tree ${checkout.path} to repo ${config.repoURL}`));
+        const workTree = await addWorkTree(repo, path, { ref, sparse: checkout.sparse }).catch(
+          rethrowWith(`error adding work tree ${checkout.path} to repo ${config.repoURL}`),
+        );
         if (config.recurseSubmodules) await submoduleUpdate(workTree, checkout.path);
         commits[checkout.as || checkout.path] = await lastCommitID(workTree).catch(rethrowWith(`error resolving HEAD for worktree at ${checkout.path}`));
       }

@@ -24,8 +24,7 @@ const validateSchema = defineConfig(
 );
 
 const MESSAGE_FROM_STEPS_HINT =
-  'messageFromSteps: was removed in Kargo v1.10.0; write the message with an expression instead, ' +
-  "e.g. message: ${{ outputs['<alias>'].commitMessage }}";
+  'messageFromSteps: was removed in Kargo v1.10.0; write the message with an expression instead, ' + "e.g. message: ${{ outputs['<alias>'].commitMessage }}";
 
 function validate(config: unknown): string[] {
   const problems = validateSchema(config);

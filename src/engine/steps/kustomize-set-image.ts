@@ -29,10 +29,7 @@ export const kustomizeSetImageStep: StepRunner<KustomizeSetImageConfig> = {
             { image: nonEmptyString(), name: string(), newName: string(), tag: string(), digest: string() },
             {
               required: ['image'],
-              oneOf: [
-                when(['tag'], { tag: { minLength: 1 }, digest: unset }),
-                when(['digest'], { digest: { minLength: 1 }, tag: unset }),
-              ],
+              oneOf: [when(['tag'], { tag: { minLength: 1 }, digest: unset }), when(['digest'], { digest: { minLength: 1 }, tag: unset })],
             },
           ),
         ),
@@ -52,9 +49,7 @@ export const kustomizeSetImageStep: StepRunner<KustomizeSetImageConfig> = {
       throw new Error(`could not read Kustomization file: ${errorMessage(error)}`);
     });
     await writeFile(file, setKustomizationImages(text, targets));
-    return targets.size === 0
-      ? { status: 'Succeeded' }
-      : { status: 'Succeeded', output: { commitMessage: commitMessage(config.path, targets) } };
+    return targets.size === 0 ? { status: 'Succeeded' } : { status: 'Succeeded', output: { commitMessage: commitMessage(config.path, targets) } };
   },
 };
 

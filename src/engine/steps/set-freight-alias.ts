@@ -18,10 +18,7 @@ const failed = (text: string) => new TerminalStepError(text, { status: 'Failed' 
 
 export const setFreightAliasStep: StepRunner<SetFreightAliasConfig> = {
   kind: 'set-freight-alias',
-  validate: defineConfig(
-    'set-freight-alias',
-    object({ name: nonEmptyString(), alias: nonEmptyString() }, { required: ['name', 'alias'] }),
-  ),
+  validate: defineConfig('set-freight-alias', object({ name: nonEmptyString(), alias: nonEmptyString() }, { required: ['name', 'alias'] })),
   async run(context, config) {
     const where = `in project ${JSON.stringify(context.project)}`;
     let freight: Freight;

@@ -40,7 +40,9 @@ export const untarStep: StepRunner<UntarConfig> = {
     const inPath = resolveInWorkDir(context.workDir, config.inPath);
     const outPath = resolveInWorkDir(context.workDir, config.outPath);
     if (outPath === resolveInWorkDir(context.workDir, '.')) {
-      throw new PathEscapeError(`outPath ${JSON.stringify(config.outPath)} is the working directory itself; untar replaces its output directory, so name a subdirectory`);
+      throw new PathEscapeError(
+        `outPath ${JSON.stringify(config.outPath)} is the working directory itself; untar replaces its output directory, so name a subdirectory`,
+      );
     }
     const temp = await mkdtemp(join(context.workDir, '.untar-'));
     try {

@@ -19,10 +19,7 @@ export const yamlMergeStep: StepRunner<YamlMergeConfig> = {
   kind: 'yaml-merge',
   validate: defineConfig(
     'yaml-merge',
-    object(
-      { inFiles: array(string(), { minItems: 1 }), outFile: nonEmptyString(), ignoreMissingFiles: boolean() },
-      { required: ['inFiles', 'outFile'] },
-    ),
+    object({ inFiles: array(string(), { minItems: 1 }), outFile: nonEmptyString(), ignoreMissingFiles: boolean() }, { required: ['inFiles', 'outFile'] }),
   ),
   async run(context, config) {
     const merged: string[] = [];

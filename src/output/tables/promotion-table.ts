@@ -6,7 +6,6 @@ import { age } from '../age.js';
 import { aliasOf, NONE, type TableContext, type TableData } from './table-context.js';
 import { SHARD_LABEL } from '../../model/labels.js';
 
-
 export function promotionTable(promotions: Promotion[], context: TableContext): TableData {
   const header = ['NAME', 'STAGE', 'FREIGHT', 'PHASE', 'STEP', 'AGE'];
   if (context.wide) header.push('SHARD', 'MESSAGE');

@@ -14,14 +14,38 @@ function apiError(code: number, method: string, path: string, reason = '', detai
 
 describe('toReport', () => {
   it.each([
-    [apiError(403, 'GET', '/apis/kargo.akuity.io/v1alpha1/projects?limit=500'), ExitCode.Forbidden, 'forbidden: you may not list projects.kargo.akuity.io at cluster scope'],
-    [apiError(403, 'GET', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/stages?watch=true'), ExitCode.Forbidden, 'forbidden: you may not watch stages.kargo.akuity.io in namespace "p"'],
-    [apiError(403, 'PATCH', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/freights/abc'), ExitCode.Forbidden, 'forbidden: you may not patch freights.kargo.akuity.io in namespace "p"'],
+    [
+      apiError(403, 'GET', '/apis/kargo.akuity.io/v1alpha1/projects?limit=500'),
+      ExitCode.Forbidden,
+      'forbidden: you may not list projects.kargo.akuity.io at cluster scope',
+    ],
+    [
+      apiError(403, 'GET', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/stages?watch=true'),
+      ExitCode.Forbidden,
+      'forbidden: you may not watch stages.kargo.akuity.io in namespace "p"',
+    ],
+    [
+      apiError(403, 'PATCH', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/freights/abc'),
+      ExitCode.Forbidden,
+      'forbidden: you may not patch freights.kargo.akuity.io in namespace "p"',
+    ],
     [apiError(403, 'POST', '/api/v1/namespaces'), ExitCode.Forbidden, 'forbidden: you may not create namespaces at cluster scope'],
-    [apiError(404, 'GET', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/stages/prod', 'NotFound', { name: 'prod', kind: 'stages' }), ExitCode.NotFound, 'Stage "prod" not found in project "p"'],
+    [
+      apiError(404, 'GET', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/stages/prod', 'NotFound', { name: 'prod', kind: 'stages' }),
+      ExitCode.NotFound,
+      'Stage "prod" not found in project "p"',
+    ],
     [apiError(404, 'GET', '/api/v1/namespaces/ghost', 'NotFound', { name: 'ghost', kind: 'namespaces' }), ExitCode.NotFound, 'project "ghost" does not exist'],
-    [apiError(404, 'GET', '/apis/argoproj.io/v1alpha1/namespaces/p/analysisruns', 'NotFound'), ExitCode.NotFound, 'Argo Rollouts is not installed in this cluster'],
-    [apiError(422, 'POST', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/promotions', 'Invalid'), ExitCode.Usage, 'the API server refused the request: answer 422'],
+    [
+      apiError(404, 'GET', '/apis/argoproj.io/v1alpha1/namespaces/p/analysisruns', 'NotFound'),
+      ExitCode.NotFound,
+      'Argo Rollouts is not installed in this cluster',
+    ],
+    [
+      apiError(422, 'POST', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/promotions', 'Invalid'),
+      ExitCode.Usage,
+      'the API server refused the request: answer 422',
+    ],
     [apiError(409, 'PUT', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/stages/dev', 'Conflict'), ExitCode.Unexpected, 'conflict: answer 409'],
     [new KubeConnectionError('no answer within 30s', API, 'prod', 'timeout'), ExitCode.Timeout, 'no answer within 30s'],
     [new Failure('refused', 'Freight x is not available'), ExitCode.Refused, 'Freight x is not available'],

@@ -35,9 +35,16 @@ describe('colour policy', () => {
 
 describe('tables', () => {
   it('are borderless, three spaces apart, with no trailing blanks', () => {
-    expect(renderTable(['NAME', 'PHASE', 'NOTE'], [['a', 'Running', ''], ['longer-name', 'Succeeded', 'x']], { headers: true })).toBe(
-      'NAME          PHASE       NOTE\na             Running\nlonger-name   Succeeded   x\n',
-    );
+    expect(
+      renderTable(
+        ['NAME', 'PHASE', 'NOTE'],
+        [
+          ['a', 'Running', ''],
+          ['longer-name', 'Succeeded', 'x'],
+        ],
+        { headers: true },
+      ),
+    ).toBe('NAME          PHASE       NOTE\na             Running\nlonger-name   Succeeded   x\n');
   });
 
   it('omit the header with --no-headers and print nothing for no rows', () => {

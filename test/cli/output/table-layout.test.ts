@@ -7,10 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../../src/output/table.js';
 
 const NO_BORDER = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-  right: '', 'right-mid': '', middle: '',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '',
 };
 
 function renderWholeTable(header: string[], rows: string[][], headers: boolean): string {
@@ -18,13 +29,29 @@ function renderWholeTable(header: string[], rows: string[][], headers: boolean):
   if (all.length === 0) return '';
   const table = new Table({ chars: NO_BORDER, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 3 } });
   table.push(...all.map((row) => row.map((cell) => (cell === '' ? ' ' : cell))));
-  const lines = table.toString().split('\n').filter((line) => line.trim() !== '');
+  const lines = table
+    .toString()
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }
 
 const CELLS = [
-  'a', 'dev', 'Warehouse/app-images', '', ' ', '<none>', '古い', 'é', '😀', 'tab\there',
-  '\u001b[32myes\u001b[39m', '\u001b[31mno', 'line one\nline two', '\u001b[1mbold\nstill bold\u001b[22m', 'trailing   ',
+  'a',
+  'dev',
+  'Warehouse/app-images',
+  '',
+  ' ',
+  '<none>',
+  '古い',
+  'é',
+  '😀',
+  'tab\there',
+  '\u001b[32myes\u001b[39m',
+  '\u001b[31mno',
+  'line one\nline two',
+  '\u001b[1mbold\nstill bold\u001b[22m',
+  'trailing   ',
 ];
 
 /** A deterministic sequence of tables of every shape up to 5 × 6. */

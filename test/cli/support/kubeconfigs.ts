@@ -19,4 +19,3 @@ export function rewriteKubeconfig(source: string, name: string, edit: (config: K
   writeFileSync(path, stringify(config), { mode: 0o600 });
   return path;
 }
-

@@ -43,18 +43,35 @@ describe('helm-template', () => {
       apiVersions: ['monitoring.coreos.com/v1'],
     });
     expect(args.map((arg) => arg.replace(/^\/.*\/kargo-data-steps-[^/]+/, '<wd>'))).toEqual([
-      'template', 'web', '<wd>/chart', '--namespace', 'demo', '--values', '<wd>/envs/dev.yaml',
-      '--set', 'a=1', '--set-literal', 'b=2,3', '--include-crds', '--skip-tests', '--kube-version', '1.30.0',
-      '--api-versions', 'monitoring.coreos.com/v1', '--output-dir', '<wd>/out', '--release-name',
+      'template',
+      'web',
+      '<wd>/chart',
+      '--namespace',
+      'demo',
+      '--values',
+      '<wd>/envs/dev.yaml',
+      '--set',
+      'a=1',
+      '--set-literal',
+      'b=2,3',
+      '--include-crds',
+      '--skip-tests',
+      '--kube-version',
+      '1.30.0',
+      '--api-versions',
+      'monitoring.coreos.com/v1',
+      '--output-dir',
+      '<wd>/out',
+      '--release-name',
     ]);
   });
 
   it('names the program it needs when helm is missing', async () => {
     process.env.PATH = '';
     const workDir = await workDirWith(chart);
-    await expect(
-      runStep(helmTemplateStep, workDir, { path: 'chart', outPath: 'out.yaml', releaseName: 'web' }),
-    ).rejects.toThrow('helm-template needs the `helm` program and found none on PATH');
+    await expect(runStep(helmTemplateStep, workDir, { path: 'chart', outPath: 'out.yaml', releaseName: 'web' })).rejects.toThrow(
+      'helm-template needs the `helm` program and found none on PATH',
+    );
   });
 
   it.skipIf(!helm)('renders a chart to one file and flat', async () => {

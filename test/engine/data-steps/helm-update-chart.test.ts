@@ -86,9 +86,9 @@ describe('helm-update-chart', () => {
       'd/Chart.yaml': umbrella(down, '0.1.0'),
       'o/Chart.yaml': umbrella('oci://registry.example.com/charts', '0.1.0'),
     });
-    await expect(
-      runStep(helmUpdateChartStep, workDir, { path: 'c', charts: [{ repository: repo.url, name: 'other', version: '1' }] }),
-    ).rejects.toThrow(`process dependency updates: no dependency in Chart.yaml matches update with repository "${repo.url}" and name "other"`);
+    await expect(runStep(helmUpdateChartStep, workDir, { path: 'c', charts: [{ repository: repo.url, name: 'other', version: '1' }] })).rejects.toThrow(
+      `process dependency updates: no dependency in Chart.yaml matches update with repository "${repo.url}" and name "other"`,
+    );
     await expect(runStep(helmUpdateChartStep, workDir, { path: 'none' })).rejects.toThrow(
       'get chart dependencies: read file "none/Chart.yaml": no such file or directory',
     );

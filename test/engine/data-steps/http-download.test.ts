@@ -45,9 +45,7 @@ describe('http-download', () => {
 
   it('errors on a non-2xx answer, a server that is down, a cut transfer, and leaves no file behind', async () => {
     const workDir = await workDirWith();
-    await expect(runStep(httpDownloadStep, workDir, { url: `${server.url}/gone`, outPath: 'f' })).rejects.toThrow(
-      'HTTP request failed with status 500',
-    );
+    await expect(runStep(httpDownloadStep, workDir, { url: `${server.url}/gone`, outPath: 'f' })).rejects.toThrow('HTTP request failed with status 500');
     await expect(runStep(httpDownloadStep, workDir, { url: `${await closedPortUrl()}/f`, outPath: 'f' })).rejects.toThrow(
       /^error sending HTTP request: Get ".*": connect ECONNREFUSED/,
     );

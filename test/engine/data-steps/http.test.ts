@@ -10,7 +10,9 @@ import { runStep, workDirWith } from './support.js';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  server.on('/json', (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Build': '42' }).end('{"status":"done","items":[1,2]}'));
+  server.on('/json', (_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Build': '42' }).end('{"status":"done","items":[1,2]}'),
+  );
   server.on('/echo', (req, res) => res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(req)));
   server.on('/pending', (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"state":"pending"}'));
   server.on('/broken', (_req, res) => res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"error":"database down"}'));
@@ -83,7 +85,9 @@ describe('http', () => {
   });
 
   it('parses YAML and text bodies by content type, and leaves an unknown non-JSON body empty', async () => {
-    expect(await run({ url: `${server.url}/yaml`, outputs: [{ name: 'v', fromExpression: 'response.body.items[1]' }] })).toMatchObject({ output: { v: 'two' } });
+    expect(await run({ url: `${server.url}/yaml`, outputs: [{ name: 'v', fromExpression: 'response.body.items[1]' }] })).toMatchObject({
+      output: { v: 'two' },
+    });
     expect(await run({ url: `${server.url}/text`, outputs: [{ name: 'v', fromExpression: 'response.body' }] })).toMatchObject({ output: { v: '42' } });
     expect(await run({ url: `${server.url}/html`, outputs: [{ name: 'v', fromExpression: 'response.body' }] })).toMatchObject({ output: { v: {} } });
   });
@@ -104,7 +108,11 @@ describe('http', () => {
   });
 
   it('verifies TLS unless insecureSkipTLSVerify, and goes through a proxy (forwarding and CONNECT)', async () => {
-    const certificates = await loadOrCreateCertificates(undefined, () => new Date(), () => undefined);
+    const certificates = await loadOrCreateCertificates(
+      undefined,
+      () => new Date(),
+      () => undefined,
+    );
     const secure = await startTestServer(certificates);
     const proxy = await startTestProxy();
     try {
@@ -112,7 +120,9 @@ describe('http', () => {
       const output = [{ name: 'secure', fromExpression: 'response.body.secure' }];
       await expect(run({ url: `${secure.url}/ok` })).rejects.toThrow(/^error sending HTTP request: Get ".*": .*(self-signed|unable to verify)/);
       expect(await run({ url: `${secure.url}/ok`, insecureSkipTLSVerify: true, outputs: output })).toMatchObject({ output: { secure: true } });
-      expect(await run({ url: `${secure.url}/ok`, insecureSkipTLSVerify: true, proxy: proxy.url, outputs: output })).toMatchObject({ output: { secure: true } });
+      expect(await run({ url: `${secure.url}/ok`, insecureSkipTLSVerify: true, proxy: proxy.url, outputs: output })).toMatchObject({
+        output: { secure: true },
+      });
       const viaProxy = await run({ url: `${server.url}/json`, proxy: proxy.url, outputs: [{ name: 'via', fromExpression: 'response.header("X-Via")' }] });
       expect(viaProxy).toMatchObject({ output: { via: 'test-proxy' } });
       expect(proxy.seen).toEqual([`CONNECT ${new URL(secure.url).host}`, `GET ${server.url}/json`]);
@@ -128,9 +138,20 @@ describe('http', () => {
       {
         name: 'kitchen sink',
         config: {
-          method: 'POST', url: 'u', headers: [{ name: 'a', value: 'b' }], queryParams: [{ name: 'q', value: 'v' }], body: '',
-          insecureSkipTLSVerify: true, proxy: 'http://proxy', timeout: '1m30s', pollInterval: '5s', responseContentType: 'text/plain',
-          outputs: [{ name: 'o', fromExpression: 'e' }], successExpression: 's', failureExpression: 'f', errorExpression: 'e',
+          method: 'POST',
+          url: 'u',
+          headers: [{ name: 'a', value: 'b' }],
+          queryParams: [{ name: 'q', value: 'v' }],
+          body: '',
+          insecureSkipTLSVerify: true,
+          proxy: 'http://proxy',
+          timeout: '1m30s',
+          pollInterval: '5s',
+          responseContentType: 'text/plain',
+          outputs: [{ name: 'o', fromExpression: 'e' }],
+          successExpression: 's',
+          failureExpression: 'f',
+          errorExpression: 'e',
         },
         valid: true,
       },

@@ -19,14 +19,11 @@ describe('json-update', () => {
     expect(result).toEqual({
       status: 'Succeeded',
       output: {
-        commitMessage:
-          'Updated config.json\n\n- app.version: "1.0.1"\n- features.newFeature: true\n- threshold: 100\n- list.1: 3',
+        commitMessage: 'Updated config.json\n\n- app.version: "1.0.1"\n- features.newFeature: true\n- threshold: 100\n- list.1: 3',
       },
     });
     const text = await readText(workDir, 'config.json');
-    expect(text).toBe(
-      '{\n    "app": {\n        "version": "1.0.1"\n    },\n    "features": {"newFeature": true},\n    "list": [1, 3],"threshold": 100\n}\n',
-    );
+    expect(text).toBe('{\n    "app": {\n        "version": "1.0.1"\n    },\n    "features": {"newFeature": true},\n    "list": [1, 3],"threshold": 100\n}\n');
   });
 
   it('creates the document in an empty file and escaped-dot keys as one key', async () => {
@@ -39,16 +36,16 @@ describe('json-update', () => {
 
   it('refuses a value that is not a scalar, a missing file and invalid JSON, changing nothing', async () => {
     const workDir = await workDirWith({ 'c.json': '{"a": 1}', 'bad.json': '{"a": ' });
-    await expect(
-      runStep(jsonUpdateStep, workDir, { path: 'c.json', updates: [{ key: 'a', value: { b: 1 } }] }),
-    ).rejects.toThrow('JSON file update failed: error mutating bytes: value for key "a" is not a scalar type');
+    await expect(runStep(jsonUpdateStep, workDir, { path: 'c.json', updates: [{ key: 'a', value: { b: 1 } }] })).rejects.toThrow(
+      'JSON file update failed: error mutating bytes: value for key "a" is not a scalar type',
+    );
     expect(await readText(workDir, 'c.json')).toBe('{"a": 1}');
-    await expect(
-      runStep(jsonUpdateStep, workDir, { path: 'missing/c.json', updates: [{ key: 'a', value: 1 }] }),
-    ).rejects.toThrow('JSON file update failed: error reading file "missing/c.json": no such file or directory');
-    await expect(
-      runStep(jsonUpdateStep, workDir, { path: 'bad.json', updates: [{ key: 'a', value: 1 }] }),
-    ).rejects.toThrow(/error setting key "a" in JSON file: invalid JSON: \w+ at offset \d+/);
+    await expect(runStep(jsonUpdateStep, workDir, { path: 'missing/c.json', updates: [{ key: 'a', value: 1 }] })).rejects.toThrow(
+      'JSON file update failed: error reading file "missing/c.json": no such file or directory',
+    );
+    await expect(runStep(jsonUpdateStep, workDir, { path: 'bad.json', updates: [{ key: 'a', value: 1 }] })).rejects.toThrow(
+      /error setting key "a" in JSON file: invalid JSON: \w+ at offset \d+/,
+    );
     expect(await readText(workDir, 'bad.json')).toBe('{"a": ');
   });
 

@@ -15,7 +15,8 @@ const app = {
   'base/deployment.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx\n',
   'base/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
-  'dev/kustomization.yaml': 'resources:\n- ../base\nimages:\n- name: nginx\n  newTag: 1.25.0\nconfigMapGenerator:\n- name: cfg\n  namespace: shop\n  literals: [a=b]\n  options: {disableNameSuffixHash: true}\n',
+  'dev/kustomization.yaml':
+    'resources:\n- ../base\nimages:\n- name: nginx\n  newTag: 1.25.0\nconfigMapGenerator:\n- name: cfg\n  namespace: shop\n  literals: [a=b]\n  options: {disableNameSuffixHash: true}\n',
 };
 
 const originalPath = process.env.PATH;
@@ -62,14 +63,16 @@ describe('kustomize-build without the program', () => {
 
   it('refuses paths outside the working directory', async () => {
     const workDir = await workDirWith(app);
-    await expect(runStep(kustomizeBuildStep, workDir, { path: '../dev', outPath: 'out.yaml' })).rejects.toThrow(
-      /outside the working directory/,
-    );
+    await expect(runStep(kustomizeBuildStep, workDir, { path: '../dev', outPath: 'out.yaml' })).rejects.toThrow(/outside the working directory/);
   });
 
   it("agrees with Kargo's schema", () => {
     expectSameVerdicts('kustomize-build', kustomizeBuildStep.validate, [
-      { name: 'valid', config: { path: 'a', outPath: 'b', outputFormat: 'kustomize', plugin: { helm: { apiVersions: ['v1'], kubeVersion: '1.30' } } }, valid: true },
+      {
+        name: 'valid',
+        config: { path: 'a', outPath: 'b', outputFormat: 'kustomize', plugin: { helm: { apiVersions: ['v1'], kubeVersion: '1.30' } } },
+        valid: true,
+      },
       { name: 'no outPath', config: { path: 'a' }, valid: false },
       { name: 'bad outputFormat', config: { path: 'a', outPath: 'b', outputFormat: 'flat' }, valid: false },
       { name: 'empty apiVersion', config: { path: 'a', outPath: 'b', plugin: { helm: { apiVersions: [''] } } }, valid: false },

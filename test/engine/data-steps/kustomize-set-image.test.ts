@@ -48,9 +48,7 @@ describe('kustomize-set-image', () => {
     const workDir = await workDirWith({ 'kustomization.yaml': `${header}images: []\n` });
     const result = await runStep(kustomizeSetImageStep, workDir, { path: '.' }, { freight });
     expect(result.output).toEqual({ commitMessage: 'Updated . to use new images\n\n- nginx@sha256:123\n- redis:6.2.5' });
-    expect(await readText(workDir, 'kustomization.yaml')).toBe(
-      `${header}images:\n- name: nginx\n  digest: sha256:123\n- name: redis\n  newTag: 6.2.5\n`,
-    );
+    expect(await readText(workDir, 'kustomization.yaml')).toBe(`${header}images:\n- name: nginx\n  digest: sha256:123\n- name: redis\n  newTag: 6.2.5\n`);
   });
 
   it('fails when no Kustomization file is found, or more than one', async () => {
@@ -73,10 +71,7 @@ describe('kustomize-set-image', () => {
 
     beforeAll(async () => {
       cluster = await startTestCluster();
-      client = await createKubeClient(
-        { kubeconfig: cluster.kubeconfigPath, verbose: false },
-        { env: {}, stderr: { write: () => true } },
-      );
+      client = await createKubeClient({ kubeconfig: cluster.kubeconfigPath, verbose: false }, { env: {}, stderr: { write: () => true } });
       await client.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } });
     }, 60_000);
     afterAll(() => cluster?.close());
@@ -90,18 +85,20 @@ describe('kustomize-set-image', () => {
 
     it('refuses to guess when two requested Warehouses subscribe to the same repository', async () => {
       const workDir = await workDirWith({ 'kustomization.yaml': header });
-      await expect(
-        runStep(kustomizeSetImageStep, workDir, { path: '.' }, { freight, freightRequests: requests, client }),
-      ).rejects.toThrow('manual configuration required due to ambiguous result: Warehouse "w1" not found in namespace "demo"');
+      await expect(runStep(kustomizeSetImageStep, workDir, { path: '.' }, { freight, freightRequests: requests, client })).rejects.toThrow(
+        'manual configuration required due to ambiguous result: Warehouse "w1" not found in namespace "demo"',
+      );
       await client.create(resources.warehouse, warehouse('w1', 'nginx'), 'demo');
       await client.create(resources.warehouse, warehouse('w2', 'nginx'), 'demo');
-      await expect(
-        runStep(kustomizeSetImageStep, workDir, { path: '.' }, { freight, freightRequests: requests, client }),
-      ).rejects.toThrow(
+      await expect(runStep(kustomizeSetImageStep, workDir, { path: '.' }, { freight, freightRequests: requests, client })).rejects.toThrow(
         'manual configuration required due to ambiguous result: multiple requested Freight could potentially provide a container image from repository nginx',
       );
       expect(await readText(workDir, 'kustomization.yaml')).toBe(header);
-      await client.update(resources.warehouse, { ...(await client.get<Warehouse>(resources.warehouse, 'w2', 'demo')), spec: { subscriptions: [{ image: { repoURL: 'redis' } }] } }, 'demo');
+      await client.update(
+        resources.warehouse,
+        { ...(await client.get<Warehouse>(resources.warehouse, 'w2', 'demo')), spec: { subscriptions: [{ image: { repoURL: 'redis' } }] } },
+        'demo',
+      );
       const result = await runStep(kustomizeSetImageStep, workDir, { path: '.' }, { freight, freightRequests: requests, client });
       expect(result.status).toBe('Succeeded');
     });

@@ -49,15 +49,13 @@ describe.each(formats)('$step.kind', ({ step, label, file, text, broken }) => {
     await expect(runStep(step, workDir, { path: `missing-${file}`, outputs })).rejects.toThrow(
       `error reading ${label} file "missing-${file}": no such file or directory`,
     );
-    await expect(runStep(step, workDir, { path: `bad-${file}`, outputs })).rejects.toThrow(
-      new RegExp(`^could not parse ${label} file: .+`),
+    await expect(runStep(step, workDir, { path: `bad-${file}`, outputs })).rejects.toThrow(new RegExp(`^could not parse ${label} file: .+`));
+    await expect(runStep(step, workDir, { path: file, outputs: [{ name: 'x', fromExpression: 'nonexistent.path' }] })).rejects.toThrow(
+      /^failed to extract outputs: error evaluating expression "nonexistent.path": /,
     );
-    await expect(
-      runStep(step, workDir, { path: file, outputs: [{ name: 'x', fromExpression: 'nonexistent.path' }] }),
-    ).rejects.toThrow(/^failed to extract outputs: error evaluating expression "nonexistent.path": /);
-    await expect(
-      runStep(step, workDir, { path: file, outputs: [{ name: 'x', fromExpression: '(1 + ' }] }),
-    ).rejects.toThrow(/^failed to extract outputs: error compiling expression "\(1 \+ ": /);
+    await expect(runStep(step, workDir, { path: file, outputs: [{ name: 'x', fromExpression: '(1 + ' }] })).rejects.toThrow(
+      /^failed to extract outputs: error compiling expression "\(1 \+ ": /,
+    );
   });
 
   it("agrees with Kargo's schema", () => {

@@ -56,12 +56,7 @@ export function stepContext(workDir: string, overrides: Partial<StepContext> = {
 }
 
 /** Validates the config as the runner would (it must be valid), then runs the step. */
-export async function runStep<C>(
-  step: StepRunner<C>,
-  workDir: string,
-  config: C,
-  overrides: Partial<StepContext> = {},
-): Promise<StepResult> {
+export async function runStep<C>(step: StepRunner<C>, workDir: string, config: C, overrides: Partial<StepContext> = {}): Promise<StepResult> {
   expect(step.validate(config)).toEqual([]);
   return step.run(stepContext(workDir, overrides), config);
 }

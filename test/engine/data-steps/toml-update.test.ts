@@ -22,9 +22,7 @@ describe('toml-update', () => {
         commitMessage: "Updated config.toml\n\n- package.version: '1.0.1'\n- features.newFeature: true\n- threshold: 100",
       },
     });
-    expect(await readText(workDir, 'config.toml')).toBe(
-      "threshold = 100 # keep me\n\n[package]\nversion = '1.0.1'\n\n[features]\nnewFeature = true\n",
-    );
+    expect(await readText(workDir, 'config.toml')).toBe("threshold = 100 # keep me\n\n[package]\nversion = '1.0.1'\n\n[features]\nnewFeature = true\n");
   });
 
   // Expected texts from Kargo's pkg/toml tests.
@@ -38,7 +36,7 @@ describe('toml-update', () => {
       9090,
       '[[services]]\nname = "api"\nport = 8080\n\n[[services]]\nname = "web"\nport = 9090\n',
     ],
-    ['a quoted key with a dot', '"example.com/version" = "1.0.0"\n', 'example\\.com/version', '2.0.0', "\"example.com/version\" = '2.0.0'\n"],
+    ['a quoted key with a dot', '"example.com/version" = "1.0.0"\n', 'example\\.com/version', '2.0.0', '"example.com/version" = \'2.0.0\'\n'],
     ['a nested table', '[a.b]\nc = 1\n', 'a.b.c', 99, '[a.b]\nc = 99\n'],
     ['a string with a single quote', 'v = "x"\n', 'v', "it's", 'v = "it\'s"\n'],
   ])('updates %s', async (_name, original, key, value, expected) => {

@@ -6,8 +6,7 @@ import { expectSameVerdicts } from '../support/schema-corpus.js';
 import { readText, runStep, workDirWith } from './support.js';
 import { tarball } from './tarball.js';
 
-const listing = async (dir: string): Promise<string[]> =>
-  (await readdir(dir, { recursive: true })).map((entry) => entry.toString()).sort();
+const listing = async (dir: string): Promise<string[]> => (await readdir(dir, { recursive: true })).map((entry) => entry.toString()).sort();
 
 describe('untar', () => {
   it('extracts a gzipped tarball with stripComponents, replacing the output directory', async () => {

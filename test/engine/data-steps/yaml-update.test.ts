@@ -23,9 +23,7 @@ describe('yaml-update', () => {
         commitMessage: 'Updated values.yaml\n\n- image.tag: fake-tag\n- image.numStr: "42"\n- image.realNum: 42\n- list.1: c',
       },
     });
-    expect(await readText(workDir, 'values.yaml')).toBe(
-      '# top comment\nimage:\n  tag: fake-tag # keep me\n  numStr: "42"\n  realNum: 42\nlist:\n- a\n- c\n',
-    );
+    expect(await readText(workDir, 'values.yaml')).toBe('# top comment\nimage:\n  tag: fake-tag # keep me\n  numStr: "42"\n  realNum: 42\nlist:\n- a\n- c\n');
   });
 
   it('follows escaped dots and keeps a block scalar file valid', async () => {
@@ -64,24 +62,34 @@ describe('yaml-update', () => {
 
   it('fails on a missing file and on YAML that does not parse', async () => {
     const workDir = await workDirWith({ 'bad.yaml': 'characters:\n- name: Anakin\n\taffiliation: Light side\n' });
-    await expect(
-      runStep(yamlUpdateStep, workDir, { path: 'nope/values.yaml', updates: [{ key: 'a', value: 1 }] }),
-    ).rejects.toThrow('error reading file "nope/values.yaml": no such file or directory');
-    await expect(
-      runStep(yamlUpdateStep, workDir, { path: 'bad.yaml', updates: [{ key: 'a', value: 1 }] }),
-    ).rejects.toThrow(/error mutating bytes: error unmarshaling input: /);
+    await expect(runStep(yamlUpdateStep, workDir, { path: 'nope/values.yaml', updates: [{ key: 'a', value: 1 }] })).rejects.toThrow(
+      'error reading file "nope/values.yaml": no such file or directory',
+    );
+    await expect(runStep(yamlUpdateStep, workDir, { path: 'bad.yaml', updates: [{ key: 'a', value: 1 }] })).rejects.toThrow(
+      /error mutating bytes: error unmarshaling input: /,
+    );
   });
 
   it('refuses a path outside the working directory', async () => {
     const workDir = await workDirWith();
-    await expect(
-      runStep(yamlUpdateStep, workDir, { path: '../values.yaml', updates: [{ key: 'a', value: 1 }] }),
-    ).rejects.toThrow(/outside the working directory/);
+    await expect(runStep(yamlUpdateStep, workDir, { path: '../values.yaml', updates: [{ key: 'a', value: 1 }] })).rejects.toThrow(
+      /outside the working directory/,
+    );
   });
 
   it("agrees with Kargo's schema", () => {
     expectSameVerdicts('yaml-update', yamlUpdateStep.validate, [
-      { name: 'valid', config: { path: 'p', updates: [{ key: 'k', value: 'v' }, { key: 'n', value: 5 }] }, valid: true },
+      {
+        name: 'valid',
+        config: {
+          path: 'p',
+          updates: [
+            { key: 'k', value: 'v' },
+            { key: 'n', value: 5 },
+          ],
+        },
+        valid: true,
+      },
       { name: 'null value', config: { path: 'p', updates: [{ key: 'k', value: null }] }, valid: true },
       { name: 'no path', config: { updates: [{ key: 'k', value: 'v' }] }, valid: false },
       { name: 'empty path', config: { path: '', updates: [{ key: 'k', value: 'v' }] }, valid: false },
@@ -92,8 +100,6 @@ describe('yaml-update', () => {
       { name: 'update without value', config: { path: 'p', updates: [{ key: 'k' }] }, valid: false },
       { name: 'unknown field', config: { path: 'p', updates: [{ key: 'k', value: 1 }], extra: true }, valid: false },
     ]);
-    expect(yamlUpdateStep.validate({ updates: [] })).toEqual(
-      expect.arrayContaining(['(root): path is required', 'updates: Array must have at least 1 items']),
-    );
+    expect(yamlUpdateStep.validate({ updates: [] })).toEqual(expect.arrayContaining(['(root): path is required', 'updates: Array must have at least 1 items']));
   });
 });

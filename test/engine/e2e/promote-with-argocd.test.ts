@@ -78,12 +78,25 @@ beforeAll(async () => {
 
   const infraFreight = await env.client.create<Freight>(
     resources.freight,
-    { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Freight', metadata: { name: 'infra0000000000000000000000000000000001' }, origin: { kind: 'Warehouse', name: 'infra-config' }, commits: [{ repoURL: repo.url, id: repo.head, branch: 'main' }] },
+    {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Freight',
+      metadata: { name: 'infra0000000000000000000000000000000001' },
+      origin: { kind: 'Warehouse', name: 'infra-config' },
+      commits: [{ repoURL: repo.url, id: repo.head, branch: 'main' }],
+    },
     PROJECT,
   );
   imageFreight = await env.client.create<Freight>(
     resources.freight,
-    { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Freight', metadata: { name: 'image000000000000000000000000000000000001' }, alias: 'brave-otter', origin: { kind: 'Warehouse', name: 'app-images' }, images: [{ repoURL: IMAGE, tag: '1.4.0', digest: 'sha256:1111' }] },
+    {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Freight',
+      metadata: { name: 'image000000000000000000000000000000000001' },
+      alias: 'brave-otter',
+      origin: { kind: 'Warehouse', name: 'app-images' },
+      images: [{ repoURL: IMAGE, tag: '1.4.0', digest: 'sha256:1111' }],
+    },
     PROJECT,
   );
   // dev already runs the infra Freight: its last Promotion's collection carries it into this one.
@@ -91,7 +104,15 @@ beforeAll(async () => {
   stage = await env.client.patch<Stage>(
     resources.stage,
     'dev',
-    { status: { lastPromotion: { name: 'dev.earlier', freight: infraReference, status: { phase: 'Succeeded', freightCollection: { id: 'x', items: { 'Warehouse/infra-config': infraReference } } } } } },
+    {
+      status: {
+        lastPromotion: {
+          name: 'dev.earlier',
+          freight: infraReference,
+          status: { phase: 'Succeeded', freightCollection: { id: 'x', items: { 'Warehouse/infra-config': infraReference } } },
+        },
+      },
+    },
     PROJECT,
     { subresource: 'status', patchType: 'merge' },
   );
@@ -109,7 +130,15 @@ afterAll(async () => {
 
 async function pass(promotion: Promotion, workDir: string) {
   const inputs = await loadPromotionInputs(env.client, promotion);
-  const result = await runPromotion({ promotion, ...inputs, client: env.client, clock: systemClock, workDir, signal: new AbortController().signal, registry: builtinStepRegistry() });
+  const result = await runPromotion({
+    promotion,
+    ...inputs,
+    client: env.client,
+    clock: systemClock,
+    workDir,
+    signal: new AbortController().signal,
+    registry: builtinStepRegistry(),
+  });
   promotion.status = result.status;
   return result.status;
 }
@@ -148,7 +177,10 @@ describe('promote-with-argocd, end to end', () => {
     expect(commitOutput.commit).toBe(pushed);
     const rendered = git(repo.path, ['ls-tree', '-r', '--name-only', pushed]);
     expect(rendered).not.toContain('kustomization.yaml');
-    const manifests = rendered.split('\n').map((file) => git(repo.path, ['show', `${pushed}:${file}`])).join('\n');
+    const manifests = rendered
+      .split('\n')
+      .map((file) => git(repo.path, ['show', `${pushed}:${file}`]))
+      .join('\n');
     expect(manifests).toContain(`image: ${IMAGE}:1.4.0`);
     expect(manifests).toContain('name: us-my-web-app');
     const message = git(repo.path, ['log', '-1', '--format=%B', pushed]);

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('a push rejected by the remote', () => {
-  it('leaves the Promotion Errored with git\'s message and the remote untouched', async () => {
+  it("leaves the Promotion Errored with git's message and the remote untouched", async () => {
     const workDir = mkdtempSync(join(tmpdir(), 'engine-push-work-'));
     try {
       const fixture = { ...defaultFixture(workDir, manualClock()), client: env.client, registry: builtinStepRegistry() };

@@ -2,12 +2,7 @@
 // (Kargo skips the step when the condition is false).
 
 import { describe, expect, it } from 'vitest';
-import {
-  ConditionError,
-  evaluateKargoVars,
-  evaluateStepCondition,
-  kargoExpressionEnv,
-} from '../../../src/engine/expressions/index.js';
+import { ConditionError, evaluateKargoVars, evaluateStepCondition, kargoExpressionEnv } from '../../../src/engine/expressions/index.js';
 import type { KargoExpressionData } from '../../../src/engine/expressions/index.js';
 import { fakeData } from './cases/kargo-fixtures.js';
 
@@ -28,7 +23,9 @@ describe('evaluateStepCondition (TestStepEvaluator_ShouldSkip)', () => {
     expect(shouldRun("${{ task.outputs.alias.foo == 'bar' }}", data)).toBe(false);
   });
   it('if condition uses expression function', () => {
-    const data = { freight: [{ name: 'f', origin: { kind: 'Warehouse', name: 'fake-warehouse' }, commits: [{ repoURL: 'https://git.example.com', id: 'foo' }] }] };
+    const data = {
+      freight: [{ name: 'f', origin: { kind: 'Warehouse', name: 'fake-warehouse' }, commits: [{ repoURL: 'https://git.example.com', id: 'foo' }] }],
+    };
     expect(shouldRun("${{ commitFrom('https://git.example.com', warehouse('fake-warehouse')).ID == 'foo' }}", data)).toBe(true);
   });
   it('if condition evaluates to false - step should be skipped', () => {

@@ -2,12 +2,7 @@
 // TestStepEvaluator_Config) through evaluateKargoVars, kargoExpressionEnv and evaluateTemplate.
 
 import { describe, expect, it } from 'vitest';
-import {
-  evaluateKargoVars,
-  evaluateTemplate,
-  kargoExpressionEnv,
-  VariableError,
-} from '../../../src/engine/expressions/index.js';
+import { evaluateKargoVars, evaluateTemplate, kargoExpressionEnv, VariableError } from '../../../src/engine/expressions/index.js';
 import type { KargoExpressionData } from '../../../src/engine/expressions/index.js';
 import type { ExpressionVariable } from '../../../src/model/kargo.js';
 import { fakeData } from './cases/kargo-fixtures.js';
@@ -15,7 +10,13 @@ import { fakeData } from './cases/kargo-fixtures.js';
 const v = (name: string, value: string): ExpressionVariable => ({ name, value });
 
 describe('vars (TestStepEvaluator_Vars)', () => {
-  const cases: { name: string; data?: Partial<KargoExpressionData>; promotion?: ExpressionVariable[]; step?: ExpressionVariable[]; want: Record<string, unknown> }[] = [
+  const cases: {
+    name: string;
+    data?: Partial<KargoExpressionData>;
+    promotion?: ExpressionVariable[];
+    step?: ExpressionVariable[];
+    want: Record<string, unknown>;
+  }[] = [
     { name: 'global vars with literal values', promotion: [v('str', 'foo'), v('bool', 'true'), v('num', '42')], want: { str: 'foo', bool: 'true', num: '42' } },
     {
       name: 'global vars with expressions',
@@ -34,7 +35,11 @@ describe('vars (TestStepEvaluator_Vars)', () => {
       step: [v('local', "${{ vars.global + '-suffix' }}")],
       want: { global: 'global-value', local: 'global-value-suffix' },
     },
-    { name: 'step vars referencing other step vars', step: [v('v1', 'value1'), v('v2', "${{ vars.v1 + '-suffix' }}")], want: { v1: 'value1', v2: 'value1-suffix' } },
+    {
+      name: 'step vars referencing other step vars',
+      step: [v('v1', 'value1'), v('v2', "${{ vars.v1 + '-suffix' }}")],
+      want: { v1: 'value1', v2: 'value1-suffix' },
+    },
     {
       name: 'step vars referencing outputs',
       data: { state: { output1: 'output-value' } },
@@ -157,7 +162,12 @@ describe('config (TestStepEvaluator_Config)', () => {
       commitID4: '${{ commitFrom(vars.repoURL, warehouse(vars.warehouseName)).ID }}',
     };
     const vars = [v('warehouseName', 'fake-warehouse'), v('repoURL', 'https://fake-git-repo')];
-    expect(config(template, {}, vars)).toEqual({ commitID1: 'fake-commit-id', commitID2: 'fake-commit-id', commitID3: 'fake-commit-id', commitID4: 'fake-commit-id' });
+    expect(config(template, {}, vars)).toEqual({
+      commitID1: 'fake-commit-id',
+      commitID2: 'fake-commit-id',
+      commitID3: 'fake-commit-id',
+      commitID4: 'fake-commit-id',
+    });
   });
 
   it('test imageFrom function', () => {
@@ -168,7 +178,12 @@ describe('config (TestStepEvaluator_Config)', () => {
       imageTag4: '${{ imageFrom(vars.repoURL, warehouse(vars.warehouseName)).Tag }}',
     };
     const vars = [v('warehouseName', 'fake-warehouse'), v('repoURL', 'fake-image-repo')];
-    expect(config(template, {}, vars)).toEqual({ imageTag1: 'fake-image-tag', imageTag2: 'fake-image-tag', imageTag3: 'fake-image-tag', imageTag4: 'fake-image-tag' });
+    expect(config(template, {}, vars)).toEqual({
+      imageTag1: 'fake-image-tag',
+      imageTag2: 'fake-image-tag',
+      imageTag3: 'fake-image-tag',
+      imageTag4: 'fake-image-tag',
+    });
   });
 
   it('test chartFrom function', () => {

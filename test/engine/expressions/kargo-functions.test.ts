@@ -164,8 +164,26 @@ describe('status (TestStatus) and success/failure/always', () => {
   it.each([
     ['basic usage; no hit', 'step-2', metas([['step-1', 'Succeeded']]), 'non-existent-step', ''],
     ['basic usage; hit', 'step-2', metas([['step-1', 'Succeeded']]), 'step-1', 'Succeeded'],
-    ['used in a task; no alias match', 'task-2::step-2', metas([['step-1', 'Succeeded'], ['task-1::step-2', 'Succeeded']]), 'step-1', ''],
-    ['used in a task; no namespace match', 'task-2::step-2', metas([['step-1', 'Succeeded'], ['task-1::step-2', 'Succeeded']]), 'step-1', ''],
+    [
+      'used in a task; no alias match',
+      'task-2::step-2',
+      metas([
+        ['step-1', 'Succeeded'],
+        ['task-1::step-2', 'Succeeded'],
+      ]),
+      'step-1',
+      '',
+    ],
+    [
+      'used in a task; no namespace match',
+      'task-2::step-2',
+      metas([
+        ['step-1', 'Succeeded'],
+        ['task-1::step-2', 'Succeeded'],
+      ]),
+      'step-1',
+      '',
+    ],
     ['used in a task; hit', 'task-2::step-2', metas([['task-2::step-1', 'Succeeded']]), 'step-1', 'Succeeded'],
   ])('%s', (_name, stepAlias, stepExecutionMetadata, alias, want) => {
     expect(run(`status(${JSON.stringify(alias)})`, { stepAlias, stepExecutionMetadata })).toBe(want);

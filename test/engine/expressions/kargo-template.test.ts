@@ -31,7 +31,11 @@ const testEnv = {
 
 describe('evaluateTemplate (TestEvaluateJSONTemplate)', () => {
   it.each([
-    ['scalar values', { AString: '${{ aString }}', AnInt: '${{ anInt }}', AFloat: '${{ aFloat }}', ABool: '${{ aBool }}' }, { AString: 'hello', AnInt: 42, AFloat: 3.14, ABool: true }],
+    [
+      'scalar values',
+      { AString: '${{ aString }}', AnInt: '${{ anInt }}', AFloat: '${{ aFloat }}', ABool: '${{ aBool }}' },
+      { AString: 'hello', AnInt: 42, AFloat: 3.14, ABool: true },
+    ],
     ['mixing an expression with string literals', { AString: '${{ aString }}, world!' }, { AString: 'hello, world!' }],
     ['multiple expressions in one value', { AString: '${{ aString }}, ${{ anInt }}!' }, { AString: 'hello, 42!' }],
     ['maps', { AStringMap: '${{ aStringMap }}', AnIntMap: '${{ anIntMap }}' }, { AStringMap: testEnv.aStringMap, AnIntMap: testEnv.anIntMap }],

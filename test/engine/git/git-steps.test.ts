@@ -64,7 +64,13 @@ describe('git-clone', () => {
     const remote = await bareRemote({ 'a.txt': 'x\n' });
     const workDir = await tempDir('kargo-workdir-');
     await expect(
-      run(gitCloneStep, stepContext(workDir, client()), { repoURL: remote.url, checkout: [{ branch: 'main', path: 'a' }, { branch: 'main', path: 'b' }] }),
+      run(gitCloneStep, stepContext(workDir, client()), {
+        repoURL: remote.url,
+        checkout: [
+          { branch: 'main', path: 'a' },
+          { branch: 'main', path: 'b' },
+        ],
+      }),
     ).rejects.toThrow(/error adding work tree b to repo .*fatal: 'main' is already checked out at/s);
   });
 
@@ -76,9 +82,7 @@ describe('git-clone', () => {
     await run(gitCloneStep, context, { repoURL: remote.url, blobless: true, checkout: [{ branch: 'main', path: 'out', sparse: ['apps/a'] }] });
     expect((await readdir(join(workDir, 'out'))).sort()).toEqual(['.git', 'apps', 'root.txt']);
     expect(await readdir(join(workDir, 'out', 'apps'))).toEqual(['a']);
-    await expect(
-      run(gitCloneStep, context, { repoURL: remote.url, checkout: [{ branch: 'main', path: 'other', sparse: ['apps/*'] }] }),
-    ).rejects.toMatchObject({
+    await expect(run(gitCloneStep, context, { repoURL: remote.url, checkout: [{ branch: 'main', path: 'other', sparse: ['apps/*'] }] })).rejects.toMatchObject({
       status: 'Failed',
       message: `error configuring sparse checkout for "other": sparse checkout pattern cannot contain glob characters (*, ?, [): apps/*; use directory paths like 'src/app' instead`,
     });
@@ -118,9 +122,7 @@ describe('git-clone', () => {
   it("refuses a missing branch without create, in Kargo's words", async () => {
     const remote = await bareRemote({ 'a.txt': 'main\n' });
     const workDir = await tempDir('kargo-workdir-');
-    await expect(
-      run(gitCloneStep, stepContext(workDir, client()), { repoURL: remote.url, checkout: [{ branch: 'nope', path: 'out' }] }),
-    ).rejects.toThrow(
+    await expect(run(gitCloneStep, stepContext(workDir, client()), { repoURL: remote.url, checkout: [{ branch: 'nope', path: 'out' }] })).rejects.toThrow(
       `error ensuring existence of remote branch nope: remote branch "nope" of repo ${remote.url} does not exist; ` +
         "set create=true if you'd like a non-existent remote branch to be automatically created at checkout",
     );
@@ -130,18 +132,19 @@ describe('git-clone', () => {
   it("carries git's own message when the repository does not exist", async () => {
     const workDir = await tempDir('kargo-workdir-');
     const missing = `file://${workDir}/nowhere.git`;
-    await expect(
-      run(gitCloneStep, stepContext(workDir, client()), { repoURL: missing, checkout: [{ branch: 'main', path: 'out' }] }),
-    ).rejects.toThrow(/^error cloning file:\/\/.*nowhere\.git: error cloning repo ".*" into ".*": error executing cmd \[git clone --bare --config .* -- .*\]: .*does not appear to be a git repository/s);
+    await expect(run(gitCloneStep, stepContext(workDir, client()), { repoURL: missing, checkout: [{ branch: 'main', path: 'out' }] })).rejects.toThrow(
+      /^error cloning file:\/\/.*nowhere\.git: error cloning repo ".*" into ".*": error executing cmd \[git clone --bare --config .* -- .*\]: .*does not appear to be a git repository/s,
+    );
   });
 
   it('refuses paths outside the working directory before cloning anything', async () => {
     const remote = await bareRemote({ 'a.txt': 'x\n' });
     const workDir = await tempDir('kargo-workdir-');
     for (const path of ['../escape', '/tmp/abs', 'ok/../../escape']) {
-      await expect(
-        run(gitCloneStep, stepContext(workDir, client()), { repoURL: remote.url, checkout: [{ branch: 'main', path }] }),
-      ).rejects.toMatchObject({ name: 'TerminalStepError', status: 'Failed' });
+      await expect(run(gitCloneStep, stepContext(workDir, client()), { repoURL: remote.url, checkout: [{ branch: 'main', path }] })).rejects.toMatchObject({
+        name: 'TerminalStepError',
+        status: 'Failed',
+      });
     }
     expect(await readdir(workDir)).toEqual([]);
   });
@@ -161,7 +164,13 @@ describe('git-clone', () => {
     const workDir = await tempDir('kargo-workdir-');
     const context = stepContext(workDir, client());
     await expect(
-      gitCloneStep.run(context, { repoURL: 'file:///x', checkout: [{ path: 'a', as: 'x' }, { path: 'b', as: 'x' }] }),
+      gitCloneStep.run(context, {
+        repoURL: 'file:///x',
+        checkout: [
+          { path: 'a', as: 'x' },
+          { path: 'b', as: 'x' },
+        ],
+      }),
     ).rejects.toMatchObject({ status: 'Failed', message: 'duplicate checkout alias "x" at checkout[1]' });
     await expect(
       gitCloneStep.run(context, { repoURL: 'file:///x', checkout: [{ path: 'a' }], author: { name: 'a', email: 'a@b.c', signingKey: 'KEY' } }),
@@ -204,10 +213,12 @@ describe('git-commit, git-push, git-tag, git-clear', () => {
     const configured = createGitCloneStep(gitStepOptions({ systemUser: { name: 'Ops Bot', email: 'ops@example.com' } }));
     expect(await authorOf(configured, { name: 'Clone Author', email: 'clone@example.com' })).toBe('Clone Author <clone@example.com>');
     expect(await authorOf(configured)).toBe('Ops Bot <ops@example.com>');
-    await client().create(
-      clusterConfigType,
-      { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'ClusterConfig', metadata: { name: 'cluster' }, spec: { gitClient: { name: 'Cluster Bot', email: 'cluster@example.com' } } } as never,
-    );
+    await client().create(clusterConfigType, {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'ClusterConfig',
+      metadata: { name: 'cluster' },
+      spec: { gitClient: { name: 'Cluster Bot', email: 'cluster@example.com' } },
+    } as never);
     try {
       expect(await authorOf(configured)).toBe('Cluster Bot <cluster@example.com>');
       await client().patch(clusterConfigType, 'cluster', { spec: { gitClient: { signingKeySecret: { name: 'gpg' } } } });

@@ -162,11 +162,9 @@ describe('git credentials from Secrets over HTTP', () => {
     );
   });
 
-  it('gives no credentials for plain http:// unless allowed (Kargo\'s ALLOW_CREDENTIALS_OVER_HTTP)', async () => {
+  it("gives no credentials for plain http:// unless allowed (Kargo's ALLOW_CREDENTIALS_OVER_HTTP)", async () => {
     const { url, context } = await setUp((repoURL) => basicAuth(repoURL));
-    await expect(createGitCloneStep().run(context, { repoURL: url, checkout: [{ branch: 'main', path: 'out' }] })).rejects.toThrow(
-      /terminal prompts disabled/,
-    );
+    await expect(createGitCloneStep().run(context, { repoURL: url, checkout: [{ branch: 'main', path: 'out' }] })).rejects.toThrow(/terminal prompts disabled/);
   });
 });
 

@@ -22,7 +22,11 @@ let server: GitHttpServer;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'kargo-https-root-'));
-  const tls = await loadOrCreateCertificates(undefined, () => new Date(), () => undefined);
+  const tls = await loadOrCreateCertificates(
+    undefined,
+    () => new Date(),
+    () => undefined,
+  );
   server = await startGitHttpServer({ root, username: 'bot', password: PASSWORD, tls });
   gitSync(root, ['init', '--quiet', '--bare', '--initial-branch=main', 'app.git']);
   gitSync(join(root, 'app.git'), ['config', 'http.receivepack', 'true']);
@@ -56,7 +60,11 @@ describe('HTTPS remotes', () => {
   it('clones and pushes with insecureSkipTLSVerify, using the Secret over https', async () => {
     const workDir = await tempDir('kargo-https-workdir-');
     const context = stepContext(workDir, client(), { project: 'tls-project' });
-    const cloned = await gitCloneStep.run(context, { repoURL: server.url('app.git'), insecureSkipTLSVerify: true, checkout: [{ branch: 'main', path: 'out' }] });
+    const cloned = await gitCloneStep.run(context, {
+      repoURL: server.url('app.git'),
+      insecureSkipTLSVerify: true,
+      checkout: [{ branch: 'main', path: 'out' }],
+    });
     expect(cloned.status).toBe('Succeeded');
     await writeFile(join(workDir, 'out', 'a.txt'), 'over tls\n');
     await gitCommitStep.run(context, { path: 'out', message: 'over tls' });

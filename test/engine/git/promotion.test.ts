@@ -15,7 +15,11 @@ function gitPipeline(repoURL: string): PromotionStep[] {
   return [
     { uses: 'git-clone', as: 'clone', config: { repoURL, checkout: [{ branch: 'main', path: './out' }] } },
     { uses: 'file-write', as: 'write', config: { path: './out/stage.txt', contents: '${{ ctx.stage }} ← ${{ ctx.targetFreight.alias }}', overwrite: true } },
-    { uses: 'git-commit', as: 'commit', config: { path: './out', message: 'Promote ${{ ctx.targetFreight.name }} (was ${{ outputs.clone.commits["./out"] }})' } },
+    {
+      uses: 'git-commit',
+      as: 'commit',
+      config: { path: './out', message: 'Promote ${{ ctx.targetFreight.name }} (was ${{ outputs.clone.commits["./out"] }})' },
+    },
     { uses: 'git-push', as: 'push', config: { path: './out' } },
   ];
 }
@@ -44,7 +48,7 @@ describe('git steps in a Promotion', () => {
     expect(gitSync(remote.path, ['show', 'main:stage.txt'])).toBe('test ← happy-fox');
   });
 
-  it('ends Errored with git\'s words when the remote declines the push, and the remote is untouched', async () => {
+  it("ends Errored with git's words when the remote declines the push, and the remote is untouched", async () => {
     const remote = await bareRemote({ 'stage.txt': 'old\n' });
     const hook = join(remote.path, 'hooks', 'pre-receive');
     await writeFile(hook, '#!/bin/sh\necho "pushes to main need a review" >&2\nexit 1\n');

@@ -89,9 +89,7 @@ describe('commitURL (Kargo TestGetCommitURL)', () => {
 
 describe('redactText', () => {
   it('masks given secrets and URL passwords', () => {
-    expect(redactText('fatal: https://bot:hunter2@host/repo failed with hunter2', [])).toBe(
-      'fatal: https://bot:***@host/repo failed with hunter2',
-    );
+    expect(redactText('fatal: https://bot:hunter2@host/repo failed with hunter2', [])).toBe('fatal: https://bot:***@host/repo failed with hunter2');
     expect(redactText('token abc123 and abc123', ['abc123'])).toBe('token *** and ***');
     expect(redactText('nothing here', [''])).toBe('nothing here');
   });
@@ -123,7 +121,12 @@ describe('findCredentialSecret (Kargo getCredentialsSecret)', () => {
       secret('c-no-url', { username: 'x' }),
     ];
     expect(findCredentialSecret(secrets, 'https://github.com/example/repo.git')?.name).toBe('b-regex');
-    expect(findCredentialSecret(secrets.filter((s) => s.name !== 'b-regex'), 'HTTPS://github.com/Example/Repo.git/')?.name).toBe('z-exact');
+    expect(
+      findCredentialSecret(
+        secrets.filter((s) => s.name !== 'b-regex'),
+        'HTTPS://github.com/Example/Repo.git/',
+      )?.name,
+    ).toBe('z-exact');
     expect(findCredentialSecret(secrets, 'https://gitlab.com/example/repo')).toBeUndefined();
   });
 

@@ -36,7 +36,7 @@ describe('git-push', () => {
     expect(gitSync(remote.path, ['show', 'main:b.txt'])).toBe('theirs');
   });
 
-  it('is Errored with the hook\'s words when the remote declines, and the remote is untouched', async () => {
+  it("is Errored with the hook's words when the remote declines, and the remote is untouched", async () => {
     const { remote, context, clock } = await cloneAndChange({ 'a.txt': 'a\n' }, { 'a.txt': 'ours\n' });
     const hook = join(remote.path, 'hooks', 'pre-receive');
     await writeFile(hook, '#!/bin/sh\necho "branch main is protected" >&2\nexit 1\n');

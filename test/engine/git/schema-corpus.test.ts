@@ -19,7 +19,13 @@ describe('git step schemas agree with Kargo', () => {
     expectSameVerdicts('git-clone', gitCloneStep.validate, [
       ok('branch', { repoURL: repo, checkout: [{ branch: 'main', path: 'src' }] }),
       ok('default branch', { repoURL: repo, checkout: [{ path: 'src' }] }),
-      ok('commit and tag', { repoURL: repo, checkout: [{ commit: 'abc', path: 'a' }, { tag: 'v1', path: 'b', as: 't' }] }),
+      ok('commit and tag', {
+        repoURL: repo,
+        checkout: [
+          { commit: 'abc', path: 'a' },
+          { tag: 'v1', path: 'b', as: 't' },
+        ],
+      }),
       ok('empty other refs', { repoURL: repo, checkout: [{ branch: 'main', commit: '', tag: '', path: 'src', create: true }] }),
       ok('everything', {
         repoURL: repo,

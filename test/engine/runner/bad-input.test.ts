@@ -48,7 +48,11 @@ describe('runner: bad input changes nothing', () => {
   });
 
   it('an unknown function: Errored', async () => {
-    await expectEnds([{ uses: 'copy', config: { inPath: '${{ nosuchfn(1) }}', outPath: 'x' } }, write], 'Errored', /^failed to build step context: failed to get step config: .*nosuchfn/);
+    await expectEnds(
+      [{ uses: 'copy', config: { inPath: '${{ nosuchfn(1) }}', outPath: 'x' } }, write],
+      'Errored',
+      /^failed to build step context: failed to get step config: .*nosuchfn/,
+    );
   });
 
   it('a missing var: the null it yields fails the schema, Failed', async () => {
@@ -78,13 +82,25 @@ describe('runner: bad input changes nothing', () => {
   it('a path escaping the working directory (../, absolute, symlink): Failed', async () => {
     const { symlinkSync } = await import('node:fs');
     symlinkSync(outside.workDir, join(workDir, 'escape'));
-    await expectEnds([{ uses: 'copy', config: { inPath: 'repo', outPath: '../elsewhere' } }, write], 'Failed', 'step "step-1": path "../elsewhere" attempts to traverse outside the working directory');
-    await expectEnds([{ uses: 'copy', config: { inPath: 'repo', outPath: '/tmp/elsewhere' } }, write], 'Failed', /^step "step-1": path "\/tmp\/elsewhere" must be relative/);
-    await expectEnds([{ uses: 'copy', config: { inPath: 'repo', outPath: 'escape/copied' } }, write], 'Failed', 'step "step-1": path "escape/copied" resolves outside the working directory through a symlink');
+    await expectEnds(
+      [{ uses: 'copy', config: { inPath: 'repo', outPath: '../elsewhere' } }, write],
+      'Failed',
+      'step "step-1": path "../elsewhere" attempts to traverse outside the working directory',
+    );
+    await expectEnds(
+      [{ uses: 'copy', config: { inPath: 'repo', outPath: '/tmp/elsewhere' } }, write],
+      'Failed',
+      /^step "step-1": path "\/tmp\/elsewhere" must be relative/,
+    );
+    await expectEnds(
+      [{ uses: 'copy', config: { inPath: 'repo', outPath: 'escape/copied' } }, write],
+      'Failed',
+      'step "step-1": path "escape/copied" resolves outside the working directory through a symlink',
+    );
     expect(readdirSync(outside.workDir)).toEqual([]);
   });
 
-  it('an unknown step kind: Errored with Kargo\'s message', async () => {
+  it("an unknown step kind: Errored with Kargo's message", async () => {
     await expectEnds(
       [{ uses: 'send-message', config: {} }, write],
       'Errored',

@@ -26,7 +26,11 @@ beforeAll(async () => {
   await env.client.create(resources.warehouse, warehouseObject('apps', PROJECT), PROJECT);
   await env.client.create(resources.stage, stageObject('test', PROJECT), PROJECT);
   await env.client.create(resources.freight, freightObject('f1abcde', PROJECT, { alias: 'happy-fox' }), PROJECT);
-  await env.client.create(engineResources.configMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { revision: 'c0ffee1' } }, PROJECT);
+  await env.client.create(
+    engineResources.configMap,
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { revision: 'c0ffee1' } },
+    PROJECT,
+  );
   await env.client.create(engineResources.secret, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'deploy' }, stringData: { team: 'blue' } }, PROJECT);
 });
 afterAll(() => env?.close());
@@ -35,7 +39,15 @@ afterEach(() => cleanup());
 
 async function pass(promotion: Promotion, clock: ReturnType<typeof manualClock>) {
   const inputs = await loadPromotionInputs(env.client, promotion);
-  const result = await runPromotion({ promotion, ...inputs, client: env.client, clock, workDir, signal: new AbortController().signal, registry: builtinStepRegistry() });
+  const result = await runPromotion({
+    promotion,
+    ...inputs,
+    client: env.client,
+    clock,
+    workDir,
+    signal: new AbortController().signal,
+    registry: builtinStepRegistry(),
+  });
   promotion.status = result.status;
   return result;
 }
@@ -49,7 +61,14 @@ describe('runner with the cluster', () => {
       {
         uses: 'argocd-update',
         as: 'deploy',
-        config: { apps: [{ name: 'shop', sources: [{ repoURL: 'https://git.example.com/app.git', desiredRevision: "${{ configMap('settings').revision }}", updateTargetRevision: true }] }] },
+        config: {
+          apps: [
+            {
+              name: 'shop',
+              sources: [{ repoURL: 'https://git.example.com/app.git', desiredRevision: "${{ configMap('settings').revision }}", updateTargetRevision: true }],
+            },
+          ],
+        },
       },
     ]);
     let result = await pass(promotion, clock);
@@ -65,10 +84,14 @@ describe('runner with the cluster', () => {
     expect(result.status.healthChecks).toEqual([
       { uses: 'argocd-update', config: { apps: [{ name: 'shop', namespace: 'argocd', desiredRevisions: ['c0ffee1'] }] } },
     ]);
-    expect(result.status.stepExecutionMetadata?.[1]).toMatchObject({ startedAt: '2026-01-01T10:00:00Z', finishedAt: '2026-01-01T10:00:30Z', status: 'Succeeded' });
+    expect(result.status.stepExecutionMetadata?.[1]).toMatchObject({
+      startedAt: '2026-01-01T10:00:00Z',
+      finishedAt: '2026-01-01T10:00:30Z',
+      status: 'Succeeded',
+    });
   });
 
-  it('gives up on an Application Argo CD never syncs after argocd-update\'s default five minutes', async () => {
+  it("gives up on an Application Argo CD never syncs after argocd-update's default five minutes", async () => {
     await env.client.create(engineResources.application, applicationObject('stuck', { authorizedStage: `${PROJECT}:test` }), ARGOCD_NAMESPACE);
     const clock = manualClock();
     const promotion = promotionWith([{ uses: 'argocd-update', config: { apps: [{ name: 'stuck' }] } }]);
@@ -84,7 +107,11 @@ describe('runner with the cluster', () => {
     // As in Kargo, a missing ConfigMap reads as an empty map of strings: a missing key is "".
     expect(status.state?.['step-1']).toEqual({ region: '' });
     await env.namespace('kargo-shared-resources');
-    await env.client.create(engineResources.configMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'global' }, data: { region: 'eu-west' } }, 'kargo-shared-resources');
+    await env.client.create(
+      engineResources.configMap,
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'global' }, data: { region: 'eu-west' } },
+      'kargo-shared-resources',
+    );
     ({ status } = await pass(promotion(), manualClock()));
     expect(status.state?.['step-1']).toEqual({ region: 'eu-west' });
   });

@@ -22,12 +22,20 @@ describe('runner: a promotion that succeeds', () => {
         { uses: 'compose-output', as: 'meta', config: { image: "${{ imageFrom('ghcr.io/example/app').Tag }}", target: '${{ vars.env }}' } },
         {
           uses: 'file-write',
-          config: { path: '${{ vars.dir }}/values.txt', contents: '${{ outputs.meta.image }} for ${{ ctx.stage }} by ${{ ctx.meta.promotion.actor }} (${{ ctx.targetFreight.alias }})' },
+          config: {
+            path: '${{ vars.dir }}/values.txt',
+            contents: '${{ outputs.meta.image }} for ${{ ctx.stage }} by ${{ ctx.meta.promotion.actor }} (${{ ctx.targetFreight.alias }})',
+          },
           vars: [{ name: 'dir', value: 'out-${{ outputs.meta.target }}' }],
         },
         { uses: 'copy', as: 'dup', config: { inPath: 'out-prod/values.txt', outPath: 'copy/values.txt' } },
       ],
-      { vars: [{ name: 'env', value: 'prod' }, { name: 'dir', value: 'ignored-by-step-var' }] },
+      {
+        vars: [
+          { name: 'env', value: 'prod' },
+          { name: 'dir', value: 'ignored-by-step-var' },
+        ],
+      },
     );
     const { status } = await runPass(promotion, fixture);
     expect(status.stepExecutionMetadata?.map((meta) => meta.message)).toEqual([undefined, undefined, undefined]);
@@ -77,7 +85,10 @@ describe('runner: a promotion that succeeds', () => {
   });
 
   it('ends Succeeded when only a continueOnError step failed', async () => {
-    const promotion = promotionWith([{ uses: 'nonexistent-step', continueOnError: true }, { uses: 'compose-output', config: { a: 1 } }]);
+    const promotion = promotionWith([
+      { uses: 'nonexistent-step', continueOnError: true },
+      { uses: 'compose-output', config: { a: 1 } },
+    ]);
     const { status } = await runPass(promotion, fixture);
     expect(status.phase).toBe('Succeeded');
     expect(status.stepExecutionMetadata?.map((meta) => meta.status)).toEqual(['Errored', 'Succeeded']);
@@ -96,7 +107,13 @@ describe('runner: a promotion that succeeds', () => {
   });
 
   it('gives steps without an alias step-N', async () => {
-    const { status } = await runPass(promotionWith([{ uses: 'compose-output', config: { a: 1 } }, { uses: 'compose-output', as: 'named', config: { b: '${{ outputs["step-1"].a }}' } }]), fixture);
+    const { status } = await runPass(
+      promotionWith([
+        { uses: 'compose-output', config: { a: 1 } },
+        { uses: 'compose-output', as: 'named', config: { b: '${{ outputs["step-1"].a }}' } },
+      ]),
+      fixture,
+    );
     expect(status.state).toEqual({ 'step-1': { a: 1 }, named: { b: 1 } });
   });
 
@@ -127,7 +144,13 @@ describe('runner: a promotion that succeeds', () => {
           config: { label: '${{ vars.label }}', factor: '${{ vars.factor }}' },
         },
       ],
-      { vars: [{ name: 'factor', value: '${{ 3 }}' }, { name: 'prefix', value: 'x' }, { name: 'prefix', value: '${{ vars.prefix }}y' }] },
+      {
+        vars: [
+          { name: 'factor', value: '${{ 3 }}' },
+          { name: 'prefix', value: 'x' },
+          { name: 'prefix', value: '${{ vars.prefix }}y' },
+        ],
+      },
     );
     const { status } = await runPass(promotion, fixture);
     expect(status.stepExecutionMetadata?.[1]?.message).toBeUndefined();
@@ -135,10 +158,13 @@ describe('runner: a promotion that succeeds', () => {
   });
 
   it('a promotion var cannot see outputs', async () => {
-    const promotion = promotionWith([
-      { uses: 'compose-output', as: 'first', config: { n: 1 } },
-      { uses: 'compose-output', config: { seen: '${{ vars.early }}' } },
-    ], { vars: [{ name: 'early', value: '${{ outputs.first.n }}' }] });
+    const promotion = promotionWith(
+      [
+        { uses: 'compose-output', as: 'first', config: { n: 1 } },
+        { uses: 'compose-output', config: { seen: '${{ vars.early }}' } },
+      ],
+      { vars: [{ name: 'early', value: '${{ outputs.first.n }}' }] },
+    );
     const { status } = await runPass(promotion, fixture);
     expect(status.phase).toBe('Errored');
     expect(status.message).toMatch(/^failed to build step context: failed to get step config: error pre-processing promotion variable "early": /);

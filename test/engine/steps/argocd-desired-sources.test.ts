@@ -11,7 +11,17 @@ const app: Application = {
   spec: {
     sources: [
       { repoURL: 'https://GitHub.com/example/infra.git', path: 'env/prod', targetRevision: 'main' },
-      { repoURL: 'https://charts.example.com', chart: 'web', targetRevision: '1.0.0', helm: { parameters: [{ name: 'image.tag', value: 'old' }, { name: 'keep', value: 'me' }] } },
+      {
+        repoURL: 'https://charts.example.com',
+        chart: 'web',
+        targetRevision: '1.0.0',
+        helm: {
+          parameters: [
+            { name: 'image.tag', value: 'old' },
+            { name: 'keep', value: 'me' },
+          ],
+        },
+      },
     ],
   },
 };
@@ -20,13 +30,39 @@ describe('argocd-update desired sources', () => {
   it('updates the Git source matched by normalised URL and the Helm source matched by chart', () => {
     const update = {
       sources: [
-        { repoURL: 'https://github.com/example/infra', desiredRevision: 'abc', updateTargetRevision: true, kustomize: { images: [{ repoURL: 'ghcr.io/x/web', digest: 'sha256:1' }, { repoURL: 'ghcr.io/x/api', newName: 'mirror/api', tag: '2' }] } },
-        { repoURL: 'https://charts.example.com', chart: 'web', desiredRevision: '1.2.0', updateTargetRevision: true, helm: { images: [{ key: 'image.tag', value: 'new' }, { key: 'image.repo', value: 'ghcr.io/x/web' }] } },
+        {
+          repoURL: 'https://github.com/example/infra',
+          desiredRevision: 'abc',
+          updateTargetRevision: true,
+          kustomize: {
+            images: [
+              { repoURL: 'ghcr.io/x/web', digest: 'sha256:1' },
+              { repoURL: 'ghcr.io/x/api', newName: 'mirror/api', tag: '2' },
+            ],
+          },
+        },
+        {
+          repoURL: 'https://charts.example.com',
+          chart: 'web',
+          desiredRevision: '1.2.0',
+          updateTargetRevision: true,
+          helm: {
+            images: [
+              { key: 'image.tag', value: 'new' },
+              { key: 'image.repo', value: 'ghcr.io/x/web' },
+            ],
+          },
+        },
       ],
     };
     const [git, chart] = desiredSources(update, app);
     // Kargo pairs desired revisions with sources by exact repoURL, so this source keeps its targetRevision.
-    expect(git).toEqual({ repoURL: 'https://GitHub.com/example/infra.git', path: 'env/prod', targetRevision: 'main', kustomize: { images: ['ghcr.io/x/web@sha256:1', 'ghcr.io/x/api=mirror/api:2'] } });
+    expect(git).toEqual({
+      repoURL: 'https://GitHub.com/example/infra.git',
+      path: 'env/prod',
+      targetRevision: 'main',
+      kustomize: { images: ['ghcr.io/x/web@sha256:1', 'ghcr.io/x/api=mirror/api:2'] },
+    });
     expect(chart?.targetRevision).toBe('1.2.0');
     expect(chart?.helm?.parameters).toEqual([
       { name: 'image.tag', value: 'new' },

@@ -26,7 +26,9 @@ const updateConfig = (name: string, revision = 'c0ffee1') => ({
   apps: [
     {
       name,
-      sources: [{ repoURL: REPO, desiredRevision: revision, updateTargetRevision: true, kustomize: { images: [{ repoURL: 'ghcr.io/example/app', tag: '1.2.3' }] } }],
+      sources: [
+        { repoURL: REPO, desiredRevision: revision, updateTargetRevision: true, kustomize: { images: [{ repoURL: 'ghcr.io/example/app', tag: '1.2.3' }] } },
+      ],
     },
   ],
 });
@@ -68,7 +70,7 @@ describe('argocd-update', () => {
     expect((await getApplication(env.client, 'drift')).operation?.info?.[1]?.value).toBe('test.01abc.f1');
   });
 
-  it('reports a failed sync with Argo CD\'s message', async () => {
+  it("reports a failed sync with Argo CD's message", async () => {
     await createApp('broken');
     await runStep(argocdUpdateStep, context(), updateConfig('broken'));
     await completeSync(env.client, 'broken', { revision: 'c0ffee1', phase: 'Failed', message: 'one or more objects failed to apply' });
@@ -107,20 +109,24 @@ describe('argocd-update', () => {
     expect(result).toMatchObject({ status: 'Running' });
     expect((await getApplication(env.client, 'sel-a')).operation).toBeDefined();
     expect((await getApplication(env.client, 'sel-b')).operation).toBeUndefined();
-    await expect(runStep(argocdUpdateStep, context(), { apps: [{ selector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['nobody'] }] } }] })).rejects.toThrow(
-      'no Argo CD Applications found matching selector in namespace "argocd"',
-    );
+    await expect(
+      runStep(argocdUpdateStep, context(), { apps: [{ selector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['nobody'] }] } }] }),
+    ).rejects.toThrow('no Argo CD Applications found matching selector in namespace "argocd"');
   });
 
   it('names a source update that matches no source', async () => {
     await createApp('mismatch');
-    await expect(runStep(argocdUpdateStep, context(), { apps: [{ name: 'mismatch', sources: [{ repoURL: 'https://elsewhere/x.git', desiredRevision: 'a' }] }] })).rejects.toThrow(
+    await expect(
+      runStep(argocdUpdateStep, context(), { apps: [{ name: 'mismatch', sources: [{ repoURL: 'https://elsewhere/x.git', desiredRevision: 'a' }] }] }),
+    ).rejects.toThrow(
       'error building desired sources for Argo CD Application "mismatch" in namespace "argocd": no source of Argo CD Application "mismatch" in namespace "argocd" matched update for source with repoURL https://elsewhere/x.git',
     );
   });
 
   it('names a missing Application', async () => {
-    await expect(runStep(argocdUpdateStep, context(), { apps: [{ name: 'ghost' }] })).rejects.toThrow('unable to find Argo CD Application "ghost" in namespace "argocd"');
+    await expect(runStep(argocdUpdateStep, context(), { apps: [{ name: 'ghost' }] })).rejects.toThrow(
+      'unable to find Argo CD Application "ghost" in namespace "argocd"',
+    );
   });
 
   it("agrees with Kargo's schema", () => {
@@ -129,9 +135,21 @@ describe('argocd-update', () => {
       { name: 'by selector', config: { apps: [{ selector: { matchLabels: { a: 'b' } } }] }, valid: true },
       { name: 'expressions', config: { apps: [{ selector: { matchExpressions: [{ key: 'a', operator: 'Exists' }] }, namespace: 'argo' }] }, valid: true },
       { name: 'full source', config: updateConfig('a'), valid: true },
-      { name: 'helm', config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', chart: 'c', helm: { images: [{ key: 'image.tag', value: '1' }] } }] }] }, valid: true },
-      { name: 'image without tag or digest', config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', kustomize: { images: [{ repoURL: 'i' }] } }] }] }, valid: true },
-      { name: 'image with both', config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', kustomize: { images: [{ repoURL: 'i', tag: 't', digest: 'd' }] } }] }] }, valid: false },
+      {
+        name: 'helm',
+        config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', chart: 'c', helm: { images: [{ key: 'image.tag', value: '1' }] } }] }] },
+        valid: true,
+      },
+      {
+        name: 'image without tag or digest',
+        config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', kustomize: { images: [{ repoURL: 'i' }] } }] }] },
+        valid: true,
+      },
+      {
+        name: 'image with both',
+        config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', kustomize: { images: [{ repoURL: 'i', tag: 't', digest: 'd' }] } }] }] },
+        valid: false,
+      },
       { name: 'no apps', config: { apps: [] }, valid: false },
       { name: 'missing apps', config: {}, valid: false },
       { name: 'neither name nor selector', config: { apps: [{}] }, valid: false },
@@ -139,7 +157,11 @@ describe('argocd-update', () => {
       { name: 'empty selector', config: { apps: [{ selector: {} }] }, valid: false },
       { name: 'empty matchLabels', config: { apps: [{ selector: { matchLabels: {} } }] }, valid: false },
       { name: 'bad operator', config: { apps: [{ selector: { matchExpressions: [{ key: 'a', operator: 'Gt' }] } }] }, valid: false },
-      { name: 'updateTargetRevision without revision', config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', updateTargetRevision: true }] }] }, valid: false },
+      {
+        name: 'updateTargetRevision without revision',
+        config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', updateTargetRevision: true }] }] },
+        valid: false,
+      },
       { name: 'source without repoURL', config: { apps: [{ name: 'a', sources: [{ desiredRevision: 'x' }] }] }, valid: false },
       { name: 'helm without images', config: { apps: [{ name: 'a', sources: [{ repoURL: 'r', helm: {} }] }] }, valid: false },
     ]);

@@ -52,11 +52,15 @@ describe('argocd-wait', () => {
 
   it('selects by label, and says so when nothing matches', async () => {
     expect((await getApplication(env.client, 'web')).metadata.labels).toEqual({ tier: 'web' });
-    expect(await runStep(argocdWaitStep, context(), { apps: [{ selector: { matchLabels: { tier: 'web' } }, waitFor: ['sync'] }] })).toMatchObject({ status: 'Succeeded' });
+    expect(await runStep(argocdWaitStep, context(), { apps: [{ selector: { matchLabels: { tier: 'web' } }, waitFor: ['sync'] }] })).toMatchObject({
+      status: 'Succeeded',
+    });
     await expect(runStep(argocdWaitStep, context(), { apps: [{ selector: { matchLabels: { tier: 'none' } } }] })).rejects.toThrow(
       'no Argo CD Applications found matching selector in namespace "argocd"',
     );
-    await expect(runStep(argocdWaitStep, context(), { apps: [{ name: 'ghost' }] })).rejects.toThrow('unable to find Argo CD Application "ghost" in namespace "argocd"');
+    await expect(runStep(argocdWaitStep, context(), { apps: [{ name: 'ghost' }] })).rejects.toThrow(
+      'unable to find Argo CD Application "ghost" in namespace "argocd"',
+    );
   });
 
   it("agrees with Kargo's schema", () => {

@@ -58,8 +58,6 @@ describe('file-write', () => {
       { name: 'permissions 0800', config: { path: 'a', contents: 'x', permissions: '0800' }, valid: false },
       { name: 'contents not string', config: { path: 'a', contents: 1 }, valid: false },
     ]);
-    expect(fileWriteStep.validate({ path: 'a', contents: 'x', permissions: '644' })).toEqual([
-      "permissions: Does not match pattern '^0[0-7]{3}$'",
-    ]);
+    expect(fileWriteStep.validate({ path: 'a', contents: 'x', permissions: '644' })).toEqual(["permissions: Does not match pattern '^0[0-7]{3}$'"]);
   });
 });

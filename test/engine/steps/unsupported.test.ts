@@ -15,7 +15,11 @@ const cases: [typeof gitOpenPrStep, CorpusEntry[]][] = [
     gitOpenPrStep,
     [
       { name: 'minimal', config: { repoURL, sourceBranch: 'a', targetBranch: 'b' }, valid: true },
-      { name: 'full', config: { repoURL, sourceBranch: 'a', targetBranch: 'b', provider: 'gitlab', labels: ['x'], title: 't', description: 'd', createTargetBranch: true }, valid: true },
+      {
+        name: 'full',
+        config: { repoURL, sourceBranch: 'a', targetBranch: 'b', provider: 'gitlab', labels: ['x'], title: 't', description: 'd', createTargetBranch: true },
+        valid: true,
+      },
       { name: 'bad provider', config: { repoURL, sourceBranch: 'a', targetBranch: 'b', provider: 'codeberg' }, valid: false },
       { name: 'not a uri', config: { repoURL: 'git@github.com:example/repo', sourceBranch: 'a', targetBranch: 'b' }, valid: false },
       { name: 'empty title', config: { repoURL, sourceBranch: 'a', targetBranch: 'b', title: '' }, valid: false },

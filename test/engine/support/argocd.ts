@@ -8,7 +8,10 @@ import { engineResources } from '../../../src/engine/kube-resources.js';
 
 export const ARGOCD_NAMESPACE = 'argocd';
 
-export function applicationObject(name: string, options: { authorizedStage?: string; sources?: Application['spec']['sources']; source?: Application['spec']['source']; labels?: Record<string, string> } = {}): Application {
+export function applicationObject(
+  name: string,
+  options: { authorizedStage?: string; sources?: Application['spec']['sources']; source?: Application['spec']['source']; labels?: Record<string, string> } = {},
+): Application {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -21,7 +24,9 @@ export function applicationObject(name: string, options: { authorizedStage?: str
     spec: {
       project: 'default',
       destination: { server: 'https://kubernetes.default.svc', namespace: 'app' },
-      ...(options.sources ? { sources: options.sources } : { source: options.source ?? { repoURL: 'https://git.example.com/app.git', path: 'env/test', targetRevision: 'main' } }),
+      ...(options.sources
+        ? { sources: options.sources }
+        : { source: options.source ?? { repoURL: 'https://git.example.com/app.git', path: 'env/test', targetRevision: 'main' } }),
     },
   };
 }

@@ -52,13 +52,15 @@ export interface CorpusEntry {
  * agree, and that both agree with the author's expectation. Invalid configs
  * must also get at least one message naming a field (`<field>: <problem>`).
  */
-export function expectSameVerdicts(
-  kind: string,
-  validate: (config: unknown) => string[],
-  corpus: readonly CorpusEntry[],
-): void {
-  expect(corpus.some((entry) => entry.valid), `${kind} corpus needs a valid config`).toBe(true);
-  expect(corpus.some((entry) => !entry.valid), `${kind} corpus needs an invalid config`).toBe(true);
+export function expectSameVerdicts(kind: string, validate: (config: unknown) => string[], corpus: readonly CorpusEntry[]): void {
+  expect(
+    corpus.some((entry) => entry.valid),
+    `${kind} corpus needs a valid config`,
+  ).toBe(true);
+  expect(
+    corpus.some((entry) => !entry.valid),
+    `${kind} corpus needs an invalid config`,
+  ).toBe(true);
   for (const entry of corpus) {
     const kargo = kargoAccepts(kind, entry.config);
     const problems = validate(entry.config);

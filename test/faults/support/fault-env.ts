@@ -67,7 +67,10 @@ export async function startFaultEnv(): Promise<FaultEnv> {
       return { name, token, kubeconfig, proxied, variant };
     },
     requestsOf: (user) => cluster.server.requests.filter((record) => record.user === user.name),
-    writesOf: (user) => cluster.server.requests.filter((record) => record.user === user.name && WRITE_VERBS.has(record.verb) && !REVIEWS.has(record.resource) && record.status > 0 && record.status < 300),
+    writesOf: (user) =>
+      cluster.server.requests.filter(
+        (record) => record.user === user.name && WRITE_VERBS.has(record.verb) && !REVIEWS.has(record.resource) && record.status > 0 && record.status < 300,
+      ),
     async close() {
       await proxy.close();
       await cluster.close();
@@ -99,7 +102,15 @@ export function runKargo(argv: string[], options: RunOptions): Promise<KargoRun>
   const home = mkdtempSync(join(tmpdir(), 'kargo-faults-home-'));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: options.kubeconfig, CI: '1', NO_COLOR: '1', ...options.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        KUBECONFIG: options.kubeconfig,
+        CI: '1',
+        NO_COLOR: '1',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     options.onSpawn?.(child);

@@ -86,20 +86,32 @@ export class FaultProxy {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const active = this.rules.find(({ rule, hits }) => rule.token === token && (rule.times === undefined || hits < rule.times) && (!rule.method || rule.method === request.method) && (!rule.path || rule.path.test(request.url ?? '')));
+    const active = this.rules.find(
+      ({ rule, hits }) =>
+        rule.token === token &&
+        (rule.times === undefined || hits < rule.times) &&
+        (!rule.method || rule.method === request.method) &&
+        (!rule.path || rule.path.test(request.url ?? '')),
+    );
     if (active) {
       active.hits += 1;
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (active.rule.retryAfterSeconds !== undefined) headers['Retry-After'] = String(active.rule.retryAfterSeconds);
       response.writeHead(active.rule.status, headers);
-      response.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: active.rule.status, message: `the proxy answered ${active.rule.status}` }));
+      response.end(
+        JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: active.rule.status, message: `the proxy answered ${active.rule.status}` }),
+      );
       request.resume();
       return;
     }
-    const upstream = httpsRequest(new URL(request.url ?? '/', this.upstream), { method: request.method, headers: request.headers, ...(this.caCertPem ? { ca: this.caCertPem } : {}) }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    });
+    const upstream = httpsRequest(
+      new URL(request.url ?? '/', this.upstream),
+      { method: request.method, headers: request.headers, ...(this.caCertPem ? { ca: this.caCertPem } : {}) },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
     upstream.on('error', () => response.destroy());
     response.on('close', () => upstream.destroy());
     request.pipe(upstream);

@@ -14,7 +14,7 @@ export function fetch(from: unknown, key: unknown): unknown {
   } else if (isMap(from)) {
     if (isNil(key)) return null;
     const name = typeof key === 'string' ? key : String(key);
-    return Object.prototype.hasOwnProperty.call(from, name) ? (from[name] ?? null) : zeroValueOf(from);
+    return Object.hasOwn(from, name) ? (from[name] ?? null) : zeroValueOf(from);
   }
   throw new EvaluationFault(`cannot fetch ${describeKey(key)} from ${goTypeName(from)}`);
 }

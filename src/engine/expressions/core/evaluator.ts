@@ -114,8 +114,8 @@ export class Evaluation {
       if (local.name === name) return local.value;
     }
     if (name === '$env') return this.env;
-    if (this.overrides && Object.prototype.hasOwnProperty.call(this.overrides, name)) return this.overrides[name];
-    if (Object.prototype.hasOwnProperty.call(this.env, name)) return this.env[name] ?? null;
+    if (this.overrides && Object.hasOwn(this.overrides, name)) return this.overrides[name];
+    if (Object.hasOwn(this.env, name)) return this.env[name] ?? null;
     return undefined;
   }
 

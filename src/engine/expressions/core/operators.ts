@@ -27,7 +27,7 @@ export function binaryOperation(operator: string, a: unknown, b: unknown): unkno
     case '**':
     case '^':
       if (!numeric(a, b)) throw new EvaluationFault(`invalid operation: float(${goTypeName(typeof a === 'number' ? b : a)})`);
-      return Math.pow(a as number, b as number);
+      return (a as number) ** (b as number);
     case '==':
       return equal(a, b);
     case '!=':
@@ -90,7 +90,7 @@ export function contains(collection: unknown, needle: unknown): boolean {
     return collection.has(needle);
   }
   if (isMap(collection)) {
-    return typeof needle === 'string' && Object.prototype.hasOwnProperty.call(collection, needle);
+    return typeof needle === 'string' && Object.hasOwn(collection, needle);
   }
   throw new EvaluationFault(`operator "in" not defined on ${goTypeName(collection)}`);
 }

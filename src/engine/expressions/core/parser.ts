@@ -90,10 +90,7 @@ class Parser extends TokenCursor {
         left = this.parseCall(name, [left]);
       } else {
         if (previous === '??' && opToken.value !== '??') {
-          this.fail(
-            `Operator (${opToken.value}) and coalesce expressions (??) cannot be mixed. Wrap either by parentheses.`,
-            opToken.at,
-          );
+          this.fail(`Operator (${opToken.value}) and coalesce expressions (??) cannot be mixed. Wrap either by parentheses.`, opToken.at);
         }
         if (COMPARISONS.has(opToken.value)) {
           left = this.parseComparison(left, opToken, op.precedence);
@@ -322,9 +319,7 @@ class Parser extends TokenCursor {
       } else if (this.is('Bracket', '(')) {
         key = this.parseExpression(0);
       } else {
-        this.fail(
-          `a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${describe(token)})`,
-        );
+        this.fail(`a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${describe(token)})`);
       }
       this.expect('Operator', ':');
       pairs.push({ key, value: this.parseExpression(0) });

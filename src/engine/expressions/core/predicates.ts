@@ -22,8 +22,7 @@ export interface PredicateRunner {
 export function runPredicateBuiltin(name: string, args: readonly Node[], runner: PredicateRunner): unknown {
   const items = iterable(runner.run(args[0]!));
   const predicate = args[1]?.kind === 'predicate' ? args[1].body : undefined;
-  const apply = (element: unknown, index: number): unknown =>
-    predicate ? runner.evaluateWithFrame(predicate, { element, index }) : element;
+  const apply = (element: unknown, index: number): unknown => (predicate ? runner.evaluateWithFrame(predicate, { element, index }) : element);
   const test = (element: unknown, index: number): boolean => truth(apply(element, index));
 
   switch (name) {

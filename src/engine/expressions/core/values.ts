@@ -20,7 +20,7 @@ export class GoStruct {
   ) {}
 
   has(name: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.members, name);
+    return Object.hasOwn(this.members, name);
   }
 }
 
@@ -74,7 +74,7 @@ export function equal(a: unknown, b: unknown): boolean {
   const aKeys = Object.keys(a);
   const bMap = b as Record<string, unknown>;
   if (aKeys.length !== Object.keys(bMap).length) return false;
-  return aKeys.every((key) => Object.prototype.hasOwnProperty.call(bMap, key) && equal((a as Record<string, unknown>)[key], bMap[key]));
+  return aKeys.every((key) => Object.hasOwn(bMap, key) && equal((a as Record<string, unknown>)[key], bMap[key]));
 }
 
 /** `target[key] = value` that also works for the key `__proto__` (kept as data, never as a prototype). */

@@ -22,11 +22,7 @@ export interface Subscription {
  * The origin whose Warehouse subscribes to something `matches` accepts, or
  * undefined when none does. Throws `ambiguous()` when several do.
  */
-export function originProviding(
-  data: FinderData,
-  matches: (subscription: Subscription) => boolean,
-  ambiguous: () => string,
-): FreightOrigin | undefined {
+export function originProviding(data: FinderData, matches: (subscription: Subscription) => boolean, ambiguous: () => string): FreightOrigin | undefined {
   let found: FreightOrigin | undefined;
   for (const request of data.freightRequests) {
     const warehouse = data.warehouses.find((candidate) => candidate.metadata.name === request.origin.name);

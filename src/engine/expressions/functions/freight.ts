@@ -32,8 +32,7 @@ export function commitFromFreight(data: FinderData) {
         : originProviding(
             data,
             (sub) => sub.type === 'git' && normalizeGitURL(String(sub.spec['repoURL'] ?? '')) === repoURL,
-            () =>
-              `multiple requested Freight could potentially provide a commit from repo ${repoURL}; please update promotion steps to disambiguate`,
+            () => `multiple requested Freight could potentially provide a commit from repo ${repoURL}; please update promotion steps to disambiguate`,
           );
     if (!origin) return null;
     for (const ref of freightFrom(data, origin)) {
@@ -85,8 +84,7 @@ export function chartFromFreight(data: FinderData) {
       origin = originProviding(
         data,
         (sub) => sub.type === 'chart' && sub.spec['repoURL'] === repoURL && (sub.spec['name'] ?? '') === chartName,
-        () =>
-          `multiple requested Freight could potentially provide a chart from repository ${repoURL}: please provide a Freight origin to disambiguate`,
+        () => `multiple requested Freight could potentially provide a chart from repository ${repoURL}: please provide a Freight origin to disambiguate`,
       );
       if (!origin) {
         throw new Error(

@@ -56,11 +56,7 @@ export function commitStruct(commit: GitCommit): GoStruct {
 
 export function chartStruct(chart: Chart): GoStruct {
   const fields = { repoURL: chart.repoURL ?? '', name: chart.name ?? '', version: chart.version ?? '' };
-  return new GoStruct(
-    '*v1alpha1.Chart',
-    { RepoURL: fields.repoURL, Name: fields.name, Version: fields.version },
-    () => omitEmpty(fields),
-  );
+  return new GoStruct('*v1alpha1.Chart', { RepoURL: fields.repoURL, Name: fields.name, Version: fields.version }, () => omitEmpty(fields));
 }
 
 /** Kargo's expressionFriendlyArtifactReference: no JSON tags, so Go names in JSON too. */

@@ -97,7 +97,13 @@ export const EXPR_TEST: ValueCase[] = [
   { code: '1 /* one */ + 2 // two', want: 3 },
   { code: 'let x = 1; x + 2', want: 3 },
   { code: 'map(1..3, let x = #; let y = x * x; y * y)', want: [1, 16, 81] },
-  { code: 'map(1..2, let x = #; map(2..3, let y = #; x + y))', want: [[3, 4], [4, 5]] },
+  {
+    code: 'map(1..2, let x = #; map(2..3, let y = #; x + y))',
+    want: [
+      [3, 4],
+      [4, 5],
+    ],
+  },
   { code: 'len(filter(1..99, # % 7 == 0))', want: 14 },
   { code: 'find(ArrayOfFoo, .Value == "baz")', want: { Value: 'baz' } },
   { code: 'findIndex(ArrayOfFoo, .Value == "baz")', want: 2 },

@@ -90,6 +90,6 @@ function parseHexFloat(text: string): number {
   const negative = text.startsWith('-');
   const [mantissa, exponent] = text.replace(/^[+-]?0x/i, '').split(/p/i) as [string, string];
   const [whole, fraction = ''] = mantissa.split('.');
-  const value = parseInt(`${whole || '0'}${fraction}`, 16) * Math.pow(2, Number(exponent) - 4 * fraction.length);
+  const value = parseInt(`${whole || '0'}${fraction}`, 16) * 2 ** (Number(exponent) - 4 * fraction.length);
   return negative ? -value : value;
 }
