@@ -47,7 +47,7 @@ describe('toReport', () => {
       'the API server refused the request: answer 422',
     ],
     [apiError(409, 'PUT', '/apis/kargo.akuity.io/v1alpha1/namespaces/p/stages/dev', 'Conflict'), ExitCode.Unexpected, 'conflict: answer 409'],
-    [new KubeConnectionError('no answer within 30s', API, 'prod', 'timeout'), ExitCode.Timeout, 'no answer within 30s'],
+    [new KubeConnectionError('no answer within 30s', API, 'prod', 'timeout'), ExitCode.Unavailable, 'no answer within 30s'],
     [new Failure('refused', 'Freight x is not available'), ExitCode.Refused, 'Freight x is not available'],
     [new Failure('usage', 'bad flag'), ExitCode.Usage, 'bad flag'],
   ] as const)('%s', (error, exitCode, message) => {
