@@ -66,6 +66,12 @@ async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: s
       {
         signal: deadline.signal,
         onChange: (snapshot) => view.show(verificationFrame(snapshot)),
+        // Otherwise the view would keep showing the last phase with no hint that nothing is arriving.
+        onReconnecting: (info) =>
+          view.show({
+            headline: `Verification of Stage ${stageName}: reconnecting to the cluster (attempt ${info.attempt}, next try in ${Math.ceil(info.retryInMs / 1000)}s) — ${info.reason}`,
+            details: [],
+          }),
       },
     );
     if (followed.kind === 'finished' && followed.snapshot.standing.kind === 'finished') {

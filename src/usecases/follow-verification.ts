@@ -3,6 +3,7 @@
 // sees each metric as it is measured.
 
 import type { KubeClient } from '../kube/client.js';
+import type { ReconnectInfo } from '../kube/informer.js';
 import { resources } from '../kube/resources.js';
 import type { AnalysisRun, Stage } from '../model/kargo.js';
 import { type TrackedCollection, type VerificationStanding, verificationStanding } from '../rules/verification-tracking.js';
@@ -24,6 +25,8 @@ export type FollowVerificationResult =
 export interface FollowVerificationOptions {
   signal: AbortSignal;
   onChange(snapshot: VerificationSnapshot): void;
+  /** The Stage's watch lost the cluster and is retrying (the informer rides it out). */
+  onReconnecting?(info: ReconnectInfo): void;
 }
 
 export async function followVerification(
@@ -41,7 +44,10 @@ export async function followVerification(
   });
 
   try {
-    for await (const stage of watchObject<Stage>(client, resources.stage, namespace, stageName, { signal: options.signal })) {
+    for await (const stage of watchObject<Stage>(client, resources.stage, namespace, stageName, {
+      signal: options.signal,
+      ...(options.onReconnecting ? { onReconnecting: (info: ReconnectInfo) => options.onReconnecting?.(info) } : {}),
+    })) {
       if (!stage) return { kind: 'stage-deleted' };
       const standing = verificationStanding(stage, tracked);
       const runName = standing.kind === 'running' || standing.kind === 'finished' ? standing.verification.analysisRun?.name : undefined;

@@ -65,6 +65,36 @@ describe.concurrent('waiting through an outage', () => {
   });
 });
 
+describe.concurrent('waiting through an outage: verification', () => {
+  it('verify stage --wait: the progress says it is reconnecting and why, then the wait goes on to its --timeout (124)', async () => {
+    const user = await env.user(`conn-${++caseNumber}`);
+    const proxy = await ownProxy();
+    try {
+      const path = user.variant('outage', (yaml) => yaml.replace(/server: \S+/, `server: ${proxy.url}`).replace(/\n *certificate-authority-data: \S+/, ''));
+      let cut = false;
+      const run = await runKargo(['verify', 'stage', 'prod-us', '-p', PROJECT, '--wait', '--timeout', '15s'], {
+        kubeconfig: path,
+        onSpawn: (child) => {
+          // Cut the cluster off once the Stage is being watched, for 4 s.
+          const poll = setInterval(() => {
+            if (cut || !env.requestsOf(user).some((record) => record.verb === 'watch' && record.resource === 'stages')) return;
+            cut = true;
+            clearInterval(poll);
+            void proxy.down().then(() => setTimeout(() => void proxy.up(), 4_000));
+          }, 50);
+          child.once('close', () => clearInterval(poll));
+        },
+      });
+      expect(run.code, run.stderr).toBe(124);
+      expect(run.stderr).toMatch(
+        /Verification of Stage prod-us: reconnecting to the cluster \(attempt \d+, next try in \d+s\) — cannot reach the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+/,
+      );
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe.concurrent('the cluster unreachable or failing', () => {
   for (const [label, argv] of [
     ['get stages', GET_STAGES],
