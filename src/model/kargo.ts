@@ -306,54 +306,8 @@ export interface ProjectConfig extends KubeObject {
 
 // ---------------------------------------------------------------- Argo Rollouts
 
-export type AnalysisPhase = 'Pending' | 'Running' | 'Successful' | 'Failed' | 'Error' | 'Inconclusive';
-
-export interface Measurement {
-  phase?: AnalysisPhase;
-  message?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  value?: string;
-  metadata?: Record<string, string>;
-  resumeAt?: string;
-}
-
-export interface MetricResult {
-  name: string;
-  phase: AnalysisPhase;
-  measurements?: Measurement[];
-  message?: string;
-  count?: number;
-  successful?: number;
-  failed?: number;
-  inconclusive?: number;
-  error?: number;
-  consecutiveError?: number;
-  dryRun?: boolean;
-  metadata?: Record<string, string>;
-}
-
-export interface AnalysisRun extends KubeObject {
-  spec: {
-    metrics: Record<string, unknown>[];
-    args?: { name: string; value?: string; valueFrom?: unknown }[];
-    terminate?: boolean;
-    dryRun?: unknown[];
-    measurementRetention?: unknown[];
-  };
-  status?: {
-    phase?: AnalysisPhase;
-    message?: string;
-    metricResults?: MetricResult[];
-    startedAt?: string;
-    runSummary?: { count?: number; successful?: number; failed?: number; inconclusive?: number; error?: number };
-    dryRunSummary?: unknown;
-  };
-}
-
-export interface AnalysisTemplate extends KubeObject {
-  spec: { metrics: Record<string, unknown>[]; args?: { name: string; value?: string }[] };
-}
+// Argo Rollouts' shapes live in analysis.ts; the CLI's layers read them from here too.
+export type { AnalysisPhase, AnalysisRun, AnalysisTemplate, Measurement, MetricResult } from './analysis.js';
 
 // ---------------------------------------------------------------- Core
 
