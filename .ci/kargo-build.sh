@@ -17,12 +17,7 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source_dir="$repo_root/test/kargo-cp"
 
-go_bin="${GO:-$(command -v go || true)}"
-if [ -z "$go_bin" ] && [ -x /usr/local/go/bin/go ]; then go_bin=/usr/local/go/bin/go; fi
-if [ -z "$go_bin" ]; then
-  echo "kargo-build: Go not found (install Go >= 1.26 or set GO=/path/to/go)" >&2
-  exit 3
-fi
+source "$repo_root/.ci/find-go.sh" kargo-build
 
 kargo_version="$(sed -n 's/^\s*github.com\/akuity\/kargo \(v[^ ]*\).*/\1/p' "$source_dir/go.mod" | head -1)"
 if [ -z "$kargo_version" ]; then

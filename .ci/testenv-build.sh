@@ -9,12 +9,7 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source_dir="$repo_root/test/testenv"
 
-go_bin="${GO:-$(command -v go || true)}"
-if [ -z "$go_bin" ] && [ -x /usr/local/go/bin/go ]; then go_bin=/usr/local/go/bin/go; fi
-if [ -z "$go_bin" ]; then
-  echo "testenv-build: Go not found (install Go >= 1.26 or set GO=/path/to/go)" >&2
-  exit 3
-fi
+source "$repo_root/.ci/find-go.sh" testenv-build
 
 go_version="$("$go_bin" version)"
 key="$(
