@@ -4,7 +4,6 @@
 
 import type { ClusterIdentity } from '../kube/client.js';
 import { Failure } from '../runtime/failure.js';
-import { readUserConfig } from './user-config.js';
 
 export type ProjectSource = 'flag' | 'env' | 'config' | 'kubeconfig';
 
@@ -21,6 +20,8 @@ export async function resolveProject(
 ): Promise<ResolvedProject> {
   if (flag) return { name: flag, source: 'flag' };
   if (env.KARGO_PROJECT) return { name: env.KARGO_PROJECT, source: 'env' };
+  // Loaded here, not at start: its YAML parser is most of what `version --client` would otherwise load.
+  const { readUserConfig } = await import('./user-config.js');
   const stored = (await readUserConfig(env)).project;
   if (stored) return { name: stored, source: 'config' };
   const namespace = (await cluster())?.namespace;
