@@ -14,7 +14,7 @@ __kargo_subcommands() {
 }
 
 __kargo_flags() {
-  local globals='--kubeconfig --context -p --project -o --output --no-headers --color -v --verbose --request-timeout -h --help'
+  local globals='--kubeconfig --context -p --project -o --output --no-headers --color -v --verbose --request-timeout --version -h --help'
   case "$1" in
     'promote') echo "$globals" '--freight --freight-alias --warehouse --image --commit --stage --downstream-from --name --abort --dry-run --wait --timeout' ;;
     'approve') echo "$globals" '--freight --freight-alias --stage' ;;

@@ -11,13 +11,16 @@
 // of a kind, src/runtime/failure.ts, or any error src/cli/errors.ts understands). To end with a non-zero exit code after
 // printing its own final line, an action throws `exitQuietly(code)` (errors.ts).
 
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { COMMAND_CATALOG, type CatalogEntry, type CommandBuilder } from './command-catalog.js';
 import type { CliContext } from './cli/context.js';
 import { formatReport, toReport } from './cli/errors.js';
 import { ExitCode } from './cli/exit-codes.js';
 import { addGlobalOptions } from './cli/global-options.js';
 import { withExamples } from './cli/help.js';
+import { applyHelpLayout } from './cli/help-layout.js';
+import { helpRequestAsFlag } from './cli/help-request.js';
+import { CLI_VERSION } from './cli/version-info.js';
 
 /** Top-level commands by name: the loaded ones are built, the others stand in as placeholders. */
 type LoadedCommands = ReadonlyMap<string, CommandBuilder>;
@@ -42,6 +45,7 @@ export function buildProgram(ctx: CliContext, loaded: LoadedCommands): Command {
       getErrHelpWidth: () => ctx.io.stderr.columns ?? 80,
     });
   addGlobalOptions(program);
+  program.version(CLI_VERSION, '--version', 'print the client version and exit');
   withExamples(program, [
     ['Show the stages of a project', 'kargo get stages -p my-web-app'],
     ['Set the default project once', 'kargo config set-project my-web-app'],
@@ -55,9 +59,10 @@ export function buildProgram(ctx: CliContext, loaded: LoadedCommands): Command {
     // `__name` commands serve the completion scripts; they stay out of help.
     program.addCommand(command, { hidden: entry.hidden ?? false });
   }
-  const help = new Help();
-  program.configureHelp({ subcommandTerm: (command) => placeholderTerms.get(command) ?? help.subcommandTerm(command) });
-  applyToTree(program, (command) => command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true));
+  applyToTree(program, (command) => {
+    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+    applyHelpLayout(command, placeholderTerms);
+  });
   return program;
 }
 
@@ -119,8 +124,9 @@ function applyToTree(command: Command, apply: (command: Command) => void): void 
 }
 
 /** Runs kargo with `argv` (without the node and script paths) and returns the exit code. */
-export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+export async function runCli(args: string[], ctx: CliContext): Promise<number> {
   let program = buildProgram(ctx, new Map());
+  const argv = helpRequestAsFlag(args, globalValueFlags(program));
   const needed = commandsFor(argv, globalValueFlags(program));
   if (needed.length > 0) program = buildProgram(ctx, await load(needed));
   if (argv.length === 0) {
@@ -144,8 +150,9 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
 function reportFailure(error: unknown, ctx: CliContext, argv: string[]): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (and the usage hint).
+    // Help asked for exits 0; help shown for a command run without its subcommand is a usage error.
     const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
-    return done.includes(error.code) ? (error.code === 'commander.help' ? ExitCode.Usage : ExitCode.Success) : ExitCode.Usage;
+    return done.includes(error.code) && error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
   }
   if (ctx.signal.aborted) return ExitCode.Interrupted;
   const report = toReport(error);
