@@ -23,9 +23,18 @@ function argo(kind: string, plural: string, namespaced: boolean, shortNames: str
   return { group: ARGO, version: 'v1alpha1', kind, plural, singular: kind.toLowerCase(), namespaced, shortNames, hasStatus };
 }
 
+function core(kind: string, plural: string, namespaced: boolean, shortNames: string[] = [], hasStatus = false): ResourceType {
+  return { group: '', version: 'v1', kind, plural, singular: kind.toLowerCase(), namespaced, shortNames, hasStatus };
+}
+
+function rbac(kind: string, plural: string): ResourceType {
+  return { group: 'rbac.authorization.k8s.io', version: 'v1', kind, plural, singular: kind.toLowerCase(), namespaced: true, shortNames: [], hasStatus: false };
+}
+
 export const resources = {
   project: kargo('Project', 'projects', false),
   projectConfig: kargo('ProjectConfig', 'projectconfigs', true),
+  clusterConfig: kargo('ClusterConfig', 'clusterconfigs', false),
   warehouse: kargo('Warehouse', 'warehouses', true),
   freight: kargo('Freight', 'freights', true),
   stage: kargo('Stage', 'stages', true),
@@ -36,16 +45,12 @@ export const resources = {
   clusterAnalysisTemplate: argo('ClusterAnalysisTemplate', 'clusteranalysistemplates', false, ['cat'], false),
   // Argo Rollouts' AnalysisRun CRD declares no status subresource (subresources: {}).
   analysisRun: argo('AnalysisRun', 'analysisruns', true, ['ar'], false),
-  namespace: {
-    group: '',
-    version: 'v1',
-    kind: 'Namespace',
-    plural: 'namespaces',
-    singular: 'namespace',
-    namespaced: false,
-    shortNames: ['ns'],
-    hasStatus: true,
-  },
+  namespace: core('Namespace', 'namespaces', false, ['ns'], true),
+  secret: core('Secret', 'secrets', true),
+  configMap: core('ConfigMap', 'configmaps', true, ['cm']),
+  serviceAccount: core('ServiceAccount', 'serviceaccounts', true, ['sa']),
+  role: rbac('Role', 'roles'),
+  roleBinding: rbac('RoleBinding', 'rolebindings'),
 } as const satisfies Record<string, ResourceType>;
 
 export const KARGO_GROUP = KARGO;
