@@ -4,15 +4,16 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
-import { exitWith, openWorkflowSession } from './shared/workflow-options.js';
+import { exitWith } from './shared/workflow-options.js';
 import { reportAbort } from './shared/report-abort.js';
+import { openSession } from '../cli/session.js';
 
 export function abortCommand(ctx: CliContext): Command {
   const promotion = new Command('promotion')
     .description("Abort a running or queued Promotion (Kargo's controller terminates it)")
     .argument('<name>', 'the Promotion')
     .action(async (name: string, _flags: unknown, self: Command) => {
-      const session = await openWorkflowSession(ctx, self);
+      const session = openSession(ctx, self);
       exitWith(await reportAbort(ctx, session, name));
     });
   withExamples(promotion, [

@@ -8,7 +8,8 @@ import { withExamples } from '../cli/help.js';
 import { approveFreight } from '../usecases/approve.js';
 import { type FreightSelector, freightLabel } from '../usecases/resolve-freight.js';
 import { fail } from '../runtime/failure.js';
-import { type WorkflowSession, exitWith, openWorkflowSession } from './shared/workflow-options.js';
+import { exitWith } from './shared/workflow-options.js';
+import { openSession, type Session } from '../cli/session.js';
 
 export interface ApproveFlags {
   freight?: string;
@@ -23,7 +24,7 @@ export function approveCommand(ctx: CliContext): Command {
     .option('--freight-alias <alias>', 'the Freight, by alias only')
     .option('--stage <name>', 'the Stage to approve it for')
     .action(async (flags: ApproveFlags, self: Command) => {
-      const session = await openWorkflowSession(ctx, self);
+      const session = openSession(ctx, self);
       exitWith(await runApprove(ctx, session, flags));
     });
   withExamples(command, [
@@ -40,13 +41,14 @@ not check that for approvals, so kargo does.
   );
 }
 
-async function runApprove(ctx: CliContext, session: WorkflowSession, flags: ApproveFlags): Promise<ExitCode> {
+async function runApprove(ctx: CliContext, session: Session, flags: ApproveFlags): Promise<ExitCode> {
+  const { client, project } = await session.target();
   if (!flags.stage) fail('usage', 'Say which Stage to approve the Freight for with --stage STAGE.');
   if ((flags.freight === undefined) === (flags.freightAlias === undefined)) {
     fail('usage', 'Say which Freight to approve with exactly one of --freight NAME_OR_ALIAS or --freight-alias ALIAS.');
   }
   const selector: FreightSelector = flags.freight !== undefined ? { by: 'name-or-alias', value: flags.freight } : { by: 'alias', value: flags.freightAlias! };
-  const result = await approveFreight(session.client, session.project, selector, flags.stage, ctx.clock);
+  const result = await approveFreight(client, project, selector, flags.stage, ctx.clock);
   const label = freightLabel(result.freight);
   if (result.kind === 'already-approved') {
     ctx.io.stderr.write(
@@ -54,7 +56,7 @@ async function runApprove(ctx: CliContext, session: WorkflowSession, flags: Appr
     );
   } else {
     ctx.io.stderr.write(
-      `Approved Freight ${label} for Stage ${flags.stage}. Promote it with: kargo promote -p ${session.project} --freight ${result.freight.alias ?? result.freight.metadata.name} --stage ${flags.stage}\n`,
+      `Approved Freight ${label} for Stage ${flags.stage}. Promote it with: kargo promote -p ${project} --freight ${result.freight.alias ?? result.freight.metadata.name} --stage ${flags.stage}\n`,
     );
   }
   return ExitCode.Success;

@@ -11,16 +11,9 @@ import { getPromotion } from '../usecases/lookups.js';
 import { type PromoteFreight, type PromoteTarget, planPromotions } from '../usecases/promote.js';
 import { fail } from '../runtime/failure.js';
 import { reportAbort } from './shared/report-abort.js';
-import {
-  type WorkflowSession,
-  addPromotionWaitOptions,
-  exitWith,
-  openWorkflowSession,
-  parseObjectOutput,
-  parseTimeout,
-  parseWaitTarget,
-} from './shared/workflow-options.js';
+import { addPromotionWaitOptions, exitWith, parseObjectOutput, parseTimeout, parseWaitTarget } from './shared/workflow-options.js';
 import { deliverPromotions, waitAndReport } from './shared/deliver-promotions.js';
+import { openSession, type Session } from '../cli/session.js';
 
 export interface PromoteFlags {
   freight?: string;
@@ -52,8 +45,8 @@ export function promoteCommand(ctx: CliContext): Command {
     .option('--abort', 'abort the Promotion named by --name')
     .option('--dry-run', 'show the decision and the exact Promotion (validated by the server) without creating it');
   addPromotionWaitOptions(command).action(async (flags: PromoteFlags, self: Command) => {
-    const session = await openWorkflowSession(ctx, self);
-    exitWith(await runPromote(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
+    const session = openSession(ctx, self);
+    exitWith(await runPromote(ctx, session, { ...flags, ...(session.options.output ? { output: session.options.output } : {}) }));
   });
   withExamples(command, [
     ['Promote Freight (by alias or name) to a Stage; prints the Promotion name', 'kargo promote -p shop --stage staging --freight jolly-penguin'],
@@ -81,7 +74,8 @@ Exit codes: 0 done, 3 not found, 4 not permitted, 5 promotion Failed/Errored,
   );
 }
 
-async function runPromote(ctx: CliContext, session: WorkflowSession, flags: PromoteFlags): Promise<ExitCode> {
+async function runPromote(ctx: CliContext, session: Session, flags: PromoteFlags): Promise<ExitCode> {
+  const { client, project } = await session.target();
   const output = parseObjectOutput(flags.output);
   const waitTarget = parseWaitTarget(flags.wait);
   const timeoutMs = parseTimeout(flags.timeout);
@@ -94,14 +88,14 @@ async function runPromote(ctx: CliContext, session: WorkflowSession, flags: Prom
     if (selectedFreight(flags).length > 0 || flags.stage || flags.downstreamFrom) {
       fail('usage', '--name follows an existing Promotion; it cannot be combined with --freight/--warehouse/--image/--commit or --stage/--downstream-from.');
     }
-    const promotion = await getPromotion(session.client, session.project, flags.name);
+    const promotion = await getPromotion(client, project, flags.name);
     return waitAndReport(ctx, session, [promotion], waitTarget ?? 'promotion', timeoutMs, output);
   }
 
   const freight = freightFlag(flags);
   const target = targetFlag(flags);
   if (flags.dryRun && waitTarget) fail('usage', '--dry-run creates nothing, so there is nothing to --wait for.');
-  const plans = await planPromotions(session.client, { project: session.project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
+  const plans = await planPromotions(client, { project, freight, target, now: ctx.clock.now(), ulid: ulidSource() });
 
   return deliverPromotions(ctx, session, plans, {
     dryRun: flags.dryRun ?? false,

@@ -7,7 +7,8 @@ import { withExamples } from '../cli/help.js';
 import { type RefreshKind, requestRefresh, waitForRefresh } from '../usecases/refresh.js';
 import { startWaitDeadline } from '../runtime/deadline.js';
 import { fail } from '../runtime/failure.js';
-import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './shared/workflow-options.js';
+import { addWaitOptions, exitWith, parseTimeout } from './shared/workflow-options.js';
+import { openSession, type Session } from '../cli/session.js';
 
 export interface RefreshFlags {
   wait?: boolean;
@@ -21,7 +22,7 @@ export function refreshCommand(ctx: CliContext): Command {
       .description(kind === 'warehouse' ? 'Make a Warehouse look for new artifacts now' : 'Re-reconcile a Stage (and its running promotion)')
       .argument('<name>', `the ${LABEL[kind]}`)
       .action(async (name: string, flags: RefreshFlags, self: Command) => {
-        const session = await openWorkflowSession(ctx, self);
+        const session = openSession(ctx, self);
         exitWith(await runRefresh(ctx, session, kind, name, flags));
       });
     withExamples(sub, [
@@ -36,18 +37,19 @@ export function refreshCommand(ctx: CliContext): Command {
 
 const LABEL: Record<RefreshKind, string> = { warehouse: 'Warehouse', stage: 'Stage' };
 
-async function runRefresh(ctx: CliContext, session: WorkflowSession, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
+async function runRefresh(ctx: CliContext, session: Session, kind: string, name: string, flags: RefreshFlags): Promise<ExitCode> {
+  const { client, project } = await session.target();
   if (kind !== 'warehouse' && kind !== 'stage') fail('usage', `kargo refresh takes "warehouse" or "stage", not "${kind}".`);
   const timeoutMs = parseTimeout(flags.timeout);
-  const request = { kind, project: session.project, name } as const;
-  const requested = await requestRefresh(session.client, request);
+  const request = { kind, project: project, name } as const;
+  const requested = await requestRefresh(client, request);
   const also = requested.promotion ? ` (and its current promotion ${requested.promotion})` : '';
-  ctx.io.stderr.write(`Requested a refresh of ${LABEL[kind]} ${session.project}/${name}${also}.\n`);
+  ctx.io.stderr.write(`Requested a refresh of ${LABEL[kind]} ${project}/${name}${also}.\n`);
   if (!flags.wait) return ExitCode.Success;
   const deadline = startWaitDeadline(ctx.signal, timeoutMs);
   try {
-    if (await waitForRefresh(session.client, request, requested.token, deadline.signal)) {
-      ctx.io.stderr.write(`${LABEL[kind]} ${session.project}/${name} refreshed.\n`);
+    if (await waitForRefresh(client, request, requested.token, deadline.signal)) {
+      ctx.io.stderr.write(`${LABEL[kind]} ${project}/${name} refreshed.\n`);
       return ExitCode.Success;
     }
     if (deadline.cause() === 'interrupt') {

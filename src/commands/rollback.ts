@@ -11,15 +11,8 @@ import { freightLabel } from '../usecases/resolve-freight.js';
 import { chooseRollback, planRollbackPromotions } from '../usecases/rollback.js';
 import { fail } from '../runtime/failure.js';
 import { deliverPromotions } from './shared/deliver-promotions.js';
-import {
-  type WorkflowSession,
-  addPromotionWaitOptions,
-  exitWith,
-  openWorkflowSession,
-  parseObjectOutput,
-  parseTimeout,
-  parseWaitTarget,
-} from './shared/workflow-options.js';
+import { addPromotionWaitOptions, exitWith, parseObjectOutput, parseTimeout, parseWaitTarget } from './shared/workflow-options.js';
+import { openSession, type Session } from '../cli/session.js';
 
 export interface RollbackFlags {
   stage?: string;
@@ -37,8 +30,8 @@ export function rollbackCommand(ctx: CliContext): Command {
     .option('--to <freight>', "a particular earlier freight from the Stage's history (name or alias)")
     .option('--dry-run', 'show from → to and the exact Promotion without creating it');
   addPromotionWaitOptions(command).action(async (flags: RollbackFlags, self: Command) => {
-    const session = await openWorkflowSession(ctx, self);
-    exitWith(await runRollback(ctx, session, { ...flags, ...(session.output ? { output: session.output } : {}) }));
+    const session = openSession(ctx, self);
+    exitWith(await runRollback(ctx, session, { ...flags, ...(session.options.output ? { output: session.options.output } : {}) }));
   });
   withExamples(command, [
     ['Put prod back on the freight it had before, and wait until that is verified', 'kargo rollback -p shop --stage prod --wait=verification'],
@@ -55,14 +48,15 @@ Stage has auto-promotion enabled, Kargo holds auto-promotion after a rollback.
   );
 }
 
-async function runRollback(ctx: CliContext, session: WorkflowSession, flags: RollbackFlags): Promise<ExitCode> {
+async function runRollback(ctx: CliContext, session: Session, flags: RollbackFlags): Promise<ExitCode> {
+  const { client, project } = await session.target();
   if (!flags.stage) fail('usage', 'Say which Stage to roll back with --stage STAGE.');
   const output = parseObjectOutput(flags.output);
   const waitTarget = parseWaitTarget(flags.wait);
   const timeoutMs = parseTimeout(flags.timeout);
   if (flags.dryRun && waitTarget) fail('usage', '--dry-run creates nothing, so there is nothing to --wait for.');
-  const request = { project: session.project, stage: flags.stage, ...(flags.to ? { to: flags.to } : {}), now: ctx.clock.now(), ulid: ulidSource() };
-  const plan = await chooseRollback(session.client, request);
+  const request = { project, stage: flags.stage, ...(flags.to ? { to: flags.to } : {}), now: ctx.clock.now(), ulid: ulidSource() };
+  const plan = await chooseRollback(client, request);
   const describe = (collection: FreightCollection) =>
     Object.values(collection.items ?? {})
       .map((item) => {
@@ -71,7 +65,7 @@ async function runRollback(ctx: CliContext, session: WorkflowSession, flags: Rol
       })
       .join(' + ');
   ctx.io.stderr.write(`Rolling back Stage ${flags.stage}: ${describe(plan.choice.from)} → ${describe(plan.choice.to)}\n`);
-  const promotions = await planRollbackPromotions(session.client, request, plan);
+  const promotions = await planRollbackPromotions(client, request, plan);
 
   return deliverPromotions(ctx, session, promotions, {
     dryRun: flags.dryRun ?? false,

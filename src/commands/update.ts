@@ -6,7 +6,8 @@ import { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
 import { updateFreightAlias } from '../usecases/update-freight.js';
 import { fail } from '../runtime/failure.js';
-import { type WorkflowSession, exitWith, openWorkflowSession } from './shared/workflow-options.js';
+import { exitWith } from './shared/workflow-options.js';
+import { openSession, type Session } from '../cli/session.js';
 
 export interface UpdateFreightFlags {
   alias?: string;
@@ -18,7 +19,7 @@ export function updateCommand(ctx: CliContext): Command {
     .argument('<name-or-alias>', 'the Freight')
     .option('--alias <new>', 'the new alias')
     .action(async (nameOrAlias: string, flags: UpdateFreightFlags, self: Command) => {
-      const session = await openWorkflowSession(ctx, self);
+      const session = openSession(ctx, self);
       exitWith(await runUpdateFreight(ctx, session, nameOrAlias, flags));
     });
   withExamples(freight, [
@@ -28,9 +29,10 @@ export function updateCommand(ctx: CliContext): Command {
   return new Command('update').description('Change Kargo objects').addCommand(freight);
 }
 
-async function runUpdateFreight(ctx: CliContext, session: WorkflowSession, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
+async function runUpdateFreight(ctx: CliContext, session: Session, nameOrAlias: string, flags: UpdateFreightFlags): Promise<ExitCode> {
+  const { client, project } = await session.target();
   if (!flags.alias) fail('usage', 'Say the new alias with --alias NEW.');
-  const result = await updateFreightAlias(session.client, session.project, { by: 'name-or-alias', value: nameOrAlias }, flags.alias);
+  const result = await updateFreightAlias(client, project, { by: 'name-or-alias', value: nameOrAlias }, flags.alias);
   const name = result.freight.metadata.name;
   if (result.kind === 'unchanged') ctx.io.stderr.write(`Freight ${name} already has alias ${flags.alias}; nothing changed.\n`);
   else ctx.io.stderr.write(`Freight ${name}: alias ${result.previousAlias ?? '(none)'} → ${flags.alias}\n`);

@@ -11,7 +11,8 @@ import { followVerification } from '../usecases/follow-verification.js';
 import { requestVerification } from '../usecases/verify.js';
 import { startWaitDeadline } from '../runtime/deadline.js';
 import { newProgressView } from './shared/promotion-waiter.js';
-import { type WorkflowSession, addWaitOptions, exitWith, openWorkflowSession, parseTimeout } from './shared/workflow-options.js';
+import { addWaitOptions, exitWith, parseTimeout } from './shared/workflow-options.js';
+import { openSession, type Session } from '../cli/session.js';
 
 export interface VerifyFlags {
   abort?: boolean;
@@ -26,7 +27,7 @@ export function verifyCommand(ctx: CliContext): Command {
     .option('--abort', 'abort the verification that is running');
   addWaitOptions(stage, 'wait for the result (exit 0 Successful, 6 Failed/Error/Inconclusive)').action(
     async (name: string, flags: VerifyFlags, self: Command) => {
-      const session = await openWorkflowSession(ctx, self);
+      const session = openSession(ctx, self);
       exitWith(await runVerify(ctx, session, name, flags));
     },
   );
@@ -38,10 +39,11 @@ export function verifyCommand(ctx: CliContext): Command {
   return new Command('verify').description('Verification of Stages').addCommand(stage);
 }
 
-async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: string, flags: VerifyFlags): Promise<ExitCode> {
+async function runVerify(ctx: CliContext, session: Session, stageName: string, flags: VerifyFlags): Promise<ExitCode> {
+  const { client, project } = await session.target();
   const action = flags.abort ? 'abort' : 'reverify';
   const timeoutMs = parseTimeout(flags.timeout);
-  const result = await requestVerification(session.client, session.project, stageName, action);
+  const result = await requestVerification(client, project, stageName, action);
   const id = result.verification.id;
   if (result.kind === 'already-finished') {
     ctx.io.stderr.write(`The verification of Stage ${stageName}'s current freight already finished (${result.verification.phase}); nothing to abort.\n`);
@@ -59,8 +61,8 @@ async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: s
   try {
     const counts = action === 'abort' ? (info: { id?: string }) => info.id === id : newVerificationOf(result.stage, result.collectionId);
     const followed = await followVerification(
-      session.client,
-      session.project,
+      client,
+      project,
       stageName,
       { collectionId: result.collectionId, counts },
       {
@@ -96,7 +98,7 @@ async function runVerify(ctx: CliContext, session: WorkflowSession, stageName: s
       view.finish('failure', `Stage ${stageName} was deleted while waiting.`);
       return ExitCode.Unexpected;
     }
-    const check = `kargo get stages ${stageName} -p ${session.project}`;
+    const check = `kargo get stages ${stageName} -p ${project}`;
     if (deadline.cause() === 'interrupt') {
       view.finish('info', `Stopped waiting; the verification goes on in the cluster. Check it with: ${check}`);
       return ExitCode.Interrupted;

@@ -9,7 +9,8 @@ import type { WaitTarget } from '../../usecases/await-promotion.js';
 import { type PlannedPromotion, submitPromotions } from '../../usecases/promote.js';
 import { freightLabel } from '../../usecases/resolve-freight.js';
 import { waitForPromotion } from './promotion-waiter.js';
-import { type ObjectOutput, type WorkflowSession, printObjects } from './workflow-options.js';
+import { type ObjectOutput, printObjects } from './workflow-options.js';
+import type { Session } from '../../cli/session.js';
 
 export interface DeliverOptions {
   dryRun: boolean;
@@ -21,8 +22,9 @@ export interface DeliverOptions {
 }
 
 /** Creates the planned Promotions (or has the server validate them), reports them, and waits if asked. */
-export async function deliverPromotions(ctx: CliContext, session: WorkflowSession, plans: PlannedPromotion[], options: DeliverOptions): Promise<ExitCode> {
-  const submit = (dryRun: boolean) => submitPromotions(session.client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
+export async function deliverPromotions(ctx: CliContext, session: Session, plans: PlannedPromotion[], options: DeliverOptions): Promise<ExitCode> {
+  const { client, project } = await session.target();
+  const submit = (dryRun: boolean) => submitPromotions(client, plans, { dryRun, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
   if (options.dryRun) {
     const validated = await submit(true);
     for (const plan of plans) ctx.io.stderr.write(`${plan.decision.text}\n`);
@@ -38,9 +40,9 @@ export async function deliverPromotions(ctx: CliContext, session: WorkflowSessio
     ctx.io.stderr.write(`Created ${options.label} ${promotion.metadata.name}: ${freightLabel(plan.freight)} → Stage ${plan.stage.metadata.name}${approved}\n`);
   };
   try {
-    await submitPromotions(session.client, plans, { dryRun: false, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), onCreated: reportCreated });
+    await submitPromotions(client, plans, { dryRun: false, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), onCreated: reportCreated });
   } catch (error) {
-    reportUnfinished(ctx, session.project, plans, created, options.waitTarget ?? 'promotion');
+    reportUnfinished(ctx, project, plans, created, options.waitTarget ?? 'promotion');
     if (ctx.signal.aborted) throw exitQuietly(ExitCode.Interrupted);
     throw error;
   }
@@ -75,17 +77,18 @@ function reportUnfinished(ctx: CliContext, project: string, plans: PlannedPromot
 /** Waits for each Promotion in turn; the worst exit code wins. Prints names (or final objects) on stdout. */
 export async function waitAndReport(
   ctx: CliContext,
-  session: WorkflowSession,
+  session: Session,
   promotions: Promotion[],
   target: 'promotion' | 'verification',
   timeoutMs: number,
   output: ObjectOutput | undefined,
 ): Promise<ExitCode> {
+  const { client, project } = await session.target();
   let worst: ExitCode = ExitCode.Success;
   const finals: Promotion[] = [];
   const extras: KubeObject[] = [];
   for (const promotion of promotions) {
-    const report = await waitForPromotion(ctx, session.client, { project: session.project, promotion, target, timeoutMs });
+    const report = await waitForPromotion(ctx, client, { project, promotion, target, timeoutMs });
     const outcome = report.outcome;
     finals.push('promotion' in outcome && outcome.promotion ? outcome.promotion : promotion);
     if (outcome.kind === 'verification-finished' && outcome.analysisRun) extras.push(outcome.analysisRun);

@@ -3,10 +3,11 @@
 import type { CliContext } from '../../cli/context.js';
 import { ExitCode } from '../../cli/exit-codes.js';
 import { abortPromotion } from '../../usecases/abort.js';
-import type { WorkflowSession } from './workflow-options.js';
+import type { Session } from '../../cli/session.js';
 
-export async function reportAbort(ctx: CliContext, session: WorkflowSession, name: string): Promise<ExitCode> {
-  const result = await abortPromotion(session.client, session.project, name);
+export async function reportAbort(ctx: CliContext, session: Session, name: string): Promise<ExitCode> {
+  const { client, project } = await session.target();
+  const result = await abortPromotion(client, project, name);
   const phase = result.promotion.status?.phase || 'Pending';
   switch (result.kind) {
     case 'already-finished':
@@ -16,7 +17,7 @@ export async function reportAbort(ctx: CliContext, session: WorkflowSession, nam
       ctx.io.stderr.write(`Promotion ${name} (${phase}) is already being aborted.\n`);
       break;
     case 'requested':
-      ctx.io.stderr.write(`Asked Kargo to abort promotion ${name} (was ${phase}). Follow it with: kargo promote -p ${session.project} --name ${name} --wait\n`);
+      ctx.io.stderr.write(`Asked Kargo to abort promotion ${name} (was ${phase}). Follow it with: kargo promote -p ${project} --name ${name} --wait\n`);
       break;
   }
   return ExitCode.Success;

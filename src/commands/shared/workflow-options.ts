@@ -5,8 +5,6 @@ import type { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { exitQuietly } from '../../cli/errors.js';
 import { ExitCode } from '../../cli/exit-codes.js';
-import { openSession } from '../../cli/session.js';
-import type { KubeClient } from '../../kube/client.js';
 import type { KubeObject } from '../../model/kargo.js';
 import { formatObjects } from '../../output/objects.js';
 import { DurationSyntaxError, parseGoDuration } from '../../rules/duration.js';
@@ -15,20 +13,6 @@ import type { WaitTarget } from '../../usecases/await-promotion.js';
 import { fail } from '../../runtime/failure.js';
 
 export const DEFAULT_TIMEOUT = '10m';
-
-export interface WorkflowSession {
-  client: KubeClient;
-  project: string;
-  /** The global -o flag. */
-  output?: string;
-}
-
-export async function openWorkflowSession(ctx: CliContext, command: Command): Promise<WorkflowSession> {
-  const session = openSession(ctx, command);
-  const project = await session.project();
-  const client = await session.client();
-  return { client, project, ...(session.options.output ? { output: session.options.output } : {}) };
-}
 
 /** Ends the action with `code`; the command has already printed its final line. */
 export function exitWith(code: ExitCode): void {
