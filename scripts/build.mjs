@@ -32,6 +32,14 @@ const deferCommanderChildProcess = {
     );
   },
 };
+// jsonc-parser's "main" is a UMD build whose require('./impl/format') esbuild
+// cannot follow; its ESM build (the engine's JSON steps use it) bundles cleanly.
+const jsoncParserEsm = {
+  name: 'jsonc-parser-esm',
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: `${root}/node_modules/jsonc-parser/lib/esm/main.js` }));
+  },
+};
 const staging = `dist.building-${process.pid}`;
 const retired = `dist.old-${process.pid}`;
 await rm(`${root}/${staging}`, { recursive: true, force: true });
@@ -48,7 +56,7 @@ await build({
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [trimKubeConfigImports, deferCommanderChildProcess],
+  plugins: [trimKubeConfigImports, deferCommanderChildProcess, jsoncParserEsm],
   // Several dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url);",
