@@ -10,9 +10,9 @@ import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-
 import { openSession, type Session } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
 import { resources, type ResourceType } from '../kube/resources.js';
-import { formatGetResult, type PrintOptions } from '../output/get-printer.js';
+import { formatGetResult, writeGetResult, type PrintOptions } from '../output/get-printer.js';
 import { createStyle } from '../output/style.js';
-import { renderTable } from '../output/table.js';
+import { tableChunks } from '../output/table.js';
 import { freightAvailabilityTable } from '../output/tables/freight-table.js';
 import { freightNamedIn } from '../output/tables/freight-references.js';
 import type { TableContext } from '../output/tables/table-context.js';
@@ -102,7 +102,7 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
       );
     } else {
       const table = freightAvailabilityTable(rows, tableContext);
-      if (rows.length > 0) ctx.io.stdout.write(renderTable(table.header, table.rows, { headers: options.headers }));
+      if (rows.length > 0) for (const chunk of tableChunks(table.header, table.rows, { headers: options.headers })) ctx.io.stdout.write(chunk);
     }
     return finish(session, type, project, rows.length, missing);
   }
@@ -121,7 +121,7 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
   }
   const result = await getObjects(client, request);
   if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await readFreightAliases(client, project, freightNamedIn(type, result.items));
-  ctx.io.stdout.write(formatGetResult(type, result.items, printOptions, tableContext));
+  writeGetResult(ctx.io.stdout, type, result.items, printOptions, tableContext);
   finish(session, type, project, result.items.length, result.missing);
 }
 

@@ -5,7 +5,8 @@ import type { OutputFormat } from './formats.js';
 import { resources, type ResourceType } from '../kube/resources.js';
 import type { AnalysisRun, Freight, KubeObject, Project, Promotion, PromotionTask, Stage, Warehouse } from '../model/kargo.js';
 import { formatObjects } from './objects.js';
-import { renderTable } from './table.js';
+import type { OutputStream } from '../runtime/io.js';
+import { renderTable, tableChunks } from './table.js';
 import { analysisRunTable, projectTable, promotionTaskTable, warehouseTable } from './tables/basic-tables.js';
 import { freightTable } from './tables/freight-table.js';
 import { promotionTable } from './tables/promotion-table.js';
@@ -25,6 +26,16 @@ export function formatGetResult(type: ResourceType, items: KubeObject[], options
   if (items.length === 0) return '';
   const table = tableFor(type, items, context);
   return renderTable(table.header, table.rows, { headers: options.headers });
+}
+
+/** As formatGetResult, written to `out`: a table chunk by chunk, so a large one is never held whole. */
+export function writeGetResult(out: OutputStream, type: ResourceType, items: KubeObject[], options: PrintOptions, context: TableContext): void {
+  if ((options.format && options.format !== 'wide') || items.length === 0) {
+    out.write(formatGetResult(type, items, options, context));
+    return;
+  }
+  const table = tableFor(type, items, context);
+  for (const chunk of tableChunks(table.header, table.rows, { headers: options.headers })) out.write(chunk);
 }
 
 function tableFor(type: ResourceType, items: KubeObject[], context: TableContext): TableData {

@@ -38,17 +38,39 @@ const PLAIN = /^[\x20-\x7e]*$/;
 const COLOUR_CODE = /\u001b\[(?:\d*;){0,5}\d*m/g;
 
 export function renderTable(header: string[], rows: string[][], options: TableOptions): string {
+  return [...tableChunks(header, rows, options)].join('');
+}
+
+/** A chunk of output holds whole lines, about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The table as consecutive chunks of whole lines: written one by one, a table of
+ * tens of megabytes never exists as one string (nor as an array of its lines).
+ */
+export function* tableChunks(header: string[], rows: string[][], options: TableOptions): Generator<string> {
   const all = options.headers ? [header, ...rows] : rows;
-  if (all.length === 0) return '';
-  const cells = all.map((row) => row.map((cell) => (cell === '' ? ' ' : cell)));
-  const widths = columnWidths(cells);
-  const lines: string[] = [];
-  for (const row of cells) {
-    for (const line of drawRow(row, widths)) {
-      if (line.trim() !== '') lines.push(line.trimEnd());
+  if (all.length === 0) return;
+  const widths = columnWidths(all);
+  let chunk = '';
+  let written = false;
+  for (const row of all) {
+    for (const line of drawRow(row.map(cellText), widths)) {
+      if (line.trim() !== '') chunk += `${line.trimEnd()}\n`;
+    }
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+      written = true;
     }
   }
-  return `${lines.join('\n')}\n`;
+  // As cli-table3: a table whose every line is blank still prints one line break.
+  if (chunk || !written) yield chunk || '\n';
+}
+
+/** cli-table3 draws an empty cell as one blank. */
+function cellText(cell: string): string {
+  return cell === '' ? ' ' : cell;
 }
 
 /** Each column's width with its gap, as cli-table3 computes it (at least 1). */
@@ -56,7 +78,7 @@ function columnWidths(cells: string[][]): number[] {
   const widths: number[] = [];
   for (const row of cells) {
     for (let column = 0; column < row.length; column++) {
-      widths[column] = Math.max(widths[column] ?? 1, visibleWidth(row[column] ?? '') + GAP);
+      widths[column] = Math.max(widths[column] ?? 1, visibleWidth(cellText(row[column] ?? '')) + GAP);
     }
   }
   return widths;

@@ -4,7 +4,7 @@
 
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { renderTable } from '../../../src/output/table.js';
+import { renderTable, tableChunks } from '../../../src/output/table.js';
 
 const NO_BORDER = {
   top: '',
@@ -81,5 +81,17 @@ describe('table layout', () => {
   it('matches it on a table of a thousand rows', () => {
     const rows = Array.from({ length: 1000 }, (_, index) => [`freight-${index}`, index % 7 === 0 ? '\u001b[32myes\u001b[39m' : 'no', 'x'.repeat(index % 13)]);
     expect(renderTable(['NAME', 'AVAILABLE', 'NOTE'], rows, { headers: true })).toBe(renderWholeTable(['NAME', 'AVAILABLE', 'NOTE'], rows, true));
+  });
+
+  it('writes a large table in chunks of whole lines that add up to the same drawing', () => {
+    const rows = Array.from({ length: 3000 }, (_, index) => [
+      `freight-${index}`,
+      index % 5 === 0 ? '\u001b[32myes\u001b[39m' : 'no',
+      'stage-'.repeat(index % 40),
+    ]);
+    const chunks = [...tableChunks(['NAME', 'AVAILABLE', 'CURRENTLY IN'], rows, { headers: true })];
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
+    expect(chunks.join('')).toBe(renderWholeTable(['NAME', 'AVAILABLE', 'CURRENTLY IN'], rows, true));
   });
 });
