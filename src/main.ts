@@ -29,7 +29,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const ctx: CliContext = {
-  io: { stdout: process.stdout, stderr: process.stderr },
+  io: { stdout: process.stdout, stderr: process.stderr, stdin: () => process.stdin },
   env: process.env,
   clock: systemClock,
   signal: controller.signal,

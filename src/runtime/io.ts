@@ -10,4 +10,6 @@ export interface OutputStream {
 export interface IO {
   stdout: OutputStream;
   stderr: OutputStream;
+  /** The process's input, opened only when a command reads it (`-f -`). */
+  stdin?: () => AsyncIterable<string | Uint8Array>;
 }
