@@ -3,6 +3,7 @@
 // Kargo's controller does. So far: Promotions (admission, execution through
 // the engine, abort) with the Stage's and Freight's bookkeeping around them.
 
+import type { ProviderOptions } from '../analysis/index.js';
 import { builtinStepRegistry } from '../engine/builtin-steps.js';
 import type { StepRegistry } from '../engine/registry.js';
 import type { KubeClient } from '../kube/client.js';
@@ -22,6 +23,13 @@ export interface ControllerOptions {
   requeue?: { defaultMs: number; minMs: number };
   /** Told of a reconcile that failed (it is retried with backoff). */
   onError?: (key: string, error: unknown) => void;
+  /**
+   * AnalysisRuns are driven by this controller (metric providers as given) unless
+   * `false`: then an Argo Rollouts controller on the cluster must run them.
+   */
+  analysis?: false | ProviderOptions;
+  /** Argo Rollouts' controller-instance-id label on the AnalysisRuns this controller creates. */
+  controllerInstanceId?: string;
 }
 
 /** Runs the controller until `signal` aborts. Rejects if a watch fails for good (e.g. 403). */
@@ -34,5 +42,7 @@ export async function startController(options: ControllerOptions): Promise<void>
     registry: options.registry ?? builtinStepRegistry(),
     ...(options.requeue ? { requeue: options.requeue } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.analysis !== undefined ? { analysis: options.analysis } : {}),
+    ...(options.controllerInstanceId ? { controllerInstanceId: options.controllerInstanceId } : {}),
   });
 }

@@ -19,7 +19,9 @@ import { writeStatus } from '../status-write.js';
 import { syncPromotions } from './admission.js';
 import { type ExecuteResult, executePromotion } from './execute.js';
 import { markVerified, syncFreightPresence } from './freight-presence.js';
-import { freightSummary, verifiedFreight, verifyImplicitly } from './implicit-verification.js';
+import { verifiedFreight } from '../verification/verified-freight.js';
+import { verifyStageFreight } from '../verification/verify-stage-freight.js';
+import { freightSummary } from './freight-summary.js';
 import { earlyPhase } from './promotion-phase.js';
 import { summarizeReady } from './ready-condition.js';
 import { requestReverification, reverifyRequest } from './reverify.js';
@@ -36,6 +38,8 @@ export interface StageReconcilerDeps {
   runSignal(promotion: Promotion): { signal: AbortSignal; done(): void };
   /** The controller is stopping: what a step cut short returns is not written (the next start resumes it). */
   stopping: AbortSignal;
+  /** Argo Rollouts' `controller-instance-id` label for the AnalysisRuns this controller creates. */
+  controllerInstanceId?: string;
 }
 
 /** The fields of Stage status this reconciler owns. */
@@ -60,10 +64,18 @@ export async function reconcileStage(deps: StageReconcilerDeps, namespace: strin
   const status = syncPromotions(stage, promotions, ts);
   await syncFreightPresence({ client, namespace, stage: name, current: status.freightHistory?.[0], now, timestamp: ts });
   assessHealth(stage, status, ts);
-  verifyImplicitly(stage, status, ts);
+  const verifyDeps = {
+    client,
+    clock,
+    timestamp: () => timestamp(clock),
+    ...(deps.controllerInstanceId ? { controllerInstanceId: deps.controllerInstanceId } : {}),
+  };
+  const verifyError = await verifyStageFreight(verifyDeps, stage, status, ts);
   status.freightSummary = freightSummary(stage, status);
   summarizeReady(stage, status, ts);
   const written = await writeStageStatus(client, stage, status);
+  // As Kargo: a verification that could not be followed fails the pass once its status is recorded.
+  if (verifyError) throw verifyError;
   const verified = verifiedFreight(status);
   if (verified) await markVerified(client, namespace, name, verified.names, verified.verifiedAt);
 

@@ -1,15 +1,19 @@
 // The Promotion reconciler's wiring: informers on Promotions and Stages (all
 // namespaces) feed a work queue keyed by Stage (`namespace/stage`), whose
 // reconcile is reconcileStage. An abort request on a Promotion whose steps
-// are running reaches them at once through their signal.
+// are running reaches them at once through their signal. AnalysisRuns wake
+// the Stage they verify and, unless Argo Rollouts does it, are driven here.
 
 import { PromotionTermination, abortRequestOf } from '../../engine/abort-request.js';
+import type { ProviderOptions } from '../../analysis/index.js';
 import type { StepRegistry } from '../../engine/registry.js';
 import type { KubeClient } from '../../kube/client.js';
 import { inform } from '../../kube/informer.js';
 import { resources, type ResourceType } from '../../kube/resources.js';
+import type { AnalysisRun } from '../../model/analysis.js';
 import type { KubeObject, Promotion, Stage } from '../../model/kargo.js';
 import type { Clock } from '../../runtime/clock.js';
+import { analysisRunReconcile, stageKeyOf } from '../verification/analysis-driver.js';
 import { WorkQueue } from '../work-queue.js';
 import { reconcileStage } from './reconcile-stage.js';
 
@@ -21,6 +25,9 @@ export interface PromotionReconcilerOptions {
   signal: AbortSignal;
   requeue?: { defaultMs: number; minMs: number };
   onError?: (key: string, error: unknown) => void;
+  /** Drive AnalysisRuns here (no Argo Rollouts controller on the cluster); `false` leaves them to Argo Rollouts. */
+  analysis?: false | ProviderOptions;
+  controllerInstanceId?: string;
 }
 
 const KARGO_REQUEUE = { defaultMs: 5 * 60_000, minMs: 10_000 };
@@ -44,6 +51,7 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
           requeue: options.requeue ?? KARGO_REQUEUE,
           runSignal: (promotion) => runSignalFor(running, promotion, signal),
           stopping: signal,
+          ...(options.controllerInstanceId ? { controllerInstanceId: options.controllerInstanceId } : {}),
         },
         namespace,
         name,
@@ -57,13 +65,28 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
     queue.add(`${promotion.metadata.namespace ?? ''}/${promotion.spec.stage}`);
   };
   const onStage = (stage: Stage): void => queue.add(keyOf(stage));
+  const analysis =
+    options.analysis === false
+      ? undefined
+      : new WorkQueue({
+          clock,
+          signal,
+          ...(options.onError ? { onError: options.onError } : {}),
+          reconcile: analysisRunReconcile(client, clock, options.analysis ?? {}),
+        });
+  const onAnalysisRun = (run: AnalysisRun): void => {
+    analysis?.add(keyOf(run));
+    const stage = stageKeyOf(run);
+    if (stage) queue.add(stage);
+  };
 
   await Promise.all([
     watchAll<Promotion>(client, resources.promotion, clock, signal, onPromotion),
     watchAll<Stage>(client, resources.stage, clock, signal, onStage),
+    watchAll<AnalysisRun>(client, resources.analysisRun, clock, signal, onAnalysisRun),
   ]);
   for (const controller of running.values()) controller.abort(signal.reason);
-  await queue.drain();
+  await Promise.all([queue.drain(), analysis?.drain()]);
 }
 
 function runSignalFor(running: Map<string, AbortController>, promotion: Promotion, stop: AbortSignal): { signal: AbortSignal; done(): void } {
