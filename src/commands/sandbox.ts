@@ -12,6 +12,7 @@ import { globalOptionsOf } from '../cli/global-options.js';
 import { withExamples } from '../cli/help.js';
 import { formatDocument } from '../output/objects.js';
 import { sandboxStatus, startSandbox, stopSandbox } from '../sandbox/lifecycle.js';
+import type { Companion } from '../sandbox/serve.js';
 import { activeKubeconfigPath, sandboxPaths, SANDBOX_CONTEXT } from '../sandbox/paths.js';
 
 export interface SandboxDeps {
@@ -25,6 +26,8 @@ interface ServeFlags {
   port?: number;
   stateDir?: string;
   crds?: string[];
+  controller: boolean;
+  allowJobs?: boolean;
 }
 
 interface StartFlags extends ServeFlags {
@@ -48,8 +51,17 @@ function serverOptions(command: Command): Command {
   return command
     .addOption(new Option('--port <number>', 'port on 127.0.0.1 (default: a free one)').argParser(parsePort))
     .option('--state-dir <dir>', 'where objects, the CA and credentials persist (default: $XDG_STATE_HOME/kargo/sandbox or ~/.local/state/kargo/sandbox)')
-    .option('--crds <dir>', 'apply the CRD files in this directory at start (repeatable); without it, Kargo kinds accept any shape', collect);
+    .option('--crds <dir>', 'apply the CRD files in this directory at start (repeatable); without it, Kargo kinds accept any shape', collect)
+    .option('--no-controller', 'run only the API server: no embedded Kargo controller (Promotions stay Pending)')
+    .option('--allow-jobs', "let verification's `job` metrics run their container with docker or podman (off by default)");
 }
+
+/** The serve flags `start` hands on to the background server. */
+function serveArgsOf(flags: ServeFlags): string[] {
+  return [...(flags.controller ? [] : ['--no-controller']), ...(flags.allowJobs ? ['--allow-jobs'] : [])];
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function serveCommand(ctx: CliContext): Command {
   const command = serverOptions(new Command('serve'))
@@ -59,16 +71,38 @@ function serveCommand(ctx: CliContext): Command {
       const paths = sandboxPaths(ctx.env, flags.stateDir);
       // Loaded on demand: the server (ajv, certificates) would otherwise slow every command's start-up.
       const { serveUntil, startSandboxServer } = await import('../sandbox/serve.js');
+      const { runController } = await import('./shared/controller-runner.js');
+      const log = (line: string) => ctx.io.stderr.write(`${new Date().toISOString()} ${line}\n`);
       const running = await startSandboxServer({
         paths,
         crdDirs: flags.crds ?? [],
+        controller: { enabled: flags.controller, allowJobs: flags.allowJobs === true },
         ...(flags.port !== undefined ? { port: flags.port } : {}),
         ...(flags.accessLog ? { accessLog: (line: string) => ctx.io.stdout.write(line) } : {}),
       });
       ctx.io.stdout.write(`Sandbox API server listening on ${running.server.url}\n`);
       ctx.io.stdout.write(`Kubeconfig: ${running.kubeconfigPath}\n`);
       ctx.io.stderr.write(`State: ${paths.stateDir} (press Ctrl-C to stop)\n`);
-      await serveUntil(running, paths, ctx.signal);
+      const companions: Companion[] = [];
+      if (flags.controller) {
+        // The API server keeps serving when the controller cannot start; the log says why.
+        try {
+          const controller = await runController({
+            kubeconfig: running.kubeconfigPath,
+            stateDir: paths.stateDir,
+            clock: ctx.clock,
+            env: ctx.env,
+            allowJobs: flags.allowJobs === true,
+            log,
+          });
+          controller.done.catch((error: unknown) => log(`controller stopped: ${messageOf(error)}`));
+          companions.push(controller);
+          ctx.io.stderr.write(`Kargo controller running${flags.allowJobs ? ' (analysis jobs allowed)' : ''}\n`);
+        } catch (error) {
+          log(`the Kargo controller could not start: ${messageOf(error)}`);
+        }
+      }
+      await serveUntil(running, paths, ctx.signal, companions);
     });
   return withExamples(command, [
     ['Serve on a random port with state in the default directory', 'kargo sandbox serve'],
@@ -91,6 +125,7 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
           switchContext: flags.switch,
           launcher: deps.launcher,
           crdDirs: flags.crds ?? [],
+          serveArgs: serveArgsOf(flags),
           env: ctx.env,
           ...(flags.port !== undefined ? { port: flags.port } : {}),
         });
@@ -105,12 +140,18 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
       ctx.io.stdout.write(`Sandbox ${state} at ${result.endpoint.url} (pid ${result.endpoint.pid})\n`);
       const switched = result.switched ? ` and made it the current context${result.previousContext ? ` (was "${result.previousContext}")` : ''}` : '';
       ctx.io.stdout.write(`Wrote context "${SANDBOX_CONTEXT}" to ${result.kubeconfigPath}${switched}\n`);
+      const controller = result.endpoint.controller ? `running${result.endpoint.allowJobs ? ', analysis jobs allowed' : ''}` : 'off';
+      ctx.io.stdout.write(`Kargo controller: ${controller}\n`);
+      if (result.alreadyRunning && (result.endpoint.controller ?? false) !== flags.controller) {
+        ctx.io.stderr.write(`The sandbox was already running with the controller ${controller}; 'kargo sandbox stop' first to change that.\n`);
+      }
       ctx.io.stderr.write(`Logs: ${paths.logFile}. Stop it with 'kargo sandbox stop'.\n`);
     });
   return withExamples(command, [
     ['Start the sandbox and switch kubectl and kargo to it', 'kargo sandbox start'],
     ['Start it without changing the current context', 'kargo sandbox start --no-switch && kargo get stages --context kargo-sandbox'],
     ['Start it with the Kargo CRDs applied', 'kargo sandbox start --crds ./crds/kargo'],
+    ['Only the API server, no Kargo controller (Promotions stay Pending)', 'kargo sandbox start --no-controller'],
   ]);
 }
 
@@ -141,6 +182,8 @@ function statusCommand(ctx: CliContext): Command {
         ctx.io.stdout.write(formatDocument(status, output));
       } else if (status.running) {
         ctx.io.stdout.write(`Sandbox running at ${status.url ?? ''} (pid ${status.pid ?? '?'})\n`);
+        const jobs = status.allowJobs ? ', analysis jobs allowed' : '';
+        ctx.io.stdout.write(`Kargo controller: ${status.controller ? `running${jobs}` : 'off (--no-controller)'}\n`);
         if (status.kubeconfigPath) ctx.io.stdout.write(`Kubeconfig: ${status.kubeconfigPath} (current context: ${status.currentContext ?? 'none'})\n`);
         ctx.io.stdout.write(`State: ${status.stateDir}\nLogs: ${status.logFile}\n`);
       } else {

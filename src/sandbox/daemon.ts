@@ -13,6 +13,8 @@ export interface DaemonOptions {
   launcher: string[];
   port?: number;
   crdDirs: string[];
+  /** Further `sandbox serve` flags (e.g. --no-controller, --allow-jobs). */
+  serveArgs?: string[];
   env: Readonly<Record<string, string | undefined>>;
   readyTimeoutMs?: number;
 }
@@ -80,6 +82,7 @@ export async function startDaemon(paths: SandboxPaths, options: DaemonOptions): 
   const args = [...leading, 'sandbox', 'serve', '--access-log', '--state-dir', paths.stateDir];
   if (options.port !== undefined) args.push('--port', String(options.port));
   for (const dir of options.crdDirs) args.push('--crds', dir);
+  args.push(...(options.serveArgs ?? []));
   const log = openSync(paths.logFile, 'a', 0o600);
   const child = spawn(executable, args, { detached: true, stdio: ['ignore', log, log], env: { ...options.env } as NodeJS.ProcessEnv });
   closeSync(log);

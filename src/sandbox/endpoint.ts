@@ -9,6 +9,10 @@ export interface Endpoint {
   pid: number;
   caCertPem?: string;
   adminToken: string;
+  /** Whether the embedded Kargo controller runs in the server process. */
+  controller?: boolean;
+  /** Whether the controller may run the analysis `job` provider's containers. */
+  allowJobs?: boolean;
 }
 
 export interface SandboxSession {

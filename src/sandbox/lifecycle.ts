@@ -12,6 +12,8 @@ export interface StartRequest {
   launcher: string[];
   port?: number;
   crdDirs: string[];
+  /** Further `sandbox serve` flags (e.g. --no-controller, --allow-jobs). */
+  serveArgs?: string[];
   env: Env;
 }
 
@@ -33,6 +35,7 @@ export async function startSandbox(request: StartRequest): Promise<StartResult> 
       launcher: request.launcher,
       crdDirs: request.crdDirs,
       env: request.env,
+      ...(request.serveArgs ? { serveArgs: request.serveArgs } : {}),
       ...(request.port !== undefined ? { port: request.port } : {}),
     });
   }
@@ -79,6 +82,9 @@ export interface StatusResult {
   url?: string;
   kubeconfigPath?: string;
   currentContext?: string;
+  /** Whether the embedded controller runs (absent when the sandbox is not running). */
+  controller?: boolean;
+  allowJobs?: boolean;
 }
 
 export async function sandboxStatus(paths: SandboxPaths): Promise<StatusResult> {
@@ -88,6 +94,8 @@ export async function sandboxStatus(paths: SandboxPaths): Promise<StatusResult> 
   if (endpoint) {
     result.url = endpoint.url;
     result.pid = readPid(paths) ?? endpoint.pid;
+    result.controller = endpoint.controller ?? false;
+    result.allowJobs = endpoint.allowJobs ?? false;
   }
   if (session) {
     result.kubeconfigPath = session.kubeconfigPath;

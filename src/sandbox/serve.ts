@@ -14,6 +14,8 @@ export interface ServeOptions {
   accessLog?: (line: string) => void;
   /** Receives the server's notices, e.g. a corrupt state file set aside (default: stderr, the log file when in the background). */
   log?: (line: string) => void;
+  /** Recorded in the endpoint file for `sandbox status`: whether the embedded controller runs, and with jobs allowed. */
+  controller?: { enabled: boolean; allowJobs: boolean };
 }
 
 export interface RunningSandbox {
@@ -37,7 +39,13 @@ export async function startSandboxServer(options: ServeOptions): Promise<Running
     ...(accessLog ? { onRequest: (record: RequestRecord) => accessLog(accessLogLine(record)) } : {}),
   });
   writeFileAtomic(paths.kubeconfigFile, server.kubeconfig(), 0o600);
-  const endpoint: Endpoint = { url: server.url, pid: process.pid, adminToken: server.adminToken, ...(server.caCertPem ? { caCertPem: server.caCertPem } : {}) };
+  const endpoint: Endpoint = {
+    url: server.url,
+    pid: process.pid,
+    adminToken: server.adminToken,
+    ...(server.caCertPem ? { caCertPem: server.caCertPem } : {}),
+    ...(options.controller ? { controller: options.controller.enabled, allowJobs: options.controller.allowJobs } : {}),
+  };
   writeJson(paths.endpointFile, endpoint);
   return { server, endpoint, kubeconfigPath: paths.kubeconfigFile };
 }
@@ -47,11 +55,16 @@ function accessLogLine(record: RequestRecord): string {
   return `${new Date().toISOString()} ${record.status} ${record.method} ${record.path}${query} user=${record.user || '-'}\n`;
 }
 
+/** Something that runs beside the server (the controller, the Argo CD stand-in) and stops before it. */
+export interface Companion {
+  stop(): Promise<void>;
+}
+
 /**
  * Resolves once `signal` aborts or the process gets SIGTERM (what `sandbox stop`
- * sends), then stops the server and removes the endpoint file.
+ * sends), then stops the companions, the server, and removes the endpoint file.
  */
-export async function serveUntil(running: RunningSandbox, paths: SandboxPaths, signal: AbortSignal): Promise<void> {
+export async function serveUntil(running: RunningSandbox, paths: SandboxPaths, signal: AbortSignal, companions: Companion[] = []): Promise<void> {
   let onTerm: () => void = () => undefined;
   if (!signal.aborted) {
     await new Promise<void>((resolve) => {
@@ -61,6 +74,8 @@ export async function serveUntil(running: RunningSandbox, paths: SandboxPaths, s
     });
   }
   process.off('SIGTERM', onTerm);
+  // The companions write through the server: they stop first, so their last writes land.
+  await Promise.allSettled(companions.map((companion) => companion.stop()));
   await running.server.close();
   removeFile(paths.endpointFile);
 }
