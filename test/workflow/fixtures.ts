@@ -107,6 +107,11 @@ export async function createProject(admin: KubeClient, project: string): Promise
     project,
   );
 
+  await createKargoRoles(admin, project);
+}
+
+/** kargo-viewer and kargo-promoter, as Kargo's built-in roles, bound to groups of those names. */
+export async function createKargoRoles(admin: KubeClient, project: string): Promise<void> {
   const viewerRules = [
     { apiGroups: ['kargo.akuity.io'], resources: KARGO_READ, verbs: VIEW },
     { apiGroups: ['argoproj.io'], resources: ['analysisruns', 'analysistemplates'], verbs: VIEW },

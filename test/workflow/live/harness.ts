@@ -1,0 +1,72 @@
+// Runs the live scenarios: a cluster reachable through kubeconfig files (the
+// embedded server or a real kube-apiserver), the embedded Kargo controller
+// against it, and per scenario a fresh project and world.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startController } from '../../../src/controller/index.js';
+import type { KubeClient } from '../../../src/kube/client.js';
+import { resources } from '../../../src/kube/resources.js';
+import type { Promotion } from '../../../src/model/kargo.js';
+import { systemClock } from '../../../src/runtime/clock.js';
+import { type KargoRun, type RunOptions, type WorkflowTarget, clientFor, runKargo } from '../harness.js';
+import { createLiveProject } from './pipeline.js';
+import { startWorld, type World } from './world.js';
+
+export interface LiveController {
+  /** Reconciles that failed (retried by the controller); a healthy run has none. */
+  errors: unknown[];
+  stop(): Promise<void>;
+}
+
+export async function runLiveController(kubeconfig: string): Promise<LiveController> {
+  const workRoot = await mkdtemp(join(tmpdir(), 'kargo-live-controller-'));
+  const stopper = new AbortController();
+  const errors: unknown[] = [];
+  const running = startController({
+    client: await clientFor(kubeconfig),
+    clock: systemClock,
+    workRoot,
+    signal: stopper.signal,
+    requeue: { defaultMs: 60_000, minMs: 200 },
+    onError: (_key, error) => errors.push(error),
+  });
+  return {
+    errors,
+    async stop() {
+      stopper.abort();
+      await running;
+      await rm(workRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface LiveProject {
+  project: string;
+  admin: KubeClient;
+  world: World;
+  kargo(argv: string[], options?: Partial<RunOptions>): Promise<KargoRun>;
+  promotions(stage?: string): Promise<Promotion[]>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function openLiveProject(target: WorkflowTarget): Promise<LiveProject> {
+  const project = `live-${process.pid}-${++counter}`;
+  const admin = await clientFor(target.adminKubeconfig);
+  const world = await startWorld();
+  await createLiveProject(admin, project, world);
+  return {
+    project,
+    admin,
+    world,
+    kargo: (argv, options = {}) => runKargo(['-p', project, ...argv], { kubeconfig: target.adminKubeconfig, ...options }),
+    async promotions(stage) {
+      const all = (await admin.list<Promotion>(resources.promotion, project)).items;
+      return all.filter((promotion) => !stage || promotion.spec.stage === stage).sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+    },
+    close: () => world.close(),
+  };
+}

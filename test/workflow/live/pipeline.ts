@@ -1,0 +1,102 @@
+// The live scenarios' project: Warehouse `images` with three Freight (as CI or a
+// Warehouse would have made them) and Stages dev → staging (verified) / qa →
+// prod (1h soak after staging), whose promotions really run: clone the world's
+// Git repository, set the image in the Stage's overlay, commit, push, then wait
+// for the application's rollout. Roles for a viewer, as Kargo's built-in one.
+
+import type { KubeClient } from '../../../src/kube/client.js';
+import { resources } from '../../../src/kube/resources.js';
+import type { Freight, PromotionStep, Stage } from '../../../src/model/kargo.js';
+
+import { createKargoRoles, FREIGHT } from '../fixtures.js';
+import type { World } from './world.js';
+
+export { FREIGHT };
+
+function promotionSteps(world: World): PromotionStep[] {
+  return [
+    { uses: 'git-clone', as: 'clone', config: { repoURL: world.repo.url, checkout: [{ branch: 'main', path: './src' }] } },
+    { uses: 'kustomize-set-image', as: 'set-image', config: { path: './src/env/${{ ctx.stage }}' } },
+    { uses: 'git-commit', as: 'commit', config: { path: './src', message: 'Promote ${{ ctx.targetFreight.alias }} to ${{ ctx.stage }}' } },
+    { uses: 'git-push', as: 'push', config: { path: './src' } },
+    {
+      uses: 'http',
+      as: 'rollout',
+      config: {
+        url: `${world.appUrl}/rollout/\${{ ctx.stage }}`,
+        pollInterval: '1s',
+        successExpression: 'response.body.rollout == "done"',
+        failureExpression: 'response.body.rollout == "failed"',
+      },
+    },
+  ];
+}
+
+function stage(project: string, world: World, name: string, sources: Record<string, unknown>, verified = false): Stage {
+  return {
+    apiVersion: 'kargo.akuity.io/v1alpha1',
+    kind: 'Stage',
+    metadata: { name, namespace: project },
+    spec: {
+      requestedFreight: [{ origin: { kind: 'Warehouse', name: 'images' }, sources }],
+      promotionTemplate: { spec: { steps: promotionSteps(world) } },
+      ...(verified ? { verification: { analysisTemplates: [{ name: 'smoke' }] } } : {}),
+    },
+  };
+}
+
+function freight(project: string, spec: (typeof FREIGHT)[keyof typeof FREIGHT]): Freight {
+  return {
+    apiVersion: 'kargo.akuity.io/v1alpha1',
+    kind: 'Freight',
+    metadata: { name: spec.name, namespace: project, labels: { 'kargo.akuity.io/alias': spec.alias } },
+    alias: spec.alias,
+    origin: { kind: 'Warehouse', name: 'images' },
+    discoveredAt: spec.discoveredAt,
+    images: [{ repoURL: 'ghcr.io/example/shop', tag: spec.tag }],
+  };
+}
+
+export async function createLiveProject(admin: KubeClient, project: string, world: World): Promise<void> {
+  await admin.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: project, labels: { 'kargo.akuity.io/project': 'true' } } });
+  await admin.create(resources.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: project } });
+  await admin.create(
+    resources.warehouse,
+    {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Warehouse',
+      metadata: { name: 'images', namespace: project },
+      spec: { freightCreationPolicy: 'Manual', subscriptions: [{ git: { repoURL: world.repo.url, branch: 'main' } }] },
+    },
+    project,
+  );
+  for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freight(project, spec), project);
+  await admin.create(
+    resources.analysisTemplate,
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AnalysisTemplate',
+      metadata: { name: 'smoke', namespace: project },
+      spec: {
+        metrics: [
+          {
+            name: 'error-rate',
+            interval: '1s',
+            count: 2,
+            // While the application warms up the endpoint answers 503: keep measuring.
+            consecutiveErrorLimit: 1000,
+            successCondition: 'result < 0.05',
+            failureCondition: 'result >= 0.05',
+            provider: { web: { url: `${world.appUrl}/metrics/staging`, jsonPath: '{$.errorRate}' } },
+          },
+        ],
+      },
+    },
+    project,
+  );
+  await admin.create(resources.stage, stage(project, world, 'dev', { direct: true }), project);
+  await admin.create(resources.stage, stage(project, world, 'staging', { stages: ['dev'] }, true), project);
+  await admin.create(resources.stage, stage(project, world, 'qa', { stages: ['dev'] }), project);
+  await admin.create(resources.stage, stage(project, world, 'prod', { stages: ['staging'], requiredSoakTime: '1h' }), project);
+  await createKargoRoles(admin, project);
+}
