@@ -12,6 +12,7 @@ import { CapturedStream, type WorkflowTarget, runKargo, whenWritten } from '../h
 import { type LiveController, type LiveProject, openLiveProject, runLiveController } from './harness.js';
 import { FREIGHT } from './pipeline.js';
 
+// Each scenario runs real promotions (git, polling, 1s metric intervals): seconds, more on a loaded machine.
 const SCENARIO_TIMEOUT = 90_000;
 
 export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
@@ -38,7 +39,7 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
     expect(run.code, run.stderr).toBe(ExitCode.Success);
   };
 
-  describe('promote, with the embedded controller doing the work', () => {
+  describe('promote, with the embedded controller doing the work', { timeout: SCENARIO_TIMEOUT }, () => {
     it('promotes through dev and staging, waits through verification, and exits 0; Git and the Freight show it', async () => {
       const p = await open();
       await throughDev(p, FREIGHT.next);
@@ -175,7 +176,7 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
     });
   });
 
-  describe('approve, verify, rollback, refresh, update', () => {
+  describe('approve, verify, rollback, refresh, update', { timeout: SCENARIO_TIMEOUT }, () => {
     it('an approval lets the Freight skip the soak, and production gets it', async () => {
       const p = await open();
       const refused = await p.kargo(['promote', '--stage', 'prod', '--freight', FREIGHT.next.alias]);
@@ -250,5 +251,3 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
     });
   });
 }
-
-export { SCENARIO_TIMEOUT };
