@@ -49,6 +49,24 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
   },
   { name: 'update', term: 'update', summary: 'Change Kargo objects', load: async () => (await import('./commands/update.js')).updateCommand },
   {
+    name: 'apply',
+    term: 'apply [options]',
+    summary: 'Apply a resource from a file or from stdin (create it, or replace it if it exists)',
+    load: async () => (await import('./commands/apply.js')).applyCommand,
+  },
+  {
+    name: 'create',
+    term: 'create [options]',
+    summary: 'Create a resource from a file or from stdin',
+    load: async () => (await import('./commands/create.js')).createCommand,
+  },
+  {
+    name: 'delete',
+    term: 'delete [options]',
+    summary: 'Delete resources by file and names',
+    load: async () => (await import('./commands/delete.js')).deleteCommand,
+  },
+  {
     name: 'get',
     term: 'get [options] <kind> [names...]',
     summary:
@@ -80,9 +98,15 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
     load: async () => (await import('./commands/sandbox.js')).sandboxCommand,
   },
   {
+    name: 'controller',
+    term: 'controller',
+    summary: 'Run the embedded Kargo controller against a cluster where Kargo is not installed',
+    load: async () => (await import('./commands/controller.js')).controllerCommand,
+  },
+  {
     name: 'completion',
     term: 'completion <shell>',
-    summary: 'Print a shell completion script (bash, zsh or fish)',
+    summary: 'Print a shell completion script (bash, zsh, fish or powershell)',
     wholeTree: true,
     load: async () => (await import('./commands/completion.js')).completionCommand,
   },
@@ -92,5 +116,13 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
     summary: 'print completion candidates from the cluster (used by the completion scripts)',
     hidden: true,
     load: async () => (await import('./commands/completion.js')).hiddenCompleteCommand,
+  },
+  {
+    name: '__complete-line',
+    term: '__complete-line [words...]',
+    summary: 'complete a command line: candidates, then :directive (PowerShell, kubectl_complete-kargo)',
+    hidden: true,
+    wholeTree: true,
+    load: async () => (await import('./commands/completion.js')).hiddenCompleteLineCommand,
   },
 ];
