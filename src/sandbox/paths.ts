@@ -26,10 +26,15 @@ function homeOf(env: Env): string {
   return env.HOME && env.HOME !== '' ? env.HOME : homedir();
 }
 
-function defaultStateDir(env: Env): string {
+/** $XDG_STATE_HOME/kargo, else ~/.local/state/kargo: where kargo keeps state it owns. */
+export function kargoStateHome(env: Env): string {
   const xdg = env.XDG_STATE_HOME;
   const base = xdg && isAbsolute(xdg) ? xdg : join(homeOf(env), '.local', 'state');
-  return join(base, 'kargo', 'sandbox');
+  return join(base, 'kargo');
+}
+
+function defaultStateDir(env: Env): string {
+  return join(kargoStateHome(env), 'sandbox');
 }
 
 export function sandboxPaths(env: Env, stateDir?: string): SandboxPaths {
