@@ -37,14 +37,13 @@ export async function runController(options: ControllerRunOptions): Promise<Runn
   const workRoot = controllerWorkRoot(options.stateDir);
   mkdirSync(workRoot, { recursive: true, mode: 0o700 });
   const abort = new AbortController();
-  // The analysis `job` provider's switch, for the controller's verification.
-  const jobs = { allowJobs: options.allowJobs };
   const done = startController({
     client,
     clock: options.clock,
     workRoot,
     signal: abort.signal,
-    ...jobs,
+    // Verification's metric providers; `job` containers only when the user opted in.
+    analysis: { allowJobs: options.allowJobs, env: options.env },
     onError: (key, error) => options.log(`controller: reconcile ${key} failed (will retry): ${error instanceof Error ? error.message : String(error)}`),
   });
   return {
