@@ -37,6 +37,8 @@ export interface RunOptions {
   now?: Date;
   signal?: AbortSignal;
   tty?: boolean;
+  /** What the command reads from stdin (`-f -`). */
+  stdin?: string;
   /** Called with the stdout stream while the command runs (for -w tests). */
   onStart?: (stdout: CapturedStream) => void;
 }
@@ -53,7 +55,13 @@ export async function runKargo(argv: string[], options: RunOptions = {}): Promis
   const env = options.env ?? {};
   const now = options.now ?? new Date();
   const ctx: CliContext = {
-    io: { stdout, stderr },
+    io: {
+      stdout,
+      stderr,
+      stdin: async function* () {
+        if (options.stdin !== undefined) yield options.stdin;
+      },
+    },
     env,
     clock: {
       now: () => now,
