@@ -98,9 +98,15 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
     load: async () => (await import('./commands/sandbox.js')).sandboxCommand,
   },
   {
+    name: 'controller',
+    term: 'controller',
+    summary: 'Run the embedded Kargo controller against a cluster where Kargo is not installed',
+    load: async () => (await import('./commands/controller.js')).controllerCommand,
+  },
+  {
     name: 'completion',
     term: 'completion <shell>',
-    summary: 'Print a shell completion script (bash, zsh or fish)',
+    summary: 'Print a shell completion script (bash, zsh, fish or powershell)',
     wholeTree: true,
     load: async () => (await import('./commands/completion.js')).completionCommand,
   },
@@ -110,5 +116,13 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
     summary: 'print completion candidates from the cluster (used by the completion scripts)',
     hidden: true,
     load: async () => (await import('./commands/completion.js')).hiddenCompleteCommand,
+  },
+  {
+    name: '__complete-line',
+    term: '__complete-line [words...]',
+    summary: 'complete a command line: candidates, then :directive (PowerShell, kubectl_complete-kargo)',
+    hidden: true,
+    wholeTree: true,
+    load: async () => (await import('./commands/completion.js')).hiddenCompleteLineCommand,
   },
 ];
