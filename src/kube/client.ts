@@ -1,6 +1,6 @@
 // The one interface through which kargo talks to a cluster. Use-cases depend on
-// this interface only; src/kube/http-client.ts implements it on top of
-// @kubernetes/client-node's KubeConfig (auth, TLS, exec plugins) and is loaded lazily.
+// this interface only; src/kube/http-client.ts implements it over node's http(s)
+// with the kubeconfig's TLS settings and credentials (kubeconfig.ts) and is loaded lazily.
 
 import type { KubeObject } from '../model/kargo.js';
 import type { ResourceType } from './resources.js';

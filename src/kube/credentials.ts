@@ -1,5 +1,5 @@
 // Puts the current user's credentials and TLS material on a request: the
-// library's part (tokens, client certificates, auth providers) and the exec
+// kubeconfig's own (tokens, client certificates, auth providers) and the exec
 // plugin, which runs here with a time limit (exec-plugin.ts).
 
 import type https from 'node:https';
@@ -15,7 +15,7 @@ export interface CredentialContext {
 
 export async function applyCredentials(loaded: LoadedKubeConfig, options: https.RequestOptions, context: CredentialContext): Promise<void> {
   try {
-    await loaded.config.applyToHTTPSOptions(options);
+    await loaded.applyTo(options);
   } catch (error) {
     // An auth provider or a credential file failed before any request was sent.
     if (error instanceof KubeConfigError) throw error;

@@ -1,6 +1,6 @@
 // KubeClient over plain HTTP(S), the way kubectl's dynamic client works: one code
-// path for every resource, URLs built from the resource table. KubeConfig supplies
-// the server, TLS material and credentials (tokens, client certs, exec plugins);
+// path for every resource, URLs built from the resource table. The kubeconfig
+// (kubeconfig.ts) supplies the server, TLS settings and credentials;
 // node's http/https carry the requests so watches can stream.
 // This module is only ever loaded through a dynamic import (see src/main.ts).
 
@@ -51,7 +51,7 @@ const DEFAULT_PAGE_SIZE = 500;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export async function createKubeClient(selection: ClusterSelection, options: KubeClientOptions): Promise<KubeClient> {
-  const loaded = loadKubeConfig(selection, options.env);
+  const loaded = await loadKubeConfig(selection, options.env);
   const requestTimeoutMs = selection.requestTimeoutMs ?? options.requestTimeoutMs;
   return new HttpKubeClient(loaded, selection, { ...options, ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}) });
 }
@@ -77,12 +77,8 @@ class HttpKubeClient implements KubeClient {
     private readonly selection: ClusterSelection,
     private readonly options: KubeClientOptions,
   ) {
-    const config = loaded.config;
-    const contextName = config.getCurrentContext();
-    const cluster = config.getCurrentCluster();
-    const namespace = config.getContextObject(contextName)?.namespace;
-    this.baseUrl = (cluster?.server ?? '').replace(/\/+$/, '');
-    this.identity = { contextName, server: this.baseUrl, ...(namespace ? { namespace } : {}) };
+    this.baseUrl = loaded.server;
+    this.identity = { contextName: loaded.contextName, server: this.baseUrl, ...(loaded.namespace ? { namespace: loaded.namespace } : {}) };
   }
 
   async get<T extends KubeObject>(type: ResourceType, name: string, namespace?: string): Promise<T> {

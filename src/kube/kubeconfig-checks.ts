@@ -7,7 +7,6 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Cluster, User } from '@kubernetes/client-node/dist/config_types.js';
-import { parse as parseYaml } from 'yaml';
 import { KubeConfigError, KubeCredentialsError } from './errors.js';
 import { isExecPluginSpec, type ExecPluginSpec } from './exec-plugin.js';
 
@@ -86,23 +85,15 @@ export function checkUserTls(user: User): void {
   }
 }
 
-/** The user's `tokenFile` (a kubectl field the client library ignores), from the first file that defines the user. */
-export function tokenFromTokenFile(files: string[], userName: string): string | undefined {
-  for (const file of files) {
-    const document = parseYaml(readFileSync(file, 'utf8')) as { users?: { name?: unknown; user?: { tokenFile?: unknown } }[] } | null;
-    const entry = Array.isArray(document?.users) ? document.users.find((candidate) => candidate?.name === userName) : undefined;
-    if (!entry) continue;
-    const tokenFile = entry.user?.tokenFile;
-    if (typeof tokenFile !== 'string' || tokenFile === '') return undefined;
-    if (!existsSync(tokenFile))
-      throw new KubeCredentialsError(
-        `the tokenFile ${tokenFile} of user "${userName}" in the kubeconfig does not exist; create it or point tokenFile at your token`,
-      );
-    const token = readFileSync(tokenFile, 'utf8').trim();
-    if (!token) throw new KubeCredentialsError(`the tokenFile ${tokenFile} of user "${userName}" in the kubeconfig is empty`);
-    return token;
-  }
-  return undefined;
+/** The token in a user's `tokenFile` (a kubectl field the client library ignores). */
+export function tokenFromFile(tokenFile: string, userName: string): string {
+  if (!existsSync(tokenFile))
+    throw new KubeCredentialsError(
+      `the tokenFile ${tokenFile} of user "${userName}" in the kubeconfig does not exist; create it or point tokenFile at your token`,
+    );
+  const token = readFileSync(tokenFile, 'utf8').trim();
+  if (!token) throw new KubeCredentialsError(`the tokenFile ${tokenFile} of user "${userName}" in the kubeconfig is empty`);
+  return token;
 }
 
 export function execPluginOf(user: User): ExecPluginSpec | undefined {

@@ -1,98 +1,113 @@
 // Loads the kubeconfig the way kubectl does: --kubeconfig, else every file in
 // KUBECONFIG merged (first file wins), else ~/.kube/config, else the in-cluster
 // service account. Environment comes from the caller so tests stay hermetic.
-// Imports the KubeConfig module file directly: the package root re-exports the
-// whole generated API, which would triple the lazy chunk (see scripts/build.mjs).
+// kargo reads the files itself (kubeconfig-entries.ts); a token, a client
+// certificate or an exec plugin needs nothing more (kubeconfig-plain.ts), and
+// only other kinds of credentials load @kubernetes/client-node (kubeconfig-library.ts).
 
 import { existsSync, readFileSync } from 'node:fs';
+import type https from 'node:https';
 import { delimiter, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { ClusterSelection } from './cluster-selection.js';
 import { KubeConfigError } from './errors.js';
 import type { ExecPluginSpec } from './exec-plugin.js';
-import { checkClusterTls, checkUserTls, checkedServer, execPluginOf, tokenFromTokenFile } from './kubeconfig-checks.js';
+import { checkClusterTls, checkUserTls, checkedServer, execPluginOf, tokenFromFile } from './kubeconfig-checks.js';
+import { entriesOf, findByName, mergeFirstWins, type KubeconfigEntries } from './kubeconfig-entries.js';
+import { isPlain, plainCredentials } from './kubeconfig-plain.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface LoadedKubeConfig {
-  /** Cluster, user and TLS material of the current context, checked; the user's exec plugin removed. */
-  config: KubeConfig;
+  contextName: string;
+  /** The current cluster's server URL, checked (https:// when written without a scheme), without a trailing slash. */
+  server: string;
+  namespace?: string;
+  userName: string;
   /** The current user's exec plugin, run by exec-plugin.ts (with a time limit) rather than by the library. */
   execPlugin?: ExecPluginSpec;
-  userName: string;
+  /** Who puts TLS settings and credentials on requests: kargo itself, or @kubernetes/client-node. */
+  reader: 'kargo' | 'client-library';
+  /** Puts the cluster's TLS settings and the user's own credentials (not the exec plugin's) on one request. */
+  applyTo(options: https.RequestOptions): Promise<void>;
 }
 
-export function loadKubeConfig(selection: ClusterSelection, env: Environment): LoadedKubeConfig {
-  const config = new KubeConfig();
+export async function loadKubeConfig(selection: ClusterSelection, env: Environment): Promise<LoadedKubeConfig> {
   const files = kubeconfigFiles(selection, env);
-  const withContent = files.filter(hasContent);
-  if (files.length > 0 && withContent.length === 0) {
+  const documents = files.flatMap((file) => {
+    const document = readDocument(file);
+    return document ? [{ file, document }] : [];
+  });
+  if (files.length > 0 && documents.length === 0) {
     throw new KubeConfigError(
       `kubeconfig ${files.join(', ')} is empty: it defines no cluster, user or context; pass --kubeconfig FILE or fetch your cluster's kubeconfig again`,
     );
   }
-  if (withContent.length > 0) {
-    loadFile(config, withContent[0]!);
-    for (const file of withContent.slice(1)) {
-      const extra = new KubeConfig();
-      loadFile(extra, file);
-      mergeFirstWins(config, extra);
-    }
+  let entries: KubeconfigEntries;
+  if (documents.length > 0) {
+    const [first, ...rest] = documents.map(({ file, document }) => entriesIn(document, file));
+    entries = first!;
+    for (const extra of rest) mergeFirstWins(entries, extra);
   } else if (existsSync(SERVICE_ACCOUNT_TOKEN)) {
-    config.loadFromCluster();
+    entries = (await import('./kubeconfig-library.js')).inClusterEntries();
   } else {
     throw new KubeConfigError('no kubeconfig found: pass --kubeconfig FILE, set KUBECONFIG, create ~/.kube/config, or run inside a cluster');
   }
   if (selection.context) {
-    if (!config.getContextObject(selection.context)) {
-      const known = config.getContexts().map((context) => context.name);
+    if (!findByName(entries.contexts, selection.context)) {
+      const known = entries.contexts.map((context) => context.name);
       throw new KubeConfigError(`context "${selection.context}" is not in the kubeconfig (known contexts: ${known.join(', ') || 'none'})`);
     }
-    config.setCurrentContext(selection.context);
+    entries.currentContext = selection.context;
   }
-  const context = config.getContextObject(config.getCurrentContext());
-  if (context && !config.getCluster(context.cluster)) {
+  const context = findByName(entries.contexts, entries.currentContext);
+  const cluster = findByName(entries.clusters, context?.cluster);
+  if (context && !cluster) {
     throw new KubeConfigError(
       `context "${context.name}" names cluster "${context.cluster}", which is not in the kubeconfig; fix the context or pass --context NAME`,
     );
   }
-  if (!config.getCurrentContext() || !config.getCurrentCluster()) {
+  if (!context || !cluster) {
     throw new KubeConfigError('the kubeconfig has no current context; pass --context NAME or run `kubectl config use-context NAME`');
   }
-  return checkedCurrentEntries(config, withContent);
+  return checkedConnection(entries, context, cluster);
 }
 
 /**
- * Checks the current cluster and user and rebuilds the config with what the
- * library cannot do as kubectl does: a server without a scheme (https://), a
- * plain http:// server (the library refuses unless insecure-skip-tls-verify,
- * which means nothing without TLS), `tokenFile`, and the exec plugin taken out
- * to be run with a time limit.
+ * Checks the current cluster and user, then settles what kubectl does and the
+ * library does not: a server without a scheme (https://), a plain http:// server
+ * (which the library refuses unless insecure-skip-tls-verify), `tokenFile`, and
+ * the exec plugin taken out to be run with a time limit.
  */
-function checkedCurrentEntries(config: KubeConfig, files: string[]): LoadedKubeConfig {
-  const current = config.getCurrentCluster()!;
+async function checkedConnection(
+  entries: KubeconfigEntries,
+  context: KubeconfigEntries['contexts'][number],
+  current: KubeconfigEntries['clusters'][number],
+): Promise<LoadedKubeConfig> {
   const server = checkedServer(current);
   checkClusterTls(current);
-  const user = config.getCurrentUser();
-  const userName = user?.name ?? '';
+  const user = findByName(entries.users, context.user);
   let execPlugin: ExecPluginSpec | undefined;
   let token: string | undefined;
   if (user) {
     checkUserTls(user);
     execPlugin = execPluginOf(user);
-    token = user.token ? undefined : tokenFromTokenFile(files, user.name);
+    token = user.token ?? (user.tokenFile ? tokenFromFile(user.tokenFile, user.name) : undefined);
   }
   const cluster = { ...current, server, skipTLSVerify: current.skipTLSVerify || server.startsWith('http:') };
-  config.loadFromOptions({
-    clusters: config.getClusters().map((candidate) => (candidate.name === current.name ? cluster : candidate)),
-    users: config.getUsers().map((candidate) => (candidate.name !== userName ? candidate : { ...candidate, exec: undefined, ...(token ? { token } : {}) })),
-    contexts: config.getContexts(),
-    currentContext: config.getCurrentContext(),
-  });
-  return { config, userName, ...(execPlugin ? { execPlugin } : {}) };
+  const base = {
+    contextName: context.name,
+    server: server.replace(/\/+$/, ''),
+    ...(context.namespace ? { namespace: context.namespace } : {}),
+    userName: user?.name ?? '',
+    ...(execPlugin ? { execPlugin } : {}),
+  };
+  if (isPlain(cluster, user)) return { ...base, reader: 'kargo', applyTo: plainCredentials(server, cluster, user, token) };
+  const { libraryCredentials } = await import('./kubeconfig-library.js');
+  const libraryUser = user ? { ...user, exec: undefined, ...(token ? { token } : {}) } : undefined;
+  return { ...base, reader: 'client-library', applyTo: libraryCredentials(entries, context, cluster, libraryUser) };
 }
 
 function kubeconfigFiles(selection: ClusterSelection, env: Environment): string[] {
@@ -107,38 +122,29 @@ function kubeconfigFiles(selection: ClusterSelection, env: Environment): string[
   return defaultFile && existsSync(defaultFile) ? [defaultFile] : [];
 }
 
-/** kubectl's KUBECONFIG rule: an entry from an earlier file wins over one of the same name later. */
-function mergeFirstWins(config: KubeConfig, extra: KubeConfig): void {
-  for (const cluster of extra.getClusters()) if (!config.getCluster(cluster.name)) config.addCluster(cluster);
-  for (const user of extra.getUsers()) if (!config.getUser(user.name)) config.addUser(user);
-  for (const context of extra.getContexts()) if (!config.getContextObject(context.name)) config.addContext(context);
-  if (!config.getCurrentContext() && extra.getCurrentContext()) config.setCurrentContext(extra.getCurrentContext());
-}
-
-/** Whether a file holds a kubeconfig at all: empty and comment-only files count as empty (as for kubectl). */
-function hasContent(file: string): boolean {
-  const text = readFileSync(file, 'utf8');
+/** The file's YAML mapping; undefined for empty and comment-only files (kubectl skips them too). */
+function readDocument(file: string): Record<string, unknown> | undefined {
   let document: unknown;
   try {
-    document = parseYaml(text);
+    document = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new KubeConfigError(`cannot read kubeconfig ${file}: ${firstLineOf(error)}`, { cause: error });
   }
-  if (document === null || document === undefined) return false;
+  if (document === null || document === undefined) return undefined;
   if (typeof document !== 'object' || Array.isArray(document)) {
     throw new KubeConfigError(`${file} is not a kubeconfig: expected a YAML mapping with clusters, users and contexts`);
   }
-  return true;
+  return document as Record<string, unknown>;
+}
+
+function entriesIn(document: Record<string, unknown>, file: string): KubeconfigEntries {
+  try {
+    return entriesOf(document, file);
+  } catch (error) {
+    throw new KubeConfigError(`cannot read kubeconfig ${file}: ${firstLineOf(error)}`, { cause: error });
+  }
 }
 
 function firstLineOf(error: unknown): string {
   return ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(/:$/, '');
-}
-
-function loadFile(config: KubeConfig, file: string): void {
-  try {
-    config.loadFromFile(file);
-  } catch (error) {
-    throw new KubeConfigError(`cannot read kubeconfig ${file}: ${firstLineOf(error)}`, { cause: error });
-  }
 }

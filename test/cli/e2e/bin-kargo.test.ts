@@ -139,5 +139,16 @@ describe('bundle layout', () => {
     expect(eager.has(clientChunk!)).toBe(false);
     expect(readFileSync(join(dist, 'kargo.js'), 'utf8')).toContain(`import("./${clientChunk}")`);
     for (const file of eager) expect(readFileSync(join(dist, file), 'utf8')).not.toContain('loadFromClusterAndUser');
+    // A token, a client certificate or an exec plugin is read without the library: only kubeconfig-library's chunk loads it.
+    const withClient = new Set<string>();
+    const fromClient = [clientChunk!];
+    while (fromClient.length > 0) {
+      const file = fromClient.pop()!;
+      if (withClient.has(file) || eager.has(file)) continue;
+      withClient.add(file);
+      fromClient.push(...staticImports(file));
+    }
+    for (const file of withClient) expect(readFileSync(join(dist, file), 'utf8'), file).not.toContain('loadFromClusterAndUser');
+    expect(readFileSync(join(dist, clientChunk!), 'utf8')).toMatch(/import\("\.\/kubeconfig-library-[A-Z0-9]+\.js"\)/);
   });
 });
