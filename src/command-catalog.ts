@@ -20,7 +20,7 @@ export interface CatalogEntry {
   load(): Promise<CommandBuilder>;
 }
 
-export const COMMAND_CATALOG: readonly CatalogEntry[] = [
+export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
   {
     name: 'promote',
     term: 'promote [options]',
@@ -125,4 +125,26 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = [
     wholeTree: true,
     load: async () => (await import('./commands/completion.js')).hiddenCompleteLineCommand,
   },
-];
+]);
+
+/**
+ * `get|create|update|delete` gain their repo-credentials, generic-credentials and
+ * configmap(s) subcommands from src/commands/credentials/, loaded with the command.
+ */
+function withKindSubcommands(entries: CatalogEntry[]): CatalogEntry[] {
+  return entries.map((entry) => {
+    if (!['get', 'create', 'update', 'delete'].includes(entry.name)) return entry;
+    const loadBase = entry.load;
+    return {
+      ...entry,
+      async load() {
+        const [build, { CREDENTIAL_SUBCOMMANDS }] = await Promise.all([loadBase(), import('./commands/credentials/subcommands.js')]);
+        return (ctx) => {
+          const command = build(ctx);
+          for (const subcommand of CREDENTIAL_SUBCOMMANDS[entry.name]?.(ctx) ?? []) command.addCommand(subcommand);
+          return command;
+        };
+      },
+    };
+  });
+}

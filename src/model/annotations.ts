@@ -8,6 +8,8 @@ export const REFRESH_ANNOTATION = 'kargo.akuity.io/refresh';
 export const REVERIFY_ANNOTATION = 'kargo.akuity.io/reverify';
 export const ABORT_ANNOTATION = 'kargo.akuity.io/abort';
 export const DESCRIPTION_ANNOTATION = 'kargo.akuity.io/description';
+/** On a shared Secret or ConfigMap: `*` copies it into every Project's namespace. */
+export const REPLICATE_TO_ANNOTATION = 'kargo.akuity.io/replicate-to';
 /** On an Argo CD Application: the `<project>:<stage>` allowed to change it. */
 export const AUTHORIZED_STAGE_ANNOTATION = 'kargo.akuity.io/authorized-stage';
 /** On a Promotion: the full Stage name (the label may be shortened). */
