@@ -4,6 +4,8 @@ import { resources, type ResourceType } from '../kube/resources.js';
 
 export const GETTABLE = [
   resources.project,
+  resources.projectConfig,
+  resources.clusterConfig,
   resources.warehouse,
   resources.freight,
   resources.stage,

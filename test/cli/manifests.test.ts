@@ -218,6 +218,18 @@ describe('create', () => {
   });
 });
 
+describe('get projectconfig | clusterconfig', () => {
+  it("shows the project's ProjectConfig and the ClusterConfig as NAME and AGE, or as data", async () => {
+    const table = await kargo(['get', 'projectconfig', '-p', PROJECT]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^NAME\s+AGE\nmy-web-app\s+\S+\n$/);
+    const yaml = parse((await kargo(['get', 'projectconfigs', '-p', PROJECT, '-o', 'yaml'])).stdout) as { items: KubeObject[] };
+    expect(yaml.items.map((item) => item.kind)).toEqual(['ProjectConfig']);
+    await admin.create(resources.clusterConfig, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'ClusterConfig', metadata: { name: 'cluster' } });
+    expect((await kargo(['get', 'clusterconfig', '-o', 'name'])).stdout).toBe('clusterconfig.kargo.akuity.io/cluster\n');
+  });
+});
+
 describe('delete', () => {
   beforeAll(async () => {
     for (const status of readExampleStatuses()) {
@@ -273,7 +285,6 @@ describe('delete', () => {
   });
 
   it('deletes the ProjectConfig, the ClusterConfig and a Project by name', async () => {
-    await admin.create(resources.clusterConfig, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'ClusterConfig', metadata: { name: 'cluster' } });
     const config = await kargo(['delete', 'projectconfig', '-p', PROJECT]);
     expect(config.stdout).toBe('projectconfig.kargo.akuity.io/my-web-app deleted\n');
     expect((await kargo(['delete', 'projectconfig', '-p', PROJECT])).code).toBe(3);
