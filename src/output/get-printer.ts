@@ -58,7 +58,7 @@ function tableFor(type: ResourceType, items: KubeObject[], context: TableContext
     default:
       return {
         header: ['NAME', 'AGE'],
-        rows: items.map((item) => [item.metadata.name ?? '', item.metadata.creationTimestamp ?? '']),
+        rows: items.map((item) => [item.metadata.name ?? '', age(item.metadata.creationTimestamp, context.now)]),
       };
   }
 }
