@@ -7,6 +7,7 @@ import type { AnalysisRun, Freight, KubeObject, Project, Promotion, PromotionTas
 import { formatObjects } from './objects.js';
 import type { OutputStream } from '../runtime/io.js';
 import { renderTable, tableChunks } from './table.js';
+import { age } from './age.js';
 import { analysisRunTable, projectTable, promotionTaskTable, warehouseTable } from './tables/basic-tables.js';
 import { freightTable } from './tables/freight-table.js';
 import { promotionTable } from './tables/promotion-table.js';
