@@ -9,6 +9,7 @@ import type { StepRegistry } from '../engine/registry.js';
 import type { KubeClient } from '../kube/client.js';
 import type { Clock } from '../runtime/clock.js';
 import { runPromotionReconciler } from './promotions/reconciler.js';
+import { runWarehouseReconciler, type WarehouseReconcilerOptions } from './warehouses/reconciler.js';
 
 export interface ControllerOptions {
   client: KubeClient;
@@ -30,11 +31,26 @@ export interface ControllerOptions {
   analysis?: false | ProviderOptions;
   /** Argo Rollouts' controller-instance-id label on the AnalysisRuns this controller creates. */
   controllerInstanceId?: string;
+  /**
+   * Warehouse discovery (git, image registries, chart repositories): off unless
+   * asked for, since it reaches out to every repository the Warehouses name.
+   */
+  warehouses?: boolean | Pick<WarehouseReconcilerOptions, 'minIntervalMs' | 'credentials'>;
 }
 
 /** Runs the controller until `signal` aborts. Rejects if a watch fails for good (e.g. 403). */
 export async function startController(options: ControllerOptions): Promise<void> {
-  await runPromotionReconciler({
+  const warehouses = options.warehouses
+    ? runWarehouseReconciler({
+        ...(typeof options.warehouses === 'object' ? options.warehouses : {}),
+        client: options.client,
+        clock: options.clock,
+        workRoot: options.workRoot,
+        signal: options.signal,
+        ...(options.onError ? { onError: options.onError } : {}),
+      })
+    : undefined;
+  const promotions = runPromotionReconciler({
     client: options.client,
     clock: options.clock,
     workRoot: options.workRoot,
@@ -45,4 +61,5 @@ export async function startController(options: ControllerOptions): Promise<void>
     ...(options.analysis !== undefined ? { analysis: options.analysis } : {}),
     ...(options.controllerInstanceId ? { controllerInstanceId: options.controllerInstanceId } : {}),
   });
+  await Promise.all([promotions, warehouses]);
 }
