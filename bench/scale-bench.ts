@@ -6,6 +6,7 @@
 //
 //   npm run build && npx tsx bench/scale-bench.ts
 //   BENCH_SIZES=1000,10000 BENCH_RUNS=5 BENCH_STAGES=200 npx tsx bench/scale-bench.ts
+//   BENCH_SIZES=50000 BENCH_RUNS=1 BENCH_WARMUP=0 npx tsx bench/scale-bench.ts   (each output checked on its first run)
 
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +23,8 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const stages = Number(process.env.BENCH_STAGES ?? 200);
+/** Unmeasured pairs before the measured ones (the first one's output is checked); 0 checks the first measured pair. */
+const warmups = Number(process.env.BENCH_WARMUP ?? 1);
 let tools: Tools = { kargo: '', kubectl: '' };
 
 interface Cost {
@@ -71,6 +74,8 @@ async function benchSize(shape: { freight: number; stages: number }): Promise<vo
         .join(' ')}`,
     );
     print(row(['command', 'wall', 'cpu', 'peak RSS', 'requests', 'objects']));
+    // kubectl's discovery cache, filled once per server, so no measured run pays for it.
+    await measure({ label: 'kubectl api-resources', file: tools.kubectl, args: ['api-resources', '-o', 'name'] }, env);
     for (const comparison of comparisons(shape, tools)) await compare(comparison, server, env);
   } finally {
     await server?.close();
@@ -79,8 +84,8 @@ async function benchSize(shape: { freight: number; stages: number }): Promise<vo
 }
 
 async function compare({ subject, baseline }: Comparison, server: EmbeddedServer, env: NodeJS.ProcessEnv): Promise<void> {
-  for (const command of [subject, baseline]) await measure(command, env, true);
-  // Counted on the first timed run, after the warm-up filled kubectl's discovery cache.
+  for (let warmup = 0; warmup < warmups; warmup++) for (const command of [subject, baseline]) await measure(command, env, warmup === 0);
+  // Counted on the first timed run.
   const costs = new Map<Command, Cost>();
   const samples = new Map<Command, Sample[]>([
     [subject, []],
@@ -89,7 +94,7 @@ async function compare({ subject, baseline }: Comparison, server: EmbeddedServer
   for (let run = 0; run < runs; run++) {
     for (const command of [subject, baseline]) {
       server.clearRequests();
-      samples.get(command)?.push(await measure(command, env));
+      samples.get(command)?.push(await measure(command, env, warmups === 0 && run === 0));
       if (run === 0) costs.set(command, { requests: server.requests.length, objects: server.requests.reduce((sum, record) => sum + record.objects, 0) });
     }
   }
@@ -119,7 +124,8 @@ async function compare({ subject, baseline }: Comparison, server: EmbeddedServer
     });
     return ratios.length > 0 ? `${median(ratios).toFixed(2)}×` : 'n/a';
   };
-  print(row(['  ratio (paired)', ratio((sample) => sample.wallMs), ratio((sample) => sample.cpuMs), ratio((sample) => sample.rssKb), '', '']));
+  const load = `  (load ${loadavg()[0]?.toFixed(1)})`;
+  print(row(['  ratio (paired)', ratio((sample) => sample.wallMs), ratio((sample) => sample.cpuMs), ratio((sample) => sample.rssKb), '', '']) + load);
 }
 
 function cpuOf(samples: Sample[]): number | undefined {
