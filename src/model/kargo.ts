@@ -191,6 +191,13 @@ export interface FreightCollection {
 
 export type HealthState = 'Healthy' | 'NotApplicable' | 'Progressing' | 'Unknown' | 'Unhealthy';
 
+/** A Stage's `status.health`; `output` is what the health checkers reported (Argo CD: Application statuses). */
+export interface StageHealth {
+  status?: HealthState;
+  issues?: string[];
+  output?: unknown;
+}
+
 export interface PromotionReference {
   name: string;
   freight?: FreightReference;
@@ -204,7 +211,7 @@ export interface StageStatus {
   /** Newest first; entry 0 is the Stage's current freight collection. */
   freightHistory?: FreightCollection[];
   freightSummary?: string;
-  health?: { status?: HealthState; issues?: string[] };
+  health?: StageHealth;
   observedGeneration?: number;
   currentPromotion?: PromotionReference;
   lastPromotion?: PromotionReference;

@@ -1,16 +1,16 @@
-// The Stage's health as Kargo's assessHealth decides it, for the cases this
-// controller can assess so far.
+// The Stage's health as Kargo's assessHealth decides it, given what the
+// health checks found (argocd-health.test.ts covers the checks themselves).
 
 import { describe, expect, it } from 'vitest';
 import { assessHealth } from '../../src/controller/promotions/stage-health.js';
-import type { Stage, StageStatus } from '../../src/model/kargo.js';
+import type { Stage, StageHealth, StageStatus } from '../../src/model/kargo.js';
 
 const NOW = '2026-12-02T18:00:00Z';
 const stage: Stage = { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name: 'dev', namespace: 'shop', generation: 2 }, spec: {} };
 
-function assessed(status: StageStatus): StageStatus {
+function assessed(status: StageStatus, checked?: StageHealth): StageStatus {
   const copy = structuredClone(status);
-  assessHealth(stage, copy, NOW);
+  assessHealth(stage, copy, NOW, checked);
   return copy;
 }
 
@@ -31,12 +31,20 @@ describe('assessHealth', () => {
     expect(healthy(failed)).toMatchObject({ status: 'Unknown', reason: 'LastPromotionFailed' });
   });
 
-  it('is Healthy after a successful Promotion with no health checks; Unknown for checks it has no checker for', () => {
+  it('is Healthy after a successful Promotion with no health checks', () => {
     const none = assessed({ lastPromotion: { name: 'p', status: { phase: 'Succeeded' } } });
     expect(none.health).toEqual({ status: 'Healthy' });
     expect(healthy(none)).toMatchObject({ status: 'True', reason: 'Healthy', message: 'Stage is healthy (performed 0 health checks)', observedGeneration: 2 });
-    const argo = assessed({ lastPromotion: { name: 'p', status: { phase: 'Succeeded', healthChecks: [{ uses: 'argocd-update', config: { apps: [] } }] } } });
-    expect(argo.health).toEqual({ status: 'Unknown', issues: ['no health checker registered for health check kind "argocd-update"'] });
-    expect(healthy(argo)).toMatchObject({ status: 'Unknown', reason: 'Unknown' });
+  });
+
+  it('takes what the health checks found: the Healthy condition per state, with Kargo words', () => {
+    const last = { name: 'p', status: { phase: 'Succeeded' as const, healthChecks: [{ uses: 'argocd-update', config: { apps: [] } }] } };
+    const good = assessed({ lastPromotion: last }, { status: 'Healthy' });
+    expect(healthy(good)).toMatchObject({ status: 'True', reason: 'Healthy', message: 'Stage is healthy (performed 1 health checks)' });
+    const bad = assessed({ lastPromotion: last }, { status: 'Unhealthy', issues: ['a', 'b'] });
+    expect(bad.health).toEqual({ status: 'Unhealthy', issues: ['a', 'b'] });
+    expect(healthy(bad)).toMatchObject({ status: 'False', reason: 'Unhealthy', message: 'Stage is unhealthy (2 issues in 1 health checks)' });
+    const moving = assessed({ lastPromotion: last }, { status: 'Progressing', issues: ['x'] });
+    expect(healthy(moving)).toEqual({ type: 'Healthy', status: 'Unknown', reason: 'Progressing', message: '', observedGeneration: 2, lastTransitionTime: NOW });
   });
 });

@@ -7,7 +7,8 @@ export function setCondition(status: StageStatus, condition: Omit<Condition, 'la
   const conditions = status.conditions ?? [];
   const existing = conditions.find((candidate) => candidate.type === condition.type);
   const lastTransitionTime = existing && existing.status === condition.status ? (existing.lastTransitionTime ?? now) : now;
-  const next: Condition = { ...condition, lastTransitionTime };
+  // metav1.Condition always carries a message (the CRD requires it), "" when there is nothing to say.
+  const next: Condition = { ...condition, message: condition.message ?? '', lastTransitionTime };
   status.conditions = existing ? conditions.map((candidate) => (candidate === existing ? next : candidate)) : [...conditions, next];
 }
 

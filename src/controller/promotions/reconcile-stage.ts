@@ -19,13 +19,14 @@ import { writeStatus } from '../status-write.js';
 import { syncPromotions } from './admission.js';
 import { type ExecuteResult, executePromotion } from './execute.js';
 import { markVerified, syncFreightPresence } from './freight-presence.js';
+import { checkHealth, type HealthCheck } from '../health/aggregate.js';
 import { verifiedFreight } from '../verification/verified-freight.js';
 import { verifyStageFreight } from '../verification/verify-stage-freight.js';
 import { freightSummary } from './freight-summary.js';
 import { earlyPhase } from './promotion-phase.js';
 import { summarizeReady } from './ready-condition.js';
 import { requestReverification, reverifyRequest } from './reverify.js';
-import { assessHealth } from './stage-health.js';
+import { assessHealth, healthChecksToRun } from './stage-health.js';
 
 export interface StageReconcilerDeps {
   client: KubeClient;
@@ -40,6 +41,8 @@ export interface StageReconcilerDeps {
   stopping: AbortSignal;
   /** Argo Rollouts' `controller-instance-id` label for the AnalysisRuns this controller creates. */
   controllerInstanceId?: string;
+  /** Told which health checks a Stage's pass ran (so a change to their Applications can wake it). */
+  onHealthChecked?: (stageKey: string, checks: readonly HealthCheck[]) => void;
 }
 
 /** The fields of Stage status this reconciler owns. */
@@ -63,7 +66,10 @@ export async function reconcileStage(deps: StageReconcilerDeps, namespace: strin
   const ts = timestamp(clock);
   const status = syncPromotions(stage, promotions, ts);
   await syncFreightPresence({ client, namespace, stage: name, current: status.freightHistory?.[0], now, timestamp: ts });
-  assessHealth(stage, status, ts);
+  const checks = healthChecksToRun(status);
+  const checked = checks && checks.length > 0 ? await checkHealth(client, checks) : undefined;
+  if (checks) deps.onHealthChecked?.(`${namespace}/${name}`, checks);
+  assessHealth(stage, status, ts, checked);
   const verifyDeps = {
     client,
     clock,
@@ -141,13 +147,20 @@ async function writePromotionStatus(
   );
 }
 
-/** Writes the owned fields over the newest status; false when they are already so. */
+/**
+ * Writes the owned fields this pass changed over the newest status, as Kargo's
+ * PatchStatus sends only its diff: a field someone else wrote meanwhile and
+ * this pass left alone is kept. False when nothing needed writing.
+ */
 async function writeStageStatus(client: KubeClient, stage: Stage, status: StageStatus): Promise<boolean> {
+  const before = stage.status ?? {};
+  const changed = OWNED.filter((key) => stableJson(before[key]) !== stableJson(status[key]));
+  if (changed.length === 0) return false;
   const written = await writeStatus<StageStatus, Stage>(client, resources.stage, stage.metadata.namespace ?? '', stage.metadata.name ?? '', (latest) => {
     const current = latest.status ?? {};
-    if (OWNED.every((key) => stableJson(current[key]) === stableJson(status[key]))) return undefined;
+    if (changed.every((key) => stableJson(current[key]) === stableJson(status[key]))) return undefined;
     const next: StageStatus = structuredClone(current);
-    for (const key of OWNED) {
+    for (const key of changed) {
       if (status[key] === undefined) delete next[key];
       else Object.assign(next, { [key]: structuredClone(status[key]) });
     }

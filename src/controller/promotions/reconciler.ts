@@ -13,6 +13,9 @@ import { resources, type ResourceType } from '../../kube/resources.js';
 import type { AnalysisRun } from '../../model/analysis.js';
 import type { KubeObject, Promotion, Stage } from '../../model/kargo.js';
 import type { Clock } from '../../runtime/clock.js';
+import { engineResources } from '../../engine/kube-resources.js';
+import { KubeApiError } from '../../kube/errors.js';
+import { ApplicationIndex } from '../health/application-index.js';
 import { analysisRunReconcile, stageKeyOf } from '../verification/analysis-driver.js';
 import { WorkQueue } from '../work-queue.js';
 import { reconcileStage } from './reconcile-stage.js';
@@ -36,6 +39,7 @@ const KARGO_REQUEUE = { defaultMs: 5 * 60_000, minMs: 10_000 };
 export async function runPromotionReconciler(options: PromotionReconcilerOptions): Promise<void> {
   const { client, clock, signal } = options;
   const running = new Map<string, AbortController>();
+  const applications = new ApplicationIndex();
   const queue = new WorkQueue({
     clock,
     signal,
@@ -52,6 +56,7 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
           runSignal: (promotion) => runSignalFor(running, promotion, signal),
           stopping: signal,
           ...(options.controllerInstanceId ? { controllerInstanceId: options.controllerInstanceId } : {}),
+          onHealthChecked: (stageKey, checks) => applications.track(stageKey, checks),
         },
         namespace,
         name,
@@ -83,7 +88,13 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
   await Promise.all([
     watchAll<Promotion>(client, resources.promotion, clock, signal, onPromotion),
     watchAll<Stage>(client, resources.stage, clock, signal, onStage),
-    watchAll<AnalysisRun>(client, resources.analysisRun, clock, signal, onAnalysisRun),
+    // Without Argo Rollouts' or Argo CD's CRDs there is nothing of theirs to watch.
+    unlessNotServed(watchAll<AnalysisRun>(client, resources.analysisRun, clock, signal, onAnalysisRun)),
+    unlessNotServed(
+      watchAll<KubeObject>(client, engineResources.application, clock, signal, (app) => {
+        for (const stage of applications.stagesFor(keyOf(app))) queue.add(stage);
+      }),
+    ),
   ]);
   for (const controller of running.values()) controller.abort(signal.reason);
   await Promise.all([queue.drain(), analysis?.drain()]);
@@ -119,6 +130,14 @@ async function watchAll<T extends KubeObject>(
     }
   } catch (error) {
     if (!signal.aborted) throw error;
+  }
+}
+
+async function unlessNotServed(watching: Promise<void>): Promise<void> {
+  try {
+    await watching;
+  } catch (error) {
+    if (!(error instanceof KubeApiError && error.code === 404)) throw error;
   }
 }
 

@@ -1,13 +1,19 @@
-// The Stage's health as Kargo's assessHealth decides it, for what this slice
-// can assess: a Promotion in progress, no Promotion yet, a last Promotion
-// that did not succeed, and a successful one that registered no health
-// checks (Healthy). No health checker (argocd-update) is registered yet: a
-// Stage with checks is Unknown, as Kargo words a missing checker. Pure.
+// The Stage's health as Kargo's assessHealth decides it: Unknown while a
+// Promotion is in progress or after one that did not succeed, none without
+// Freight, else what the health checks the last Promotion registered found
+// (checked beforehand by ../health; zero checks is Healthy). Pure.
 
-import type { Stage, StageStatus } from '../../model/kargo.js';
+import type { HealthCheck } from '../health/aggregate.js';
+import type { Stage, StageHealth, StageStatus } from '../../model/kargo.js';
 import { setCondition } from './conditions.js';
 
-export function assessHealth(stage: Stage, status: StageStatus, now: string): void {
+/** The checks to run for this pass, or undefined when health is decided without them. */
+export function healthChecksToRun(status: StageStatus): HealthCheck[] | undefined {
+  if (status.currentPromotion || status.lastPromotion?.status?.phase !== 'Succeeded') return undefined;
+  return status.lastPromotion.status.healthChecks ?? [];
+}
+
+export function assessHealth(stage: Stage, status: StageStatus, now: string, checked: StageHealth = { status: 'Healthy' }): void {
   const observed = stage.metadata.generation !== undefined ? { observedGeneration: stage.metadata.generation } : {};
   if (status.currentPromotion) {
     setCondition(status, { type: 'Healthy', status: 'Unknown', reason: 'ActivePromotion', message: 'Stage has a Promotion in progress', ...observed }, now);
@@ -27,16 +33,15 @@ export function assessHealth(stage: Stage, status: StageStatus, now: string): vo
     status.health = { status: 'Unknown', issues: [message] };
     return;
   }
-  const checks = last.status?.healthChecks ?? [];
-  if (checks.length > 0) {
-    // No checker is registered here yet: Kargo's aggregating checker then says so per check.
-    status.health = {
-      status: 'Unknown',
-      issues: checks.map((check) => `no health checker registered for health check kind ${JSON.stringify(check.uses ?? '')}`),
-    };
-    setCondition(status, { type: 'Healthy', status: 'Unknown', reason: 'Unknown', ...observed }, now);
-    return;
+  const checks = last.status?.healthChecks?.length ?? 0;
+  status.health = checked;
+  const state = checked.status ?? 'Unknown';
+  if (state === 'Healthy') {
+    setCondition(status, { type: 'Healthy', status: 'True', reason: state, message: `Stage is healthy (performed ${checks} health checks)`, ...observed }, now);
+  } else if (state === 'Unhealthy') {
+    const message = `Stage is unhealthy (${checked.issues?.length ?? 0} issues in ${checks} health checks)`;
+    setCondition(status, { type: 'Healthy', status: 'False', reason: state, message, ...observed }, now);
+  } else {
+    setCondition(status, { type: 'Healthy', status: 'Unknown', reason: state, ...observed }, now);
   }
-  status.health = { status: 'Healthy' };
-  setCondition(status, { type: 'Healthy', status: 'True', reason: 'Healthy', message: 'Stage is healthy (performed 0 health checks)', ...observed }, now);
 }
