@@ -62,7 +62,8 @@ export function autoPromotionCandidate(
   return { kind: 'candidate', freight: newest, considered: available };
 }
 
-function listedAsAvailable(freight: Freight, stageName: string, request: FreightRequest, now: Date): boolean {
+/** Is `freight` (of the request's origin) on Kargo's "available Freight" list of the Stage (§2.4)? */
+export function listedAsAvailable(freight: Freight, stageName: string, request: FreightRequest, now: Date): boolean {
   if (request.sources.direct) return true;
   const upstreams = request.sources.stages ?? [];
   const status = freight.status ?? {};
