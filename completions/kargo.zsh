@@ -5,13 +5,14 @@ autoload -U +X bashcompinit && bashcompinit
 
 __kargo_subcommands() {
   case "$1" in
-    '') echo 'promote approve verify rollback abort refresh update get status config version sandbox completion' ;;
+    '') echo 'promote approve verify rollback abort refresh update get status config version sandbox controller completion' ;;
     'verify') echo 'stage' ;;
     'abort') echo 'promotion' ;;
     'refresh') echo 'warehouse stage' ;;
     'update') echo 'freight' ;;
     'config') echo 'set-project get-project view' ;;
     'sandbox') echo 'serve start stop status' ;;
+    'controller') echo 'run' ;;
   esac
 }
 
@@ -27,10 +28,11 @@ __kargo_flags() {
     'update freight') echo "$globals" '--alias' ;;
     'get') echo "$globals" '-l --selector -w --watch --stage --warehouse --image --commit' ;;
     'version') echo "$globals" '--client' ;;
-    'sandbox serve') echo "$globals" '--port --state-dir --crds --access-log' ;;
-    'sandbox start') echo "$globals" '--port --state-dir --crds --no-switch' ;;
+    'sandbox serve') echo "$globals" '--port --state-dir --crds --no-controller --allow-jobs --access-log' ;;
+    'sandbox start') echo "$globals" '--port --state-dir --crds --no-controller --allow-jobs --no-switch' ;;
     'sandbox stop') echo "$globals" '--state-dir' ;;
     'sandbox status') echo "$globals" '--state-dir' ;;
+    'controller run') echo "$globals" '--force --allow-jobs --state-dir' ;;
     *) echo "$globals" ;;
   esac
 }
@@ -73,12 +75,15 @@ __kargo_takes_value() {
     'sandbox start --crds') return 0 ;;
     'sandbox stop --state-dir') return 0 ;;
     'sandbox status --state-dir') return 0 ;;
+    'controller run --state-dir') return 0 ;;
   esac
   return 1
 }
 
 __kargo_flag_values() {
   case "$2" in
+    --kubeconfig) echo __kargo_files ;;
+    --context) __kargo_dynamic contexts ;;
     -p|--project) __kargo_dynamic projects ;;
     -o|--output) echo 'json yaml name wide' ;;
     --color) echo 'auto always never' ;;
@@ -94,13 +99,41 @@ __kargo_flag_values() {
     'approve --freight-alias') __kargo_dynamic freight ;;
     'approve --stage') __kargo_dynamic stages ;;
     'rollback --stage') __kargo_dynamic stages ;;
+    'rollback --to') __kargo_dynamic freight ;;
     'get --stage') __kargo_dynamic stages ;;
     'get --warehouse') __kargo_dynamic warehouses ;;
+    'sandbox serve --state-dir') echo __kargo_directories ;;
+    'sandbox serve --crds') echo __kargo_directories ;;
+    'sandbox start --state-dir') echo __kargo_directories ;;
+    'sandbox start --crds') echo __kargo_directories ;;
+    'sandbox stop --state-dir') echo __kargo_directories ;;
+    'sandbox status --state-dir') echo __kargo_directories ;;
+    'controller run --state-dir') echo __kargo_directories ;;
   esac
 }
 
 __kargo_arg_values() {
   case "$1" in
+    'verify stage')
+      case "$2" in
+        *) __kargo_dynamic stages ;;
+      esac ;;
+    'abort promotion')
+      case "$2" in
+        *) __kargo_dynamic promotions ;;
+      esac ;;
+    'refresh warehouse')
+      case "$2" in
+        *) __kargo_dynamic warehouses ;;
+      esac ;;
+    'refresh stage')
+      case "$2" in
+        *) __kargo_dynamic stages ;;
+      esac ;;
+    'update freight')
+      case "$2" in
+        *) __kargo_dynamic freight ;;
+      esac ;;
     'get')
       case "$2" in
         0) echo 'projects project warehouses warehouse freights freight stages stage promotions promotion promo promos promotiontasks promotiontask promotask promotasks clusterpromotiontasks clusterpromotiontask clusterpromotask clusterpromotasks analysisruns analysisrun ar pipeline pipelines' ;;
@@ -110,6 +143,10 @@ __kargo_arg_values() {
       case "$2" in
         *) __kargo_dynamic projects ;;
       esac ;;
+    'completion')
+      case "$2" in
+        *) echo 'bash zsh fish powershell' ;;
+      esac ;;
   esac
 }
 
@@ -118,11 +155,18 @@ __kargo_dynamic() {
 }
 
 _kargo() {
-  local cur="${COMP_WORDS[@]:$COMP_CWORD:1}" path="" word="" pending="" candidates="" i
+  local cur="${COMP_WORDS[@]:$COMP_CWORD:1}" path="" word="" pending="" flag="" prefix="" candidates="" i
   local -a args=()
   __kargo_forward=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="${COMP_WORDS[@]:$i:1}"
+    # bash splits `--flag=value` at '=' (COMP_WORDBREAKS): the word after '=' is the flag's value.
+    if [[ "$word" == "=" && -n "$flag" ]]; then
+      pending="$flag"
+      flag=""
+      continue
+    fi
+    flag=""
     if [[ -n "$pending" ]]; then
       case "$pending" in -p|--project|--kubeconfig|--context) __kargo_forward+=("$pending" "$word") ;; esac
       pending=""
@@ -130,7 +174,8 @@ _kargo() {
     fi
     case "$word" in
       --project=*|--kubeconfig=*|--context=*) __kargo_forward+=("$word"); continue ;;
-      -*) if __kargo_takes_value "$path" "$word"; then pending="$word"; fi; continue ;;
+      -*=*) continue ;;
+      -*) flag="$word"; if __kargo_takes_value "$path" "$word"; then pending="$word"; fi; continue ;;
     esac
     if [[ ${#args[@]} -eq 0 && " $(__kargo_subcommands "$path") " == *" $word "* ]]; then
       path="${path:+$path }$word"
@@ -138,6 +183,14 @@ _kargo() {
       args+=("$word")
     fi
   done
+  if [[ "$cur" == "=" && -n "$flag" ]]; then
+    pending="$flag"
+    cur=""
+  elif [[ "$cur" == -*=* ]]; then
+    pending="${cur%%=*}"
+    prefix="$pending="
+    cur="${cur#*=}"
+  fi
   if [[ -n "$pending" ]]; then
     candidates="$(__kargo_flag_values "$path" "$pending")"
   elif [[ "$cur" == -* ]]; then
@@ -147,6 +200,11 @@ _kargo() {
   else
     candidates="$(__kargo_arg_values "$path" "${#args[@]}" "${args[@]:0:1}")"
   fi
-  COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
+  case "$candidates" in
+    __kargo_files) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    __kargo_directories) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    *) COMPREPLY=($(compgen -W "$candidates" -- "$cur")) ;;
+  esac
+  if [[ -n "$prefix" ]]; then COMPREPLY=("${COMPREPLY[@]/#/$prefix}"); fi
 }
 complete -F _kargo kargo kubectl-kargo

@@ -98,11 +98,18 @@ __kargo_dynamic() {
 }
 
 _kargo() {
-  local cur="\${COMP_WORDS[@]:$COMP_CWORD:1}" path="" word="" pending="" candidates="" i
+  local cur="\${COMP_WORDS[@]:$COMP_CWORD:1}" path="" word="" pending="" flag="" prefix="" candidates="" i
   local -a args=()
   __kargo_forward=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[@]:$i:1}"
+    # bash splits \`--flag=value\` at '=' (COMP_WORDBREAKS): the word after '=' is the flag's value.
+    if [[ "$word" == "=" && -n "$flag" ]]; then
+      pending="$flag"
+      flag=""
+      continue
+    fi
+    flag=""
     if [[ -n "$pending" ]]; then
       case "$pending" in ${FORWARDED_FLAGS.join('|')}) __kargo_forward+=("$pending" "$word") ;; esac
       pending=""
@@ -110,7 +117,8 @@ _kargo() {
     fi
     case "$word" in
       --project=*|--kubeconfig=*|--context=*) __kargo_forward+=("$word"); continue ;;
-      -*) if __kargo_takes_value "$path" "$word"; then pending="$word"; fi; continue ;;
+      -*=*) continue ;;
+      -*) flag="$word"; if __kargo_takes_value "$path" "$word"; then pending="$word"; fi; continue ;;
     esac
     if [[ \${#args[@]} -eq 0 && " $(__kargo_subcommands "$path") " == *" $word "* ]]; then
       path="\${path:+$path }$word"
@@ -118,6 +126,14 @@ _kargo() {
       args+=("$word")
     fi
   done
+  if [[ "$cur" == "=" && -n "$flag" ]]; then
+    pending="$flag"
+    cur=""
+  elif [[ "$cur" == -*=* ]]; then
+    pending="\${cur%%=*}"
+    prefix="$pending="
+    cur="\${cur#*=}"
+  fi
   if [[ -n "$pending" ]]; then
     candidates="$(__kargo_flag_values "$path" "$pending")"
   elif [[ "$cur" == -* ]]; then
@@ -127,7 +143,12 @@ _kargo() {
   else
     candidates="$(__kargo_arg_values "$path" "\${#args[@]}" "\${args[@]:0:1}")"
   fi
-  COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
+  case "$candidates" in
+    __kargo_files) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    __kargo_directories) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
+    *) COMPREPLY=($(compgen -W "$candidates" -- "$cur")) ;;
+  esac
+  if [[ -n "$prefix" ]]; then COMPREPLY=("\${COMPREPLY[@]/#/$prefix}"); fi
 }`;
 }
 
@@ -144,6 +165,7 @@ function argumentCases(hints: CompletionHint[]): string {
 function hintCommand(hint: CompletionHint): string {
   if ('values' in hint) return `echo ${quote(hint.values.join(' '))}`;
   if ('source' in hint) return `__kargo_dynamic ${hint.source}`;
+  if ('paths' in hint) return `echo __kargo_${hint.paths}`;
   const cases = Object.entries(groupBySource(hint.namesOfKind))
     .map(([source, kinds]) => `${kinds.join('|')}) __kargo_dynamic ${source} ;;`)
     .join(' ');

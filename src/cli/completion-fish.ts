@@ -132,6 +132,7 @@ function flagRule(flag: FlagSpec, condition: string | undefined): string {
 function candidates(hint: CompletionHint): string {
   if ('values' in hint) return hint.values.join(' ');
   if ('source' in hint) return `(__kargo_dynamic ${hint.source})`;
+  if ('paths' in hint) return `(${hint.paths === 'files' ? '__fish_complete_path' : '__fish_complete_directories'} (commandline -ct))`;
   const cases = Object.entries(hint.namesOfKind)
     .map(([kind, source]) => `test (__kargo_args)[1] = ${kind}; and __kargo_dynamic ${source}`)
     .join('; or ');
