@@ -86,6 +86,12 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
     load: async () => (await import('./commands/config.js')).configCommand,
   },
   {
+    name: 'dashboard',
+    term: 'dashboard [options]',
+    summary: "Open the Kargo Dashboard in your default browser (its address is read from the cluster's kargo-api Ingress or Service)",
+    load: async () => (await import('./commands/dashboard.js')).dashboardCommand,
+  },
+  {
     name: 'version',
     term: 'version [options]',
     summary: 'Print the client version and what the cluster serves',

@@ -72,6 +72,9 @@ export const BUILTIN_RESOURCES: ServedResource[] = [
   }),
   served({ group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }),
   served({ group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] }),
+  // Where Kargo's API is exposed (kargo dashboard reads them); stored only, nothing routes traffic.
+  served({ group: '', version: 'v1', kind: 'Service', plural: 'services', namespaced: true, shortNames: ['svc'], hasStatus: true }),
+  served({ group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', plural: 'ingresses', namespaced: true, shortNames: ['ing'], hasStatus: true }),
   served({ group: RBAC, version: 'v1', kind: 'Role', plural: 'roles', namespaced: true }),
   served({ group: RBAC, version: 'v1', kind: 'RoleBinding', plural: 'rolebindings', namespaced: true }),
   served({ group: RBAC, version: 'v1', kind: 'ClusterRole', plural: 'clusterroles', namespaced: false }),
