@@ -230,6 +230,34 @@ describe('get projectconfig | clusterconfig', () => {
   });
 });
 
+describe('refresh projectconfig | clusterconfig', () => {
+  it('puts a fresh refresh token on the ProjectConfig and on the ClusterConfig, and waits for Kargo to handle it', async () => {
+    const project = await kargo(['refresh', 'projectconfig', '-p', PROJECT]);
+    expect(project.code).toBe(0);
+    expect(project.stderr).toBe('Requested a refresh of ProjectConfig my-web-app.\n');
+    const config = await admin.get(resources.projectConfig, PROJECT, PROJECT);
+    expect(config.metadata.annotations?.['kargo.akuity.io/refresh']).toMatch(/^[0-9a-f-]{36}$/);
+
+    // No project is needed for the ClusterConfig; stand in for Kargo's controller.
+    const handled = (async () => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const current = await admin.get(resources.clusterConfig, 'cluster');
+        const token = current.metadata.annotations?.['kargo.akuity.io/refresh'];
+        if (token) return admin.patch(resources.clusterConfig, 'cluster', { status: { lastHandledRefresh: token } }, undefined, { subresource: 'status' });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('no refresh token appeared');
+    })();
+    const cluster = await kargo(['refresh', 'clusterconfig', '--wait', '--timeout', '30s']);
+    await handled;
+    expect(cluster.stderr).toBe('Requested a refresh of ClusterConfig cluster.\nClusterConfig cluster refreshed.\n');
+    expect(cluster.code).toBe(0);
+    const missing = await kargo(['refresh', 'projectconfig', '-p', 'tree']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('ProjectConfig "tree" not found in project "tree"');
+  });
+});
+
 describe('delete', () => {
   beforeAll(async () => {
     for (const status of readExampleStatuses()) {
