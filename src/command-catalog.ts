@@ -44,7 +44,7 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
   {
     name: 'refresh',
     term: 'refresh',
-    summary: 'Ask Kargo to reconcile a Warehouse or Stage now',
+    summary: 'Ask Kargo to reconcile a Warehouse, Stage, ProjectConfig or the ClusterConfig now',
     load: async () => (await import('./commands/refresh.js')).refreshCommand,
   },
   { name: 'update', term: 'update', summary: 'Change Kargo objects', load: async () => (await import('./commands/update.js')).updateCommand },
