@@ -131,6 +131,24 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
     wholeTree: true,
     load: async () => (await import('./commands/completion.js')).hiddenCompleteLineCommand,
   },
+  {
+    name: 'login',
+    term: 'login [args...]',
+    summary: "Not needed: kargo uses your kubeconfig (Kargo's CLI logs in to a Kargo API server)",
+    load: async () => (await import('./commands/kubeconfig-only.js')).loginCommand,
+  },
+  {
+    name: 'logout',
+    term: 'logout [args...]',
+    summary: 'Not needed: kargo uses your kubeconfig and keeps no Kargo API session',
+    load: async () => (await import('./commands/kubeconfig-only.js')).logoutCommand,
+  },
+  {
+    name: 'server',
+    term: 'server [args...]',
+    summary: 'Not available: kargo talks to the Kubernetes API, not to a Kargo API server (see kargo sandbox)',
+    load: async () => (await import('./commands/kubeconfig-only.js')).serverCommand,
+  },
 ]);
 
 /**
