@@ -27,6 +27,7 @@ interface ServeFlags {
   stateDir?: string;
   crds?: string[];
   controller: boolean;
+  argocd: boolean;
   allowJobs?: boolean;
 }
 
@@ -52,13 +53,14 @@ function serverOptions(command: Command): Command {
     .addOption(new Option('--port <number>', 'port on 127.0.0.1 (default: a free one)').argParser(parsePort))
     .option('--state-dir <dir>', 'where objects, the CA and credentials persist (default: $XDG_STATE_HOME/kargo/sandbox or ~/.local/state/kargo/sandbox)')
     .option('--crds <dir>', 'apply the CRD files in this directory at start (repeatable); without it, Kargo kinds accept any shape', collect)
-    .option('--no-controller', 'run only the API server: no embedded Kargo controller (Promotions stay Pending)')
+    .option('--no-controller', 'run no embedded Kargo controller (Promotions stay Pending)')
+    .option('--no-argocd', 'run no Argo CD stand-in (Applications are not synced, no workloads served)')
     .option('--allow-jobs', "let verification's `job` metrics run their container with docker or podman (off by default)");
 }
 
 /** The serve flags `start` hands on to the background server. */
 function serveArgsOf(flags: ServeFlags): string[] {
-  return [...(flags.controller ? [] : ['--no-controller']), ...(flags.allowJobs ? ['--allow-jobs'] : [])];
+  return [...(flags.controller ? [] : ['--no-controller']), ...(flags.argocd ? [] : ['--no-argocd']), ...(flags.allowJobs ? ['--allow-jobs'] : [])];
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -72,9 +74,13 @@ function serveCommand(ctx: CliContext): Command {
       // Loaded on demand: the server (ajv, certificates) would otherwise slow every command's start-up.
       const { serveUntil, startSandboxServer } = await import('../sandbox/serve.js');
       const { runController } = await import('./shared/controller-runner.js');
+      const { startSandboxRegistry } = await import('../sandbox/sandbox-registry.js');
+      const { startArgoCDStandin } = await import('../sandbox/argocd-standin/index.js');
       const log = (line: string) => ctx.io.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      const registry = await startSandboxRegistry(paths);
       const running = await startSandboxServer({
         paths,
+        registryHost: registry.host,
         crdDirs: flags.crds ?? [],
         controller: { enabled: flags.controller, allowJobs: flags.allowJobs === true },
         ...(flags.port !== undefined ? { port: flags.port } : {}),
@@ -83,7 +89,14 @@ function serveCommand(ctx: CliContext): Command {
       ctx.io.stdout.write(`Sandbox API server listening on ${running.server.url}\n`);
       ctx.io.stdout.write(`Kubeconfig: ${running.kubeconfigPath}\n`);
       ctx.io.stderr.write(`State: ${paths.stateDir} (press Ctrl-C to stop)\n`);
-      const companions: Companion[] = [];
+      ctx.io.stderr.write(`OCI registry at ${registry.host}\n`);
+      const companions: Companion[] = [{ stop: () => registry.close() }];
+      if (flags.argocd) {
+        const standin = await startArgoCDStandin({ paths, kubeconfig: running.kubeconfigPath, clock: ctx.clock, log });
+        standin.done.catch((error: unknown) => log(`argocd stand-in stopped: ${messageOf(error)}`));
+        companions.push(standin);
+        ctx.io.stderr.write('Argo CD stand-in running\n');
+      }
       if (flags.controller) {
         // The API server keeps serving when the controller cannot start; the log says why.
         try {

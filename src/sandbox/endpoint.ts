@@ -13,6 +13,8 @@ export interface Endpoint {
   controller?: boolean;
   /** Whether the controller may run the analysis `job` provider's containers. */
   allowJobs?: boolean;
+  /** The sandbox's OCI registry, `127.0.0.1:<port>`. */
+  registry?: string;
 }
 
 export interface SandboxSession {

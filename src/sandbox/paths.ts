@@ -18,6 +18,14 @@ export interface SandboxPaths {
   sessionFile: string;
   /** A standalone kubeconfig for the sandbox admin. */
   kubeconfigFile: string;
+  /** The OCI registry's images (see registry/README.md). */
+  registryDir: string;
+  /** The registry's port and credentials, kept so image references stay valid across restarts. */
+  registryFile: string;
+  /** The Argo CD stand-in's workloads (ports, versions). */
+  argocdDir: string;
+  /** What `--example` created: the Git repository and its record. */
+  exampleDir: string;
 }
 
 export const SANDBOX_CONTEXT = 'kargo-sandbox';
@@ -47,6 +55,10 @@ export function sandboxPaths(env: Env, stateDir?: string): SandboxPaths {
     endpointFile: join(dir, 'endpoint.json'),
     sessionFile: join(dir, 'session.json'),
     kubeconfigFile: join(dir, 'kubeconfig'),
+    registryDir: join(dir, 'registry'),
+    registryFile: join(dir, 'registry.json'),
+    argocdDir: join(dir, 'argocd'),
+    exampleDir: join(dir, 'example'),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Recorded in the endpoint file for `sandbox status`: whether the embedded controller runs, and with jobs allowed. */
   controller?: { enabled: boolean; allowJobs: boolean };
+  /** The sandbox's OCI registry (`127.0.0.1:<port>`), recorded for `sandbox status`. */
+  registryHost?: string;
 }
 
 export interface RunningSandbox {
@@ -45,6 +47,7 @@ export async function startSandboxServer(options: ServeOptions): Promise<Running
     adminToken: server.adminToken,
     ...(server.caCertPem ? { caCertPem: server.caCertPem } : {}),
     ...(options.controller ? { controller: options.controller.enabled, allowJobs: options.controller.allowJobs } : {}),
+    ...(options.registryHost ? { registry: options.registryHost } : {}),
   };
   writeJson(paths.endpointFile, endpoint);
   return { server, endpoint, kubeconfigPath: paths.kubeconfigFile };
