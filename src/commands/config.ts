@@ -34,15 +34,24 @@ export function configCommand(ctx: CliContext): Command {
     ctx.io.stdout.write(`${project}\n`);
   });
 
-  const view = new Command('view').description('Print the settings file (YAML, or JSON with -o json)').action(async (_options: unknown, self: Command) => {
-    const format = globalOptionsOf(self).output === 'json' ? 'json' : 'yaml';
-    ctx.io.stdout.write(formatDocument(await readUserConfig(ctx.env), format));
-  });
+  const view = new Command('view')
+    .description('Print the settings file (YAML, or JSON with -o json)')
+    // Kargo's CLI masks its stored token unless --raw; kargo's settings hold no secret, so there is nothing to unmask.
+    .option('--raw', 'accepted for Kargo CLI compatibility: the settings hold no sensitive data to mask')
+    .action(async (_options: unknown, self: Command) => {
+      const format = globalOptionsOf(self).output === 'json' ? 'json' : 'yaml';
+      ctx.io.stdout.write(formatDocument(await readUserConfig(ctx.env), format));
+    });
 
   completeArguments(setProject, { source: 'projects' });
   command.addCommand(withExamples(setProject, [['Work in my-web-app by default', 'kargo config set-project my-web-app']]));
   command.addCommand(withExamples(getProject, [['Show the default project', 'kargo config get-project']]));
-  command.addCommand(withExamples(view, [['Show all settings', 'kargo config view']]));
+  command.addCommand(
+    withExamples(view, [
+      ['Show all settings', 'kargo config view'],
+      ["The same as JSON (--raw is accepted, as by Kargo's CLI)", 'kargo config view --raw -o json'],
+    ]),
+  );
   return withExamples(command, [
     ['Set the default project', 'kargo config set-project my-web-app'],
     ['Show the settings', 'kargo config view'],

@@ -18,3 +18,15 @@ describe("Kargo CLI's API-server commands", () => {
     expect(result.stderr).toMatch(new RegExp(`^error: kargo ${name} is not (needed|available): this kargo talks to the cluster through your kubeconfig`));
   });
 });
+
+describe('config view --raw', () => {
+  it('is accepted and prints the settings as config view does', async () => {
+    const env = isolatedHome();
+    await runKargo(['config', 'set-project', 'my-web-app'], { env });
+    const plain = await runKargo(['config', 'view', '-o', 'json'], { env });
+    const raw = await runKargo(['config', 'view', '--raw', '-o', 'json'], { env });
+    expect(raw.code).toBe(0);
+    expect(raw.stdout).toBe(plain.stdout);
+    expect(JSON.parse(raw.stdout)).toMatchObject({ project: 'my-web-app' });
+  });
+});
