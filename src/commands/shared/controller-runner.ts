@@ -44,6 +44,8 @@ export async function runController(options: ControllerRunOptions): Promise<Runn
     signal: abort.signal,
     // Verification's metric providers; `job` containers only when the user opted in.
     analysis: { allowJobs: options.allowJobs, env: options.env },
+    // Warehouses discover from the repositories and registries they name, as Kargo's controller does.
+    warehouses: true,
     onError: (key, error) => options.log(`controller: reconcile ${key} failed (will retry): ${error instanceof Error ? error.message : String(error)}`),
   });
   return {
