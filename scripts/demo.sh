@@ -57,16 +57,9 @@ show 0 kargo sandbox start ${crd_flags[@]+"${crd_flags[@]}"}
 show 0 kubectl apply -f examples/
 
 printf '\n%s# What Kargo'"'"'s controller would have written: current freight, verifications, health%s\n' "$bold" "$plain"
-for fixture in examples/status/*.yaml; do
-  kubectl patch -f "$fixture" --subresource=status --type=merge --patch-file "$fixture" >/dev/null
-done
-
-# brave-heron (1.5.0) arrived in staging-us 40 minutes ago and in staging-eu 3 hours
-# ago: prod needs an hour in both, so it is not eligible for prod yet.
-brave_heron=59ff495f5332c86b41ef35483da123fdc033fb84
-minutes_ago() { node -e 'process.stdout.write(new Date(Date.now() - Number(process.argv[1]) * 60000).toISOString().replace(/\.\d+Z$/, "Z"))' "$1"; }
-kubectl patch freight "$brave_heron" -n my-web-app --subresource=status --type=merge -p \
-  "{\"status\":{\"currentlyIn\":{\"staging-us\":{\"since\":\"$(minutes_ago 40)\"},\"staging-eu\":{\"since\":\"$(minutes_ago 180)\"}}}}" >/dev/null
+# Dated relative to now; brave-heron (1.5.0) arrived in the staging regions 40 minutes
+# and 3 hours ago, so prod's hour of soak is not over yet (see the script).
+node scripts/apply-example-status.mjs >/dev/null
 
 show 0 kargo status
 show 0 kargo get stages
