@@ -1,8 +1,52 @@
 // Spellings of Kargo's own CLI that scripts use, accepted here: login, logout and
-// server answered with one line (this kargo uses the kubeconfig).
+// server answered with one line (this kargo uses the kubeconfig); config view
+// --raw; update freight --name/--old-alias/--new-alias.
 
-import { describe, expect, it } from 'vitest';
-import { isolatedHome, runKargo } from './support/run-kargo.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubeClient } from '../../src/kube/client.js';
+import { createKubeClient } from '../../src/kube/http-client.js';
+import { resources } from '../../src/kube/resources.js';
+import type { Freight } from '../../src/model/kargo.js';
+import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
+import { applyExamples, PROJECT } from './support/examples.js';
+import { captureStream, isolatedHome, runKargo } from './support/run-kargo.js';
+
+let cluster: TestCluster;
+let admin: KubeClient;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  admin = await createKubeClient({ kubeconfig: cluster.kubeconfigPath, verbose: false }, { env: {}, stderr: captureStream() });
+  await applyExamples(admin);
+  env = { ...isolatedHome(), KUBECONFIG: cluster.kubeconfigPath };
+});
+
+afterAll(async () => {
+  await cluster?.close();
+});
+
+const kargo = (argv: string[]) => runKargo(argv, { env });
+const aliasOf = async (name: string) => (await admin.get<Freight>(resources.freight, name, PROJECT)).metadata.labels?.['kargo.akuity.io/alias'];
+
+describe('update freight in Kargo CLI spelling', () => {
+  it('--name NAME --new-alias, then --old-alias ALIAS --new-alias', async () => {
+    const name = 'ddc02d90864678757506c645bbe071ab11c2f2bb';
+    const byName = await kargo(['update', 'freight', `--project=${PROJECT}`, `--name=${name}`, '--new-alias=frozen-fox']);
+    expect(byName.code).toBe(0);
+    expect(await aliasOf(name)).toBe('frozen-fox');
+    const byAlias = await kargo(['update', 'freight', '-p', PROJECT, '--old-alias', 'frozen-fox', '--new-alias', 'steady-otter']);
+    expect(byAlias.code).toBe(0);
+    expect(await aliasOf(name)).toBe('steady-otter');
+  });
+
+  it('refuses two ways of naming the Freight, or no new alias', async () => {
+    expect((await kargo(['update', 'freight', '-p', PROJECT, 'steady-otter', '--name', 'x', '--new-alias', 'y'])).code).toBe(2);
+    const none = await kargo(['update', 'freight', '-p', PROJECT, '--old-alias', 'steady-otter']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--new-alias');
+  });
+});
 
 describe("Kargo CLI's API-server commands", () => {
   it.each([
