@@ -92,6 +92,12 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
     load: async () => (await import('./commands/dashboard.js')).dashboardCommand,
   },
   {
+    name: 'logs',
+    term: 'logs [options] <name>',
+    summary: 'View logs of AnalysisRuns (verifications) that utilize JobMetrics, from their Job pods',
+    load: async () => (await import('./commands/logs.js')).logsCommand,
+  },
+  {
     name: 'version',
     term: 'version [options]',
     summary: 'Print the client version and what the cluster serves',

@@ -39,6 +39,13 @@ export interface WatchOptions extends Omit<ListOptions, 'limit'> {
 
 export type PatchType = 'merge' | 'json';
 
+export interface PodLogOptions {
+  container?: string;
+  /** Keep streaming until the container ends (kubectl logs -f). */
+  follow?: boolean;
+  signal?: AbortSignal;
+}
+
 export interface ResourceAttributes {
   verb: string;
   group: string;
@@ -88,6 +95,9 @@ export interface KubeClient {
    * Resuming and relisting is the caller's policy (see src/kube/informer.ts).
    */
   watch<T extends KubeObject>(type: ResourceType, namespace: string | undefined, options?: WatchOptions): AsyncIterable<WatchEvent<T>>;
+
+  /** A container's log (`pods/log`) as it arrives; with `follow`, until the container ends or the signal aborts. */
+  podLog(namespace: string, pod: string, options?: PodLogOptions): AsyncIterable<string>;
 
   /** SelfSubjectAccessReview. */
   canI(attributes: ResourceAttributes): Promise<AccessReviewResult>;

@@ -16,6 +16,7 @@ import type {
   ListOptions,
   ListResult,
   PatchType,
+  PodLogOptions,
   ResourceAttributes,
   UserInfo,
   WatchEvent,
@@ -179,6 +180,34 @@ class HttpKubeClient implements KubeClient {
     } catch (error) {
       if (options.signal?.aborted) return;
       if (error instanceof KubeApiError) throw error;
+      throw this.connectionError(error);
+    } finally {
+      response.destroy();
+    }
+  }
+
+  async *podLog(namespace: string, pod: string, options: PodLogOptions = {}): AsyncIterable<string> {
+    const spec: RequestSpec = {
+      method: 'GET',
+      path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
+      query: { container: options.container, follow: options.follow || undefined },
+      // A followed log may stay quiet for longer than any per-request limit.
+      ...(options.follow ? { timeoutMs: 0 } : {}),
+      signal: options.signal,
+    };
+    let response: IncomingMessage;
+    try {
+      response = await this.send(spec);
+    } catch (error) {
+      if (options.signal?.aborted) return;
+      throw error;
+    }
+    if ((response.statusCode ?? 0) >= 300) throw await this.apiError(spec, response);
+    try {
+      response.setEncoding('utf8');
+      for await (const chunk of response) yield chunk as string;
+    } catch (error) {
+      if (options.signal?.aborted) return;
       throw this.connectionError(error);
     } finally {
       response.destroy();
