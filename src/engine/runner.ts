@@ -97,8 +97,11 @@ export async function runPromotion(input: PromotionRunInput): Promise<PromotionR
   });
 
   status.phase = loop.phase;
-  status.message = loop.message;
-  status.currentStep = loop.currentStep;
+  // Kargo's message and currentStep are omitempty: an empty message or step 0 is no field.
+  if (loop.message) status.message = loop.message;
+  else delete status.message;
+  if (loop.currentStep > 0) status.currentStep = loop.currentStep;
+  else delete status.currentStep;
   status.stepExecutionMetadata = metas;
   status.state = state;
   const previousChecks = fresh ? [] : (status.healthChecks ?? []);

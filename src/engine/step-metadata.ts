@@ -22,7 +22,7 @@ export function metadataFor(metas: StepExecutionMetadata[], alias: string, conti
 export function markStarted(meta: StepExecutionMetadata, clock: Clock): void {
   if (meta.startedAt) return;
   meta.startedAt = timestamp(clock);
-  meta.errorCount = 0;
+  delete meta.errorCount; // omitempty in Kargo: no errors yet is no field
 }
 
 export function markFinished(meta: StepExecutionMetadata, clock: Clock): void {

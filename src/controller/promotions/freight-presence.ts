@@ -12,6 +12,8 @@ import { writeStatus } from '../status-write.js';
 
 export interface PresenceInput {
   client: KubeClient;
+  /** The namespace's Freight (the controller's informer cache). */
+  freight: Freight[];
   namespace: string;
   stage: string;
   current: FreightCollection | undefined;
@@ -22,8 +24,7 @@ export interface PresenceInput {
 export async function syncFreightPresence(input: PresenceInput): Promise<void> {
   const { client, namespace, stage } = input;
   const inStage = new Set(Object.values(input.current?.items ?? {}).map((reference) => reference.name));
-  const all = (await client.list<Freight>(resources.freight, namespace)).items;
-  for (const freight of all) {
+  for (const freight of input.freight) {
     const name = freight.metadata.name ?? '';
     const recorded = freight.status?.currentlyIn?.[stage] !== undefined;
     if (recorded === inStage.has(name)) continue;
@@ -63,6 +64,8 @@ function left(current: FreightStatus | undefined, stage: string, now: Date): Fre
   }
   const currentlyIn = { ...status.currentlyIn };
   delete currentlyIn[stage];
-  status.currentlyIn = currentlyIn;
+  // As Go's omitempty writes it: no Stage left means no field.
+  if (Object.keys(currentlyIn).length > 0) status.currentlyIn = currentlyIn;
+  else delete status.currentlyIn;
   return status;
 }

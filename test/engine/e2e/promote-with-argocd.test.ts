@@ -195,7 +195,7 @@ describe('promote-with-argocd, end to end', () => {
 
     await completeSync(env.client, 'my-web-app-dev', { revision: pushed });
     status = await pass(promotion, workDir);
-    expect([status.phase, status.message]).toEqual(['Succeeded', '']);
+    expect([status.phase, status.message]).toEqual(['Succeeded', undefined]);
     expect(status.healthChecks).toEqual([
       { uses: 'argocd-update', config: { apps: [{ name: 'my-web-app-dev', namespace: 'argocd', desiredRevisions: [pushed] }] } },
     ]);

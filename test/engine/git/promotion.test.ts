@@ -36,7 +36,7 @@ describe('git steps in a Promotion', () => {
     const remote = await bareRemote({ 'stage.txt': 'old\n' });
     const before = remoteHead(remote);
     const status = await run(gitPipeline(remote.url));
-    expect({ phase: status.phase, message: status.message }).toEqual({ phase: 'Succeeded', message: '' });
+    expect({ phase: status.phase, message: status.message }).toEqual({ phase: 'Succeeded', message: undefined });
     const after = remoteHead(remote);
     expect(status.state).toEqual({
       clone: { commits: { './out': before } },
