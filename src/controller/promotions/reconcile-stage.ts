@@ -9,7 +9,7 @@ import type { KubeClient } from '../../kube/client.js';
 import { KubeApiError } from '../../kube/errors.js';
 import { resources } from '../../kube/resources.js';
 import { REFRESH_ANNOTATION } from '../../model/annotations.js';
-import type { Promotion, PromotionStatus, Stage, StageStatus } from '../../model/kargo.js';
+import type { Freight, Promotion, PromotionStatus, Stage, StageStatus } from '../../model/kargo.js';
 import { isTerminalPromotionPhase } from '../../model/phases.js';
 import type { Clock } from '../../runtime/clock.js';
 import type { StepRegistry } from '../../engine/registry.js';
@@ -19,6 +19,8 @@ import { writeStatus } from '../status-write.js';
 import { syncPromotions } from './admission.js';
 import { type ExecuteResult, executePromotion } from './execute.js';
 import { markVerified, syncFreightPresence } from './freight-presence.js';
+import { reconcileControlFlowStage } from '../control-flow/control-flow-stage.js';
+import { isControlFlow } from '../control-flow/is-control-flow.js';
 import { checkHealth, type HealthCheck } from '../health/aggregate.js';
 import { verifiedFreight } from '../verification/verified-freight.js';
 import { verifyStageFreight } from '../verification/verify-stage-freight.js';
@@ -39,6 +41,8 @@ export interface StageReconcilerDeps {
   runSignal(promotion: Promotion): { signal: AbortSignal; done(): void };
   /** The controller is stopping: what a step cut short returns is not written (the next start resumes it). */
   stopping: AbortSignal;
+  /** The namespace's Freight, from the informer's cache. */
+  freightOf: (namespace: string) => Promise<Freight[]>;
   /** Argo Rollouts' `controller-instance-id` label for the AnalysisRuns this controller creates. */
   controllerInstanceId?: string;
   /** Told which health checks a Stage's pass ran (so a change to their Applications can wake it). */
@@ -60,12 +64,16 @@ export async function reconcileStage(deps: StageReconcilerDeps, namespace: strin
   const { client, clock } = deps;
   const stage = await getStage(client, namespace, name);
   if (!stage) return undefined;
+  if (isControlFlow(stage)) {
+    return reconcileControlFlowStage({ client, now: clock.now(), timestamp: timestamp(clock), freightOf: deps.freightOf }, stage);
+  }
   const promotions = await settleEarlyPhases(deps, namespace, await promotionsOf(client, namespace, name));
 
   const now = clock.now();
   const ts = timestamp(clock);
   const status = syncPromotions(stage, promotions, ts);
-  await syncFreightPresence({ client, namespace, stage: name, current: status.freightHistory?.[0], now, timestamp: ts });
+  const freight = await deps.freightOf(namespace);
+  await syncFreightPresence({ client, freight, namespace, stage: name, current: status.freightHistory?.[0], now, timestamp: ts });
   const checks = healthChecksToRun(status);
   const checked = checks && checks.length > 0 ? await checkHealth(client, checks) : undefined;
   if (checks) deps.onHealthChecked?.(`${namespace}/${name}`, checks);

@@ -8,15 +8,17 @@ import { PromotionTermination, abortRequestOf } from '../../engine/abort-request
 import type { ProviderOptions } from '../../analysis/index.js';
 import type { StepRegistry } from '../../engine/registry.js';
 import type { KubeClient } from '../../kube/client.js';
-import { inform } from '../../kube/informer.js';
-import { resources, type ResourceType } from '../../kube/resources.js';
+import type { InformerEvent } from '../../kube/informer.js';
+import { resources } from '../../kube/resources.js';
 import type { AnalysisRun } from '../../model/analysis.js';
-import type { KubeObject, Promotion, Stage } from '../../model/kargo.js';
+import type { Freight, KubeObject, Promotion, Stage } from '../../model/kargo.js';
 import type { Clock } from '../../runtime/clock.js';
 import { engineResources } from '../../engine/kube-resources.js';
-import { KubeApiError } from '../../kube/errors.js';
+import { isControlFlow } from '../control-flow/is-control-flow.js';
+import { FreightCache } from '../freight-cache.js';
 import { ApplicationIndex } from '../health/application-index.js';
 import { analysisRunReconcile, stageKeyOf } from '../verification/analysis-driver.js';
+import { unlessNotServed, watchAll, watchEvents } from '../watching.js';
 import { WorkQueue } from '../work-queue.js';
 import { reconcileStage } from './reconcile-stage.js';
 
@@ -40,6 +42,8 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
   const { client, clock, signal } = options;
   const running = new Map<string, AbortController>();
   const applications = new ApplicationIndex();
+  const freight = new FreightCache();
+  const controlFlow = new Set<string>();
   const queue = new WorkQueue({
     clock,
     signal,
@@ -57,6 +61,7 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
           stopping: signal,
           ...(options.controllerInstanceId ? { controllerInstanceId: options.controllerInstanceId } : {}),
           onHealthChecked: (stageKey, checks) => applications.track(stageKey, checks),
+          freightOf: (namespace) => freight.list(namespace),
         },
         namespace,
         name,
@@ -69,7 +74,17 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
     if (request?.action === 'terminate') running.get(keyOf(promotion))?.abort(new PromotionTermination(request.actor));
     queue.add(`${promotion.metadata.namespace ?? ''}/${promotion.spec.stage}`);
   };
-  const onStage = (stage: Stage): void => queue.add(keyOf(stage));
+  const onStage = (stage: Stage): void => {
+    if (isControlFlow(stage) && !stage.metadata.deletionTimestamp) controlFlow.add(keyOf(stage));
+    else controlFlow.delete(keyOf(stage));
+    queue.add(keyOf(stage));
+  };
+  // A control-flow Stage verifies whatever Freight becomes available to it.
+  const onFreight = (event: InformerEvent<Freight>): void => {
+    freight.apply(event);
+    const namespace = event.object?.metadata.namespace;
+    for (const key of controlFlow) if (namespace === undefined || key.startsWith(`${namespace}/`)) queue.add(key);
+  };
   const analysis =
     options.analysis === false
       ? undefined
@@ -88,6 +103,7 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
   await Promise.all([
     watchAll<Promotion>(client, resources.promotion, clock, signal, onPromotion),
     watchAll<Stage>(client, resources.stage, clock, signal, onStage),
+    watchEvents<Freight>(client, resources.freight, clock, signal, onFreight),
     // Without Argo Rollouts' or Argo CD's CRDs there is nothing of theirs to watch.
     unlessNotServed(watchAll<AnalysisRun>(client, resources.analysisRun, clock, signal, onAnalysisRun)),
     unlessNotServed(
@@ -113,32 +129,6 @@ function runSignalFor(running: Map<string, AbortController>, promotion: Promotio
       if (running.get(key) === controller) running.delete(key);
     },
   };
-}
-
-async function watchAll<T extends KubeObject>(
-  client: KubeClient,
-  type: ResourceType,
-  clock: Clock,
-  signal: AbortSignal,
-  handle: (object: T) => void,
-): Promise<void> {
-  try {
-    for await (const event of inform<T>(client, type, undefined, { signal, sleep: (ms, s) => clock.sleep(ms, s) })) {
-      // After a (re)list everything is looked at again; a deletion re-examines the Stage too.
-      if (event.type === 'SYNCED') for (const object of event.cache.values()) handle(object);
-      else if (event.object) handle(event.object);
-    }
-  } catch (error) {
-    if (!signal.aborted) throw error;
-  }
-}
-
-async function unlessNotServed(watching: Promise<void>): Promise<void> {
-  try {
-    await watching;
-  } catch (error) {
-    if (!(error instanceof KubeApiError && error.code === 404)) throw error;
-  }
 }
 
 function keyOf(object: KubeObject): string {
