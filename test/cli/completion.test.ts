@@ -231,16 +231,16 @@ function readKubeconfigContexts(path: string): string[] {
   return (parseYaml(readFileSync(path, 'utf8')) as { contexts: { name: string }[] }).contexts.map((context) => context.name);
 }
 
-/** Runs bin/kubectl_complete-kargo.js as kubectl does for `kubectl kargo WORDS<TAB>`. */
+/** Runs bin/kubectl_complete-kargo.cjs as kubectl does for `kubectl kargo WORDS<TAB>`. */
 async function kubectlComplete(words: string[]): Promise<string[]> {
-  const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'kubectl_complete-kargo.js'), ...words], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'kubectl_complete-kargo.cjs'), ...words], { env: { PATH: process.env.PATH ?? '', ...env } });
   return stdout.split('\n').filter(Boolean);
 }
 
 describe('kubectl kargo <TAB> (kubectl_complete-kargo, cobra protocol)', () => {
   it('is installed beside kubectl-kargo', () => {
     const bin = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
-    expect(bin['kubectl_complete-kargo']).toBe('bin/kubectl_complete-kargo.js');
+    expect(bin['kubectl_complete-kargo']).toBe('bin/kubectl_complete-kargo.cjs');
     expect(bin['kubectl-kargo']).toBe('bin/kargo.js');
   });
 
