@@ -17,11 +17,13 @@ import { startWorld, type World } from './world.js';
 export interface LiveController {
   /** Reconciles that failed (retried by the controller); a healthy run has none. */
   errors: unknown[];
-  stop(): Promise<void>;
+  workRoot: string;
+  stop(options?: { keepWorkRoot?: boolean }): Promise<void>;
 }
 
-export async function runLiveController(kubeconfig: string): Promise<LiveController> {
-  const workRoot = await mkdtemp(join(tmpdir(), 'kargo-live-controller-'));
+/** Starts the controller; give `workRoot` to resume where an earlier one (stopped with `keepWorkRoot`) left off. */
+export async function runLiveController(kubeconfig: string, options: { workRoot?: string } = {}): Promise<LiveController> {
+  const workRoot = options.workRoot ?? (await mkdtemp(join(tmpdir(), 'kargo-live-controller-')));
   const stopper = new AbortController();
   const errors: unknown[] = [];
   const running = startController({
@@ -34,10 +36,11 @@ export async function runLiveController(kubeconfig: string): Promise<LiveControl
   });
   return {
     errors,
-    async stop() {
+    workRoot,
+    async stop(stopOptions = {}) {
       stopper.abort();
       await running;
-      await rm(workRoot, { recursive: true, force: true });
+      if (!stopOptions.keepWorkRoot) await rm(workRoot, { recursive: true, force: true });
     },
   };
 }
