@@ -233,7 +233,9 @@ function readKubeconfigContexts(path: string): string[] {
 
 /** Runs bin/kubectl_complete-kargo.cjs as kubectl does for `kubectl kargo WORDS<TAB>`. */
 async function kubectlComplete(words: string[]): Promise<string[]> {
-  const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'kubectl_complete-kargo.cjs'), ...words], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'kubectl_complete-kargo.cjs'), ...words], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   return stdout.split('\n').filter(Boolean);
 }
 
