@@ -81,7 +81,7 @@ describe('the embedded controller writes what Kargo v1.11.2 writes', () => {
     for (const step of script) {
       for (const world of [kargoWorld, ours]) {
         const run = await kargo(['-p', s.project, ...step.args], world.kubeconfig);
-        expect(run.code, `${world.name}: kargo ${step.args.join(' ')}\n${run.stderr}`).toBe(step.code);
+        expect(run.code, `${world.name}: kargo ${step.args.join(' ')}\n${run.stderr}\ncontroller errors: ${controller.errors.map(String).join('; ')}`).toBe(step.code);
       }
     }
     // Let both controllers settle (Kargo requeues a Stage after a Promotion ends).
