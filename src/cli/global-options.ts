@@ -1,17 +1,20 @@
 // The flags every command accepts, declared once on the root command and read
 // by subcommands through commander's optsWithGlobals().
 
-import { type Command, Option } from 'commander';
+import { basename } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { ClusterSelection } from '../kube/cluster-selection.js';
 import { parseRequestTimeout, RequestTimeoutError } from '../kube/request-timeout.js';
 import { fail } from '../runtime/failure.js';
-import { COLOR_MODES, type ColorMode, OUTPUT_FORMATS, type OutputFormat } from '../output/formats.js';
+import { COLOR_MODES, type ColorMode, isOutputFormat, isTemplateFormat, OUTPUT_FORMATS, type OutputFormat, TEMPLATE_FORMATS } from '../output/formats.js';
 
 export interface GlobalOptions {
   kubeconfig?: string;
   context?: string;
   project?: string;
   output?: OutputFormat;
+  /** What followed `=` in `-o jsonpath=…`, `-o custom-columns=…` and the like. */
+  outputArgument?: string;
   /** commander's `--no-headers` sets `headers: false`. */
   headers: boolean;
   color: ColorMode;
@@ -20,12 +23,26 @@ export interface GlobalOptions {
   requestTimeoutMs?: number;
 }
 
-export function addGlobalOptions(program: Command): Command {
-  return program
+/** Run as `kubectl kargo` (the kubectl-kargo executable), where kubectl's `-n` names the project. */
+export function invokedAsKubectlPlugin(script: string | undefined = process.argv[1]): boolean {
+  return /^kubectl-kargo(\.js)?$/.test(basename(script ?? ''));
+}
+
+export function addGlobalOptions(program: Command, options: { kubectlPlugin?: boolean } = {}): Command {
+  program
     .option('--kubeconfig <file>', 'path to the kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context to use')
-    .option('-p, --project <name>', 'Kargo project (default: $KARGO_PROJECT, `kargo config set-project`, or the context namespace)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS))
+    .option('-p, --project <name>', 'Kargo project (default: $KARGO_PROJECT, `kargo config set-project`, or the context namespace)');
+  if (options.kubectlPlugin ?? invokedAsKubectlPlugin()) program.option('-n, --namespace <name>', 'the same as -p/--project, as kubectl spells it');
+  return program
+    .addOption(
+      new Option(
+        '-o, --output <format>',
+        'output format: json, yaml, name, wide, jsonpath=…, jsonpath-as-json=…, go-template=…, custom-columns=… (and their -file forms)',
+      )
+        .choices(OUTPUT_FORMATS)
+        .argParser(checkOutputFlag),
+    )
     .option('--no-headers', 'omit table headers')
     .addOption(new Option('--color <when>', 'colour output').choices(COLOR_MODES).default('auto'))
     .option('-v, --verbose', 'log each API request (method, URL, status, time) to stderr', false)
@@ -33,14 +50,20 @@ export function addGlobalOptions(program: Command): Command {
 }
 
 export function globalOptionsOf(command: Command): GlobalOptions {
-  const options = command.optsWithGlobals<Partial<GlobalOptions> & { requestTimeout?: string }>();
+  const options = command.optsWithGlobals<Omit<Partial<GlobalOptions>, 'output'> & { requestTimeout?: string; namespace?: string; output?: string }>();
   const requestTimeoutMs = options.requestTimeout === undefined ? undefined : requestTimeoutOf(options.requestTimeout);
+  if (options.namespace && options.project && options.namespace !== options.project) {
+    fail('usage', `-n ${options.namespace} and -p ${options.project} name different projects`, 'Give one of them.');
+  }
+  const project = options.project ?? options.namespace;
+  const [output, outputArgument] = splitOutputFlag(options.output);
   return {
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),
-    ...(options.project ? { project: options.project } : {}),
-    ...(options.output ? { output: options.output } : {}),
+    ...(project ? { project } : {}),
+    ...(output ? { output } : {}),
+    ...(outputArgument !== undefined ? { outputArgument } : {}),
     headers: options.headers ?? true,
     color: options.color ?? 'auto',
     verbose: options.verbose ?? false,
@@ -63,4 +86,21 @@ function requestTimeoutOf(value: string): number {
     if (error instanceof RequestTimeoutError) fail('usage', error.message);
     throw error;
   }
+}
+
+/** `-o FORMAT` or `-o FORMAT=ARGUMENT` for the template formats; anything else is refused as kubectl refuses it. */
+function checkOutputFlag(value: string): string {
+  const [format, argument] = splitOutputFlag(value);
+  if (!format || (argument !== undefined && !isTemplateFormat(format))) {
+    const allowed = [...OUTPUT_FORMATS, ...TEMPLATE_FORMATS].sort().join(', ');
+    throw new InvalidArgumentError(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${allowed}`);
+  }
+  return value;
+}
+
+function splitOutputFlag(value: string | undefined): [OutputFormat | undefined, string | undefined] {
+  if (value === undefined) return [undefined, undefined];
+  const equals = value.indexOf('=');
+  const format = equals < 0 ? value : value.slice(0, equals);
+  return [isOutputFormat(format) ? format : undefined, equals < 0 ? undefined : value.slice(equals + 1)];
 }

@@ -9,10 +9,15 @@ import type { DynamicSource } from '../usecases/complete-values.js';
 import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-names.js';
 import { openSession, type Session } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
+import type { KubeObject } from '../model/kargo.js';
+import type { OutputSpec } from '../output/output-spec.js';
 import { resources, type ResourceType } from '../kube/resources.js';
-import { formatGetResult, writeGetResult, type PrintOptions } from '../output/get-printer.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../cli/output-options.js';
+import { freightWithAvailability } from '../output/freight-decision.js';
+import { formatGetResult, type PrintOptions, writeGetResult, writeGetTable } from '../output/get-printer.js';
+import { printObjects } from '../output/objects.js';
+import { sortByJsonPath } from '../output/sort-by.js';
 import { createStyle } from '../output/style.js';
-import { tableChunks } from '../output/table.js';
 import { freightAvailabilityTable } from '../output/tables/freight-table.js';
 import { freightNamedIn } from '../output/tables/freight-references.js';
 import type { TableContext } from '../output/tables/table-context.js';
@@ -26,8 +31,12 @@ import { watchListing } from '../usecases/watch-listing.js';
 /** `kargo get pipeline` is `kargo status` spelled the kubectl way. */
 const PIPELINE_KINDS = ['pipeline', 'pipelines'];
 
-interface GetFlags {
+interface GetFlags extends TemplateFlags {
   selector?: string;
+  fieldSelector?: string;
+  allProjects?: boolean;
+  sortBy?: string;
+  showLabels?: boolean;
   watch?: boolean;
   stage?: string;
   warehouse?: string;
@@ -42,12 +51,17 @@ export function getCommand(ctx: CliContext): Command {
     .argument('<kind>', `what to show: ${kinds} (singular and short names work too)`)
     .argument('[names...]', 'only these objects (Freight: name or alias)')
     .option('-l, --selector <selector>', 'label selector, e.g. -l team=web')
+    .option('--field-selector <selector>', 'field selector sent to the cluster: metadata.name or metadata.namespace, e.g. --field-selector metadata.name=dev')
+    .option('-A, --all-projects', 'list across every project (a PROJECT column first, as kubectl -A)')
+    .option('--sort-by <jsonpath>', 'sort by a JSONPath field, e.g. --sort-by=.metadata.creationTimestamp')
+    .option('--show-labels', 'add a LABELS column to tables')
     .option('-w, --watch', 'after listing, print a line for every change')
     .option('--stage <stage>', 'promotions: only those of this Stage; freight: whether each may be promoted to it, and why')
     .option('--warehouse <name>', 'freight: only Freight from this Warehouse')
     .option('--image <repo[:tag]>', 'freight: only Freight carrying this image')
     .option('--commit <sha>', 'freight: only Freight carrying this commit (7+ characters)')
     .action((kind: string, names: string[], flags: GetFlags, self: Command) => runGet(openSession(ctx, self), kind, names, flags));
+  addTemplateOptions(command);
   completeArguments(command, { values: [...gettableNames(), ...PIPELINE_KINDS] }, { namesOfKind: namesByKind() });
   return withExamples(command, [
     ['Stages of the default project', 'kargo get stages'],
@@ -55,6 +69,12 @@ export function getCommand(ctx: CliContext): Command {
     ['Which Freight may go to prod-us, and why not', 'kargo get freight --stage prod-us'],
     ['Freight carrying an image tag', 'kargo get freight --image ghcr.io/acme/web:1.4.0'],
     ['Promotions of one Stage, following changes', 'kargo get promotions --stage dev -w'],
+    ['Stages of every project, newest first', 'kargo get stages -A --sort-by=.metadata.creationTimestamp'],
+    ['Names and current Freight, kubectl style', `kargo get stages -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.status.freightSummary}{"\\n"}{end}'`],
+    [
+      'Available Freight for prod-us, with jq',
+      "kargo get freight --stage prod-us -o json | jq '.items[] | select(.status.kargoCli.availability.available) | .metadata.name'",
+    ],
     ['All projects, names only', 'kargo get projects -o name'],
   ]);
 }
@@ -68,61 +88,64 @@ async function runGet(session: Session, kind: string, names: string[], flags: Ge
   if (!type) {
     throw new Failure('usage', `unknown kind "${kind}"`, `Use one of: ${[...GETTABLE.map((known) => known.plural), 'pipeline'].join(', ')}.`);
   }
-  checkFlags(type, flags);
+  checkFlags(type, names, flags);
   const { ctx, options } = session;
+  const spec = outputSpecOf(options, flags);
   const client = await session.client();
-  const project = type.namespaced ? await session.project() : undefined;
+  const project = type.namespaced && !flags.allProjects ? await session.project() : undefined;
   const freightFilter = freightFilterOf(flags);
-  const printOptions: PrintOptions = { format: options.output, headers: options.headers, single: names.length === 1 };
+  const printOptions: PrintOptions = {
+    spec,
+    headers: options.headers,
+    single: names.length === 1,
+    ...(flags.allProjects && type.namespaced ? { allProjects: true } : {}),
+    ...(flags.showLabels ? { showLabels: true } : {}),
+  };
   const tableContext: TableContext = {
     now: ctx.clock.now(),
     style: createStyle(colorEnabled(ctx.io.stdout, ctx.env, options.color)),
-    wide: options.output === 'wide',
+    wide: spec.kind === 'table' && spec.wide,
     freightAliases: new Map(),
   };
+  const selectors = { ...(flags.selector ? { labelSelector: flags.selector } : {}), ...(flags.fieldSelector ? { fieldSelector: flags.fieldSelector } : {}) };
 
   if (type === resources.freight && flags.stage && project) {
-    if (flags.watch) throw new Failure('usage', '--watch cannot be combined with get freight --stage');
-    const { rows, missing } = await listFreightAvailability(client, {
+    const listed = await listFreightAvailability(client, {
       project,
       stage: flags.stage,
       names,
       now: tableContext.now,
-      ...(flags.selector ? { labelSelector: flags.selector } : {}),
+      ...selectors,
       ...(freightFilter ? { filter: freightFilter } : {}),
     });
-    if (options.output && options.output !== 'wide') {
-      ctx.io.stdout.write(
-        formatGetResult(
-          type,
-          rows.map((row) => row.freight),
-          printOptions,
-          tableContext,
-        ),
-      );
+    const rows = flags.sortBy ? sortByJsonPath(listed.rows, flags.sortBy, (row) => row.freight) : listed.rows;
+    if (spec.kind === 'table') {
+      const freight = rows.map((row) => row.freight);
+      writeGetTable(ctx.io.stdout, freightAvailabilityTable(rows, tableContext), freight, printOptions);
     } else {
-      const table = freightAvailabilityTable(rows, tableContext);
-      if (rows.length > 0) for (const chunk of tableChunks(table.header, table.rows, { headers: options.headers })) ctx.io.stdout.write(chunk);
+      ctx.io.stdout.write(printObjects(rows.map(freightWithAvailability), spec, { type, single: printOptions.single, headers: options.headers }));
     }
-    return finish(session, type, project, rows.length, missing);
+    return finish(session, type, project, rows.length, listed.missing);
   }
 
   const request: GetRequest = {
     type,
     names,
     ...(project ? { project } : {}),
-    ...(flags.selector ? { labelSelector: flags.selector } : {}),
+    ...selectors,
     ...(flags.stage ? { stage: flags.stage } : {}),
     ...(freightFilter ? { freightFilter } : {}),
   };
+  const aliasesFor = flags.allProjects ? () => 'all' as const : (items: KubeObject[]) => freightNamedIn(type, items);
   if (flags.watch) {
-    if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await readFreightAliases(client, project, 'all');
+    if (needsFreightAliases(type, spec)) tableContext.freightAliases = await readFreightAliases(client, project, 'all');
     return followChanges(session, client, request, printOptions, tableContext);
   }
   const result = await getObjects(client, request);
-  if (needsFreightAliases(type, options.output)) tableContext.freightAliases = await readFreightAliases(client, project, freightNamedIn(type, result.items));
-  writeGetResult(ctx.io.stdout, type, result.items, printOptions, tableContext);
-  finish(session, type, project, result.items.length, result.missing);
+  const items = flags.sortBy ? sortByJsonPath(result.items, flags.sortBy) : result.items;
+  if (needsFreightAliases(type, spec)) tableContext.freightAliases = await readFreightAliases(client, project, aliasesFor(items));
+  writeGetResult(ctx.io.stdout, type, items, printOptions, tableContext);
+  finish(session, type, project, items.length, result.missing);
 }
 
 /** `kargo get stages <TAB>` completes Stage names, and so on for the kinds with dynamic values. */
@@ -137,7 +160,14 @@ function namesByKind(): Record<string, DynamicSource> {
   return Object.fromEntries(sources.flatMap(([type, source]) => namesOf(type).map((name) => [name, source])));
 }
 
-function checkFlags(type: ResourceType, flags: GetFlags): void {
+function checkFlags(type: ResourceType, names: string[], flags: GetFlags): void {
+  if (flags.allProjects && names.length > 0)
+    throw new Failure('usage', 'an object cannot be retrieved by name across all projects', 'Drop -A and name the project with -p.');
+  if (flags.allProjects && flags.stage !== undefined)
+    throw new Failure('usage', '--stage cannot be combined with -A: a Stage belongs to one project', 'Name the project with -p.');
+  if (flags.watch && type === resources.freight && flags.stage !== undefined) throw new Failure('usage', '--watch cannot be combined with get freight --stage');
+  if (flags.watch && flags.sortBy !== undefined)
+    throw new Failure('usage', '--sort-by cannot be combined with --watch', 'kubectl neither sorts what --watch prints.');
   const freightOnly = (['warehouse', 'image', 'commit'] as const).filter((flag) => flags[flag] !== undefined);
   if (type !== resources.freight && freightOnly.length > 0) {
     throw new Failure('usage', `--${freightOnly[0]} only applies to \`kargo get freight\``);
@@ -160,15 +190,15 @@ function freightFilterOf(flags: GetFlags): FreightFilter | undefined {
 }
 
 /** Stage, Promotion and Warehouse tables show Freight by alias: that Freight is read too. */
-function needsFreightAliases(type: ResourceType, format: string | undefined): boolean {
-  const tabular = format === undefined || format === 'wide';
-  return tabular && (type === resources.stage || type === resources.promotion || type === resources.warehouse);
+function needsFreightAliases(type: ResourceType, spec: OutputSpec): boolean {
+  return spec.kind === 'table' && (type === resources.stage || type === resources.promotion || type === resources.warehouse);
 }
 
 /** Prints "nothing found" on stderr and fails with exit 3 for names that matched nothing. */
 function finish(session: Session, type: ResourceType, project: string | undefined, found: number, missing: string[]): void {
-  const where = project ? ` in project "${project}"` : '';
-  if (found === 0 && missing.length === 0 && (session.options.output === undefined || session.options.output === 'wide')) {
+  const where = project ? ` in project "${project}"` : type.namespaced ? ' in any project' : '';
+  const tabular = session.options.output === undefined || session.options.output === 'wide';
+  if (found === 0 && missing.length === 0 && tabular) {
     session.ctx.io.stderr.write(`No ${type === resources.freight ? 'Freight' : type.plural} found${where}.\n`);
   }
   if (missing.length > 0) {

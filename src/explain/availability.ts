@@ -167,7 +167,8 @@ function timestamp(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/u, 'Z');
 }
 
-function remedyWords(remedy: AvailabilityRemedy, explanation: AvailabilityExplanation, now: number): string {
+/** What one remedy asks for, as `kargo promote` lists it under "To make it available". */
+export function remedyWords(remedy: AvailabilityRemedy, explanation: AvailabilityExplanation, now: number): string {
   switch (remedy.kind) {
     case 'wait':
       return `wait ${formatWait(remedy.until.getTime() - now)} (until ${timestamp(remedy.until)}) for the soak in ${remedy.upstream}`;

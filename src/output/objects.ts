@@ -1,13 +1,40 @@
-// -o json | yaml | name for Kubernetes objects: one object prints as itself,
-// several (or none, when listing) as a `List`, like kubectl.
+// -o json | yaml | name and kubectl's templates for Kubernetes objects: one object
+// prints as itself, several (or none, when listing) as a `List`, like kubectl.
 
 import { stringify } from 'yaml';
 import { apiVersionOf, qualifiedName, resources, type ResourceType } from '../kube/resources.js';
 import type { KubeObject } from '../model/kargo.js';
+import { formatCustomColumns } from './custom-columns.js';
+import type { OutputSpec } from './output-spec.js';
 
 export type StructuredFormat = 'json' | 'yaml' | 'name';
 
-/** The one printer for -o json|yaml|name, used by every command. */
+export interface ObjectPrintOptions {
+  /** The objects' type when known (list items of built-in kinds carry no kind); else read from each object. */
+  type?: ResourceType;
+  /** True when exactly one object is meant: print it bare rather than as a List. */
+  single: boolean;
+  /** Custom columns' header line (--no-headers turns it off). */
+  headers: boolean;
+}
+
+/**
+ * The one printer for every `-o` but tables, for any command that ends with objects:
+ * json, yaml, name, jsonpath, go-template and custom-columns.
+ */
+export function printObjects(objects: KubeObject[], spec: Exclude<OutputSpec, { kind: 'table' }>, options: ObjectPrintOptions): string {
+  switch (spec.kind) {
+    case 'json':
+    case 'yaml':
+    case 'name':
+      return formatObjects(objects, spec.kind, options.type, options.single);
+    case 'template':
+      return spec.render(documentOf(objects, options.single));
+    case 'custom-columns':
+      return formatCustomColumns(objects, spec.columns, options.headers);
+  }
+}
+
 export function formatObjects(
   objects: KubeObject[],
   format: StructuredFormat,
@@ -17,8 +44,12 @@ export function formatObjects(
   single: boolean,
 ): string {
   if (format === 'name') return objects.map((object) => `${type ? qualifiedName(type) : qualifiedNameOf(object)}/${object.metadata.name ?? ''}\n`).join('');
-  const document: unknown = single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
-  return formatDocument(document, format);
+  return formatDocument(documentOf(objects, single), format);
+}
+
+/** What kubectl prints or hands to a template: the object, or a List of them. */
+export function documentOf(objects: KubeObject[], single: boolean): unknown {
+  return single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
 }
 
 export function formatDocument(document: unknown, format: 'json' | 'yaml'): string {

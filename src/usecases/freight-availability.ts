@@ -6,15 +6,17 @@ import type { KubeClient } from '../kube/client.js';
 import { resources } from '../kube/resources.js';
 import type { Freight, Stage } from '../model/kargo.js';
 import { summarizeAvailability } from '../explain/availability.js';
-import { explainAvailability } from '../rules/availability.js';
+import { type AvailabilityExplanation, explainAvailability } from '../rules/availability.js';
 import { readTopology } from './availability.js';
-import { assertProjectExists, type FreightFilter, selectObjects } from './get.js';
+import { assertProjectExists, type FreightFilter, selectObjects, selectorOptions } from './get.js';
 import { getStage } from './lookups.js';
 
 export interface FreightAvailability {
   freight: Freight;
   available: boolean;
   reason: string;
+  /** The whole decision, for -o json|yaml. */
+  explanation: AvailabilityExplanation;
 }
 
 export interface FreightAvailabilityRequest {
@@ -22,6 +24,7 @@ export interface FreightAvailabilityRequest {
   stage: string;
   names: string[];
   labelSelector?: string;
+  fieldSelector?: string;
   filter?: FreightFilter;
   now: Date;
 }
@@ -32,7 +35,7 @@ export async function listFreightAvailability(
 ): Promise<{ rows: FreightAvailability[]; missing: string[] }> {
   const [topology, freight] = await Promise.all([
     readTopology(client, request.project),
-    client.list<Freight>(resources.freight, request.project, request.labelSelector ? { labelSelector: request.labelSelector } : {}),
+    client.list<Freight>(resources.freight, request.project, selectorOptions(request)),
   ]);
   const stage = topology.stagesByName.get(request.stage) ?? (await getStageOfProject(client, request.project, request.stage));
   const selected = selectObjects(freight.items, {
@@ -43,7 +46,7 @@ export async function listFreightAvailability(
   });
   const rows = (selected.items as Freight[]).map((item) => {
     const explanation = explainAvailability(item, stage, { now: request.now, project: request.project, ...topology });
-    return { freight: item, available: explanation.available, reason: summarizeAvailability(explanation) };
+    return { freight: item, available: explanation.available, reason: summarizeAvailability(explanation), explanation };
   });
   return { rows, missing: selected.missing };
 }

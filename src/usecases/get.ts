@@ -16,6 +16,8 @@ export interface GetRequest {
   project?: string;
   names: string[];
   labelSelector?: string;
+  /** Sent to the server as is (metadata.name, metadata.namespace). */
+  fieldSelector?: string;
   /** Promotions of this Stage only. */
   stage?: string;
   freightFilter?: FreightFilter;
@@ -37,8 +39,8 @@ export interface GetResult<T extends KubeObject = KubeObject> {
 
 export async function getObjects(client: KubeClient, request: GetRequest): Promise<GetResult> {
   const namespace = request.type.namespaced ? request.project : undefined;
-  if (request.names.length > 0 && !request.labelSelector) return getNamed(client, request, namespace);
-  const listed = await client.list<KubeObject>(request.type, namespace, labelOptions(request.labelSelector));
+  if (request.names.length > 0 && !request.labelSelector && !request.fieldSelector) return getNamed(client, request, namespace);
+  const listed = await client.list<KubeObject>(request.type, namespace, selectorOptions(request));
   if (request.type.namespaced && request.project && listed.items.length === 0) await assertProjectExists(client, request.project);
   return selectObjects(listed.items, request);
 }
@@ -115,6 +117,9 @@ export async function assertProjectExists(client: KubeClient, project: string): 
   }
 }
 
-function labelOptions(labelSelector: string | undefined): { labelSelector?: string } {
-  return labelSelector ? { labelSelector } : {};
+export function selectorOptions(request: { labelSelector?: string; fieldSelector?: string }): { labelSelector?: string; fieldSelector?: string } {
+  return {
+    ...(request.labelSelector ? { labelSelector: request.labelSelector } : {}),
+    ...(request.fieldSelector ? { fieldSelector: request.fieldSelector } : {}),
+  };
 }

@@ -19,6 +19,7 @@ export async function* watchListing(client: KubeClient, request: GetRequest, opt
   let listed = false;
   for await (const event of inform<KubeObject>(client, request.type, namespace, {
     ...(request.labelSelector ? { labelSelector: request.labelSelector } : {}),
+    ...(request.fieldSelector ? { fieldSelector: request.fieldSelector } : {}),
     signal: options.signal,
     sleep: options.sleep,
   })) {

@@ -39,7 +39,7 @@ function listed(type: ResourceType): KubeObject[] {
 }
 
 function table(type: ResourceType, items: KubeObject[], wide = false, headers = true): string {
-  return formatGetResult(type, items, { format: wide ? 'wide' : undefined, headers, single: false }, context(wide));
+  return formatGetResult(type, items, { spec: { kind: 'table', wide }, headers, single: false }, context(wide));
 }
 
 const promotions: Promotion[] = [
@@ -93,7 +93,12 @@ describe('table details', () => {
   });
 
   it('colours states only when colour is on, and keeps columns aligned', () => {
-    const coloured = formatGetResult(resources.promotion, promotions, { format: undefined, headers: true, single: false }, context(false, true));
+    const coloured = formatGetResult(
+      resources.promotion,
+      promotions,
+      { spec: { kind: 'table', wide: false }, headers: true, single: false },
+      context(false, true),
+    );
     expect(coloured).toContain('\u001b[32mSucceeded\u001b[39m');
     expect(coloured).toContain('\u001b[31mFailed\u001b[39m');
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(table(resources.promotion, promotions));
