@@ -3,7 +3,7 @@
 // `kargo --help` starts without paying for it. The bundle is built beside dist/
 // and swapped in, so a concurrent run of bin/kargo never sees a half-written one.
 import { build } from 'esbuild';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +40,21 @@ const jsoncParserEsm = {
     build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: `${root}/node_modules/jsonc-parser/lib/esm/main.js` }));
   },
 };
+// A chunk loaded with import() goes through Node's asynchronous ES module loader:
+// one round trip through the thread pool per file, which a busy machine makes
+// slow. require() of an ES module (Node >= 20.19) loads the same module
+// synchronously, so every `import("./chunk.js")` the bundler wrote becomes
+// `__kImp("./chunk.js")` (same length, so the source maps still line up), a
+// promise of require()'s result; bin/kargo.js requires the entry the same way.
+async function loadChunksSynchronously(dir) {
+  for (const file of await readdir(dir)) {
+    if (!file.endsWith('.js')) continue;
+    const path = `${dir}/${file}`;
+    const code = await readFile(path, 'utf8');
+    const rewritten = code.replace(/(?<![\w$.])import\("(\.\/[\w.-]+\.js)"\)/g, '__kImp("$1")');
+    if (rewritten !== code) await writeFile(path, rewritten);
+  }
+}
 const staging = `dist.building-${process.pid}`;
 const retired = `dist.old-${process.pid}`;
 await rm(`${root}/${staging}`, { recursive: true, force: true });
@@ -59,9 +74,10 @@ await build({
   plugins: [trimKubeConfigImports, deferCommanderChildProcess, jsoncParserEsm],
   // Several dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
-    js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url);",
+    js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url); const __kImp = (chunk) => Promise.resolve().then(() => require(chunk));",
   },
 });
+await loadChunksSynchronously(`${root}/${staging}`);
 await rename(`${root}/dist`, `${root}/${retired}`).catch(() => undefined);
 await rename(`${root}/${staging}`, `${root}/dist`);
 await rm(`${root}/${retired}`, { recursive: true, force: true });

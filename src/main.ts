@@ -36,5 +36,6 @@ const ctx: CliContext = {
   kube: lazyKubeFactory({ env: process.env, stderr: process.stderr, signal: controller.signal }),
 };
 
-const code = await runCli(process.argv.slice(2), ctx);
-await flushAndExit(controller.signal.aborted ? stopCode : code);
+// No top-level await: bin/kargo.js loads this module with require(), which is
+// synchronous and starts faster than import() (Node ≥ 20.19 loads ES modules so).
+void runCli(process.argv.slice(2), ctx).then((code) => flushAndExit(controller.signal.aborted ? stopCode : code));
