@@ -12,7 +12,8 @@ export function setConditions(status: WarehouseStatus, now: string, ...condition
     const list = status.conditions ?? [];
     const existing = list.find((candidate) => candidate.type === condition.type);
     const lastTransitionTime = existing && existing.status === condition.status ? (existing.lastTransitionTime ?? now) : now;
-    const next: Condition = { ...condition, lastTransitionTime };
+    // metav1.Condition's message is required (an empty string is fine).
+    const next: Condition = { ...condition, message: condition.message ?? '', lastTransitionTime };
     status.conditions = existing ? list.map((candidate) => (candidate === existing ? next : candidate)) : [...list, next];
   }
 }

@@ -60,10 +60,16 @@ function requeueAfter(warehouse: WarehouseObject, intervalMs: number, now: Date)
   return left > 0 ? left : 100;
 }
 
-async function createWithAlias(client: KubeClient, freight: Freight): Promise<Freight> {
+/** What Kargo's Freight webhook adds on create (there may be no webhook here): an alias, its label, discoveredAt. */
+async function createWithAlias(client: KubeClient, freight: Freight, now: Date): Promise<Freight> {
   const namespace = freight.metadata.namespace ?? '';
   const alias = await availableAlias(client, namespace);
-  const labeled: Freight = { ...freight, alias, metadata: { ...freight.metadata, labels: { ...freight.metadata.labels, [ALIAS_LABEL]: alias } } };
+  const labeled: Freight = {
+    ...freight,
+    alias,
+    discoveredAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    metadata: { ...freight.metadata, labels: { ...freight.metadata.labels, [ALIAS_LABEL]: alias } },
+  };
   return client.create<Freight>(resources.freight, labeled, namespace);
 }
 
@@ -86,7 +92,7 @@ export async function reconcileWarehouse(options: WarehouseReconcilerOptions, na
     reportProgress: async (conditions) => {
       await writeStatus<WarehouseStatus, WarehouseObject>(client, resources.warehouse, namespace, name, (current) => ({ ...current.status, conditions }));
     },
-    createFreight: (freight) => createWithAlias(client, freight),
+    createFreight: (freight) => createWithAlias(client, freight, clock.now()),
   });
   const written = await writeStatus<WarehouseStatus, WarehouseObject>(client, resources.warehouse, namespace, name, (current) =>
     stableJson(current.status ?? {}) === stableJson(status) ? undefined : status,

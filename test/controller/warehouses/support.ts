@@ -13,6 +13,8 @@ import { stringify } from 'yaml';
 import { imageStore, type ImageStore, publishImage, type RunningRegistry, startRegistry } from '../../../src/sandbox/registry/index.js';
 
 export interface GitFixture {
+  /** The directory holding the bare repository `remote.git`. */
+  root: string;
   url: string;
   /** Commits `files` on the current branch at `date` (ISO) and pushes; returns the commit id. */
   commit(files: Record<string, string>, message: string, date: string): string;
@@ -47,6 +49,7 @@ export function gitFixture(): GitFixture {
   run(['init', '--quiet', '--initial-branch=main']);
   let current = 'main';
   return {
+    root,
     url: pathToFileURL(bare).href,
     commit(files, message, date) {
       for (const [file, contents] of Object.entries(files)) {
