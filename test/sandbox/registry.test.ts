@@ -62,6 +62,17 @@ describe('sandbox registry', () => {
     expect(second.headers.get('link')).toBeNull();
   });
 
+  it('caps pages at maxPageSize, whatever n asks for', async () => {
+    const small = await startRegistry({ store: imageStore(dir), credentials, maxPageSize: 2 });
+    try {
+      const page = await fetch(`http://${small.host}/v2/team/app/tags/list?n=10`, { headers: { authorization: basic } });
+      expect(await page.json()).toEqual({ name: 'team/app', tags: ['1.0.0', '1.1.0'] });
+      expect(page.headers.get('link')).toBe('</v2/team/app/tags/list?n=2&last=1.1.0>; rel="next"');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('serves a manifest by tag and by digest, HEAD included, with its sha256 as Docker-Content-Digest', async () => {
     const byTag = await get('/v2/team/app/manifests/3.0.0');
     expect(byTag.status).toBe(200);

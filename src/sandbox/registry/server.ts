@@ -15,6 +15,8 @@ export interface RegistryOptions {
   credentials: RegistryCredentials;
   /** Default 0: any free port. */
   port?: number;
+  /** The most tags one tag-list page holds (default: all, unless the client asks for `n`). */
+  maxPageSize?: number;
 }
 
 export interface RunningRegistry {
@@ -46,12 +48,13 @@ function sendContent(request: IncomingMessage, response: ServerResponse, content
   response.end(request.method === 'HEAD' ? undefined : content);
 }
 
-async function tagList(store: ImageStore, name: string, url: URL, response: ServerResponse): Promise<void> {
+async function tagList(store: ImageStore, name: string, url: URL, response: ServerResponse, maxPageSize: number | undefined): Promise<void> {
   const tags = await listTags(store, name);
   if (!tags) return sendError(response, 404, 'NAME_UNKNOWN', `repository name not known to registry: ${name}`);
   const last = url.searchParams.get('last');
   const nText = url.searchParams.get('n');
-  const n = nText === null ? undefined : Number(nText);
+  const asked = nText === null ? undefined : Number(nText);
+  const n = maxPageSize !== undefined && (asked === undefined || asked > maxPageSize) ? maxPageSize : asked;
   if (n !== undefined && (!Number.isInteger(n) || n < 0))
     return sendError(response, 400, 'PAGINATION_NUMBER_INVALID', `invalid number of results requested: ${nText}`);
   const after = last === null ? tags : tags.filter((tag) => tag > last);
@@ -81,7 +84,7 @@ async function handle(options: RegistryOptions, request: IncomingMessage, respon
   }
   const { store } = options;
   if (!isRepositoryName(target.name)) return sendError(response, 400, 'NAME_INVALID', `invalid repository name: ${target.name}`);
-  if (target.kind === 'tags') return tagList(store, target.name, url, response);
+  if (target.kind === 'tags') return tagList(store, target.name, url, response, options.maxPageSize);
   if (!(await listTags(store, target.name))) return sendError(response, 404, 'NAME_UNKNOWN', `repository name not known to registry: ${target.name}`);
   if (target.kind === 'manifests') {
     const digest = isDigest(target.reference) ? target.reference : await resolveTag(store, target.name, target.reference);

@@ -85,7 +85,8 @@ export interface RegistryFixture {
 export async function registryFixture(): Promise<RegistryFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'kargo-wh-registry-'));
   const store = imageStore(dir);
-  const registry = await startRegistry({ store, credentials: REGISTRY_USER });
+  // Small pages, so discovery has to follow the Link headers as it would on Docker Hub.
+  const registry = await startRegistry({ store, credentials: REGISTRY_USER, maxPageSize: 2 });
   return {
     registry,
     store,
