@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import type { ExitCode } from '../cli/exit-codes.js';
 import { withExamples } from '../cli/help.js';
+import { qualifiedName, resources } from '../kube/resources.js';
 import { ulidSource } from '../rules/promotion-name.js';
 import { getPromotion } from '../usecases/lookups.js';
 import { type PromoteFreight, type PromoteTarget, planPromotions } from '../usecases/promote.js';
@@ -49,7 +50,14 @@ export function promoteCommand(ctx: CliContext): Command {
     exitWith(await runPromote(ctx, session, { ...flags, ...(session.options.output ? { output: session.options.output } : {}) }));
   });
   withExamples(command, [
-    ['Promote Freight (by alias or name) to a Stage; prints the Promotion name', 'kargo promote -p shop --stage staging --freight jolly-penguin'],
+    [
+      'Promote Freight (by alias or name) to a Stage; prints promotion.kargo.akuity.io/NAME promotion created',
+      'kargo promote -p shop --stage staging --freight jolly-penguin',
+    ],
+    [
+      'The same, keeping the Promotion for a script (-o name prints promotion.kargo.akuity.io/NAME)',
+      'NAME=$(kargo promote -p shop --stage staging --freight jolly-penguin -o name)',
+    ],
     ["Promote what Kargo's auto-promotion would pick from a Warehouse", 'kargo promote -p shop --stage dev --warehouse images'],
     [
       'In CI: promote the image just built, wait through verification, fail the job on failure',
@@ -103,6 +111,8 @@ async function runPromote(ctx: CliContext, session: Session, flags: PromoteFlags
     timeoutMs,
     ...(output ? { output } : {}),
     label: 'promotion',
+    // Kargo's CLI prints each created Promotion this way (kubectl's name printer, operation "promotion created").
+    nameLine: (promotion) => `${qualifiedName(resources.promotion)}/${promotion.metadata.name ?? ''} promotion created`,
   });
 }
 

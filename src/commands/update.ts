@@ -21,7 +21,7 @@ export interface UpdateFreightFlags {
 export function updateCommand(ctx: CliContext): Command {
   const freight = new Command('freight')
     .description("Change a Freight's alias (aliases are unique within a project)")
-    .argument('[name-or-alias]', 'the Freight (or --name / --old-alias)')
+    .argument('[name-or-alias]', 'the Freight')
     .option('--alias <new>', 'the new alias')
     .option('--name <name>', 'the Freight by name (Kargo CLI spelling)')
     .option('--old-alias <alias>', 'the Freight by its current alias (Kargo CLI spelling)')

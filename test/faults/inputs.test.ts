@@ -5,6 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { firstLine, PROJECT, runKargo, startFaultEnv, type FaultEnv } from './support/fault-env.js';
+import { promotionName } from '../support/promotion-output.js';
 
 // bin/kargo runs as a child process on a busy 2-core machine: give each case room.
 vi.setConfig({ testTimeout: 60_000 });
@@ -114,7 +115,7 @@ describe.concurrent('signals', () => {
       expect(run.code, run.stderr).toBe(code);
       const name = /Created promotion (\S+):/.exec(run.stderr)?.[1] ?? '';
       expect(name).not.toBe('');
-      expect(run.stdout.trim()).toBe(name);
+      expect(promotionName(run.stdout)).toBe(name);
       expect(run.stderr).toContain(`follow it again with: kargo promote -p ${PROJECT} --name ${name} --wait`);
       expect(env.writesOf(user).filter((record) => record.resource === 'promotions')).toHaveLength(1);
     });

@@ -14,6 +14,7 @@ import { clientFor } from '../workflow/harness.js';
 import { type AuditEvent, writesBy } from './audit.js';
 import { adminKubeconfigPath, mintedKubeconfigPath, rawRequest, realApi, unknownTokenKubeconfigPath } from './cluster.js';
 import { kargo } from './kargo-process.js';
+import { promotionName } from '../support/promotion-output.js';
 
 interface Project {
   name: string;
@@ -60,7 +61,7 @@ describe('bin/kargo against kube-apiserver', () => {
 
     const promote = await kargo(['promote', ...p, '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait'], kubeconfig);
     expect(promote.code).toBe(ExitCode.Success);
-    expect((await promotionsIn(project)).map((promotion) => promotion.metadata.name)).toEqual([promote.stdout.trim()]);
+    expect((await promotionsIn(project)).map((promotion) => promotion.metadata.name)).toEqual([promotionName(promote.stdout)]);
 
     expect((await kargo(['approve', ...p, '--freight', FREIGHT.next.alias, '--stage', 'prod'], kubeconfig)).code).toBe(ExitCode.Success);
     expect((await kargo(['verify', 'stage', 'dev', ...p], kubeconfig)).code).toBe(ExitCode.Success);
@@ -68,7 +69,7 @@ describe('bin/kargo against kube-apiserver', () => {
 
     const held = await kargo(['promote', ...p, '--stage', 'qa', '--freight', FREIGHT.next.alias], kubeconfig);
     expect(held.code).toBe(ExitCode.Success);
-    expect((await kargo(['abort', 'promotion', held.stdout.trim(), ...p], kubeconfig)).code).toBe(ExitCode.Success);
+    expect((await kargo(['abort', 'promotion', promotionName(held.stdout), ...p], kubeconfig)).code).toBe(ExitCode.Success);
 
     const writes = writesBy(realApi().dir, user);
     const written = new Set(
@@ -107,7 +108,7 @@ describe('bin/kargo against kube-apiserver', () => {
 
     const promote = await kargo(['promote', '-p', project.name, '--stage', 'dev', '--freight', FREIGHT.next.alias], kubeconfig);
     expect(promote.code).toBe(ExitCode.Success);
-    const name = promote.stdout.trim();
+    const name = promotionName(promote.stdout);
 
     const abort = await kargo(['abort', 'promotion', name, '-p', project.name], kubeconfig);
     expect(abort.code).toBe(ExitCode.Forbidden);

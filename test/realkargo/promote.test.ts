@@ -8,6 +8,7 @@ import { completeAnalysisRun, getFreight, getStage, newAnalysisRun, promotionPha
 import { RESOURCES } from './kube-json.js';
 import { FREIGHT, useScenarios, whenStderr } from './scenario.js';
 import { waitFor } from './wait.js';
+import { promotionName, promotionNames } from '../support/promotion-output.js';
 
 const { open } = useScenarios();
 
@@ -18,7 +19,7 @@ describe('promote against Kargo v1.11.2', () => {
     expect(run.stderr).toMatch(/Succeeded/);
     expect(run.code).toBe(EXIT.success);
     const [promotion] = await promotionsOf(s, 'dev');
-    expect(run.stdout.trim()).toBe(promotion!.metadata.name);
+    expect(promotionName(run.stdout)).toBe(promotion!.metadata.name);
     expect(promotion!.status?.phase).toBe('Succeeded');
     const stage = await getStage(s, 'dev');
     expect(stage.status?.lastPromotion?.name).toBe(promotion!.metadata.name);
@@ -90,7 +91,7 @@ describe('promote against Kargo v1.11.2', () => {
     expect((await s.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.v2.alias, '--wait'])).code).toBe(EXIT.success);
     const run = await s.kargo(['promote', '--downstream-from', 'dev', '--freight', FREIGHT.v2.alias]);
     expect(run.code).toBe(EXIT.success);
-    const names = run.stdout.trim().split('\n');
+    const names = promotionNames(run.stdout);
     expect(names).toHaveLength(2);
     for (const name of names) await promotionPhase(s, name, ['Succeeded']);
     const stages = (await s.admin.list<PromotionObject>(RESOURCES.promotion, s.project)).map((promotion) => promotion.spec.stage);

@@ -61,7 +61,7 @@ it('a failed promotion exits 5 from the real process, with the step and message 
   const run = await kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait']);
   expect(run.code).toBe(ExitCode.PromotionFailed);
   expect(run.stderr).toMatch(/Promotion dev\.\S+ Errored at step step-1: git push: authentication required/);
-  expect(run.stdout).toMatch(/^dev\.\S+\n$/);
+  expect(run.stdout).toMatch(/^promotion\.kargo\.akuity\.io\/dev\.\S+ promotion created\n$/);
 });
 
 it('Ctrl-C stops the wait with 130; the promotion goes on in the cluster', async () => {

@@ -13,6 +13,7 @@ import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
 import { FREIGHT, seedCurrentFreight } from './fixtures.js';
 import { CapturedStream, type ScenarioProject, openProject, runKargo, whenWritten } from './harness.js';
 import { defineWorkflowScenarios } from './scenarios.js';
+import { promotionName } from '../support/promotion-output.js';
 
 /** Requests that change stored state (access reviews are POSTs that store nothing). */
 const isWrite = (request: RequestRecord) => WRITE_VERBS.has(request.verb) && !request.resource.endsWith('reviews');
@@ -86,7 +87,7 @@ describe('embedded-only', () => {
     // Give the delayed first request time to land (or be dropped with its connection), then count.
     await new Promise((resolve) => setTimeout(resolve, 800));
     const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
-    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([run.stdout.trim()]);
+    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([promotionName(run.stdout)]);
   });
 
   it('approve retries its status patch after a 409 Conflict', async () => {
@@ -117,8 +118,8 @@ describe('embedded-only', () => {
     expect(lost.count).toBe(1);
     expect(run.code).toBe(ExitCode.Success);
     const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
-    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([run.stdout.trim()]);
-    if (renamed) expect(run.stdout.trim()).toMatch(/^dev\.renamed-1$/);
+    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([promotionName(run.stdout)]);
+    if (renamed) expect(promotionName(run.stdout)).toMatch(/^dev\.renamed-1$/);
   });
 
   it("never reports an earlier run's Promotion as its own when every create fails", async () => {
@@ -135,9 +136,9 @@ describe('embedded-only', () => {
     expect(unavailable.hits).toBeGreaterThan(1);
     expect(run.code).not.toBe(ExitCode.Success);
     expect(run.stdout).toBe('');
-    expect(run.stderr).not.toContain(earlier.stdout.trim());
+    expect(run.stderr).not.toContain(promotionName(earlier.stdout));
     const promotions = (await project.admin.list<Promotion>(resources.promotion, project.project)).items;
-    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([earlier.stdout.trim()]);
+    expect(promotions.map((promotion) => promotion.metadata.name)).toEqual([promotionName(earlier.stdout)]);
   });
 
   it('a create that fails with 503 is retried with the same object', async () => {

@@ -10,6 +10,7 @@ import type { Freight, Promotion, Stage } from '../../src/model/kargo.js';
 import type { ControllerScript } from './fake-controller.js';
 import { FREIGHT, seedCurrentFreight } from './fixtures.js';
 import { CapturedStream, type ScenarioProject, type WorkflowTarget, openProject, runKargo, whenWritten } from './harness.js';
+import { promotionName, promotionNames } from '../support/promotion-output.js';
 
 export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
   let opened: ScenarioProject[] = [];
@@ -33,7 +34,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       expect(run.stderr).toContain('Verification in Stage staging Successful');
       expect(run.code).toBe(ExitCode.Success);
       const [promotion] = await promotionsOf(p, 'staging');
-      expect(run.stdout.trim()).toBe(promotion!.metadata.name);
+      expect(promotionName(run.stdout)).toBe(promotion!.metadata.name);
       expect(promotion!.metadata.name).toMatch(/^staging\.[0-9a-z]{26}\.c3d4e5f$/);
       expect(run.stderr).toMatch(/✔ step-1 \[git-clone\] Succeeded/);
       expect(run.stderr).toMatch(/success-rate Successful \(✔ 2 ✖ 0 ⚠ 0, last value 0\.99\)/);
@@ -46,7 +47,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       const p = await open({ holdPromotion: () => true });
       const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.name]);
       expect(run.code).toBe(ExitCode.Success);
-      expect(run.stdout).toMatch(/^dev\.[0-9a-z]{26}\.c3d4e5f\n$/);
+      expect(run.stdout).toMatch(/^promotion\.kargo\.akuity\.io\/dev\.[0-9a-z]{26}\.c3d4e5f promotion created\n$/);
       expect(run.stderr).toContain('Created promotion');
     });
 
@@ -118,7 +119,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       await seedCurrentFreight(p.admin, p.project, 'dev', FREIGHT.next.name, { verifiedAt: '2026-11-22T12:05:00Z' });
       const run = await p.kargo(['promote', '--downstream-from', 'dev', '--freight', FREIGHT.next.alias]);
       expect(run.code).toBe(ExitCode.Success);
-      expect(run.stdout.trim().split('\n')).toHaveLength(2);
+      expect(promotionNames(run.stdout)).toHaveLength(2);
       expect((await promotionsOf(p)).map((promotion) => promotion.spec.stage).sort()).toEqual(['qa', 'staging']);
     });
 
@@ -207,7 +208,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
       await vi.waitFor(async () => expect((await promotionsOf(p, 'dev'))[0]?.status?.phase).toBe('Running'), { timeout: 15_000 });
       const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait', '--timeout', '5s']);
       expect(run.code).toBe(ExitCode.Timeout);
-      expect(run.stderr).toContain(`Pending — waiting for Promotion ${first.stdout.trim()} to finish (Running)`);
+      expect(run.stderr).toContain(`Pending — waiting for Promotion ${promotionName(first.stdout)} to finish (Running)`);
     }, 60_000);
 
     it('-o json with --wait prints the final Promotion', async () => {
@@ -222,7 +223,7 @@ export function defineWorkflowScenarios(getTarget: () => WorkflowTarget): void {
     it('--name --wait follows an existing promotion to its end', async () => {
       const p = await open();
       const created = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias]);
-      const run = await p.kargo(['promote', '--name', created.stdout.trim(), '--wait']);
+      const run = await p.kargo(['promote', '--name', promotionName(created.stdout), '--wait']);
       expect(run.code).toBe(ExitCode.Success);
       expect(run.stderr).toMatch(/Succeeded in/);
     });

@@ -19,7 +19,14 @@ export interface DeliverOptions {
   output?: ObjectOutput;
   /** How the created objects are called on stderr ("promotion", "rollback promotion"). */
   label: string;
+  /** The stdout line for each created Promotion without -o (default: its name). */
+  nameLine?: NameLine;
 }
+
+/** The stdout line naming a Promotion when no -o is given. */
+export type NameLine = (promotion: Promotion) => string;
+
+const bareName: NameLine = (promotion) => promotion.metadata.name ?? '';
 
 /** Creates the planned Promotions (or has the server validate them), reports them, and waits if asked. */
 export async function deliverPromotions(ctx: CliContext, session: Session, plans: PlannedPromotion[], options: DeliverOptions): Promise<ExitCode> {
@@ -42,16 +49,16 @@ export async function deliverPromotions(ctx: CliContext, session: Session, plans
   try {
     await submitPromotions(client, plans, { dryRun: false, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal), onCreated: reportCreated });
   } catch (error) {
-    reportUnfinished(ctx, project, plans, created, options.waitTarget ?? 'promotion');
+    reportUnfinished(ctx, project, plans, created, options.waitTarget ?? 'promotion', options.nameLine ?? bareName);
     if (ctx.signal.aborted) throw exitQuietly(ExitCode.Interrupted);
     throw error;
   }
   if (!options.waitTarget) {
     if (options.output) printObjects(ctx, created, options.output);
-    else for (const promotion of created) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
+    else for (const promotion of created) ctx.io.stdout.write(`${(options.nameLine ?? bareName)(promotion)}\n`);
     return ExitCode.Success;
   }
-  return waitAndReport(ctx, session, created, options.waitTarget, options.timeoutMs, options.output);
+  return waitAndReport(ctx, session, created, options.waitTarget, options.timeoutMs, options.output, options.nameLine);
 }
 
 /**
@@ -59,11 +66,11 @@ export async function deliverPromotions(ctx: CliContext, session: Session, plans
  * follow it, and that the Promotion being created when it stopped may exist too.
  * The created names also go to stdout, for scripts.
  */
-function reportUnfinished(ctx: CliContext, project: string, plans: PlannedPromotion[], created: Promotion[], target: WaitTarget): void {
+function reportUnfinished(ctx: CliContext, project: string, plans: PlannedPromotion[], created: Promotion[], target: WaitTarget, nameLine: NameLine): void {
   for (const promotion of created) {
     const follow = `kargo promote -p ${project} --name ${promotion.metadata.name} --wait${target === 'verification' ? '=verification' : ''}`;
     ctx.io.stderr.write(`Promotion ${promotion.metadata.name} exists and goes on in the cluster; follow it with: ${follow}\n`);
-    ctx.io.stdout.write(`${promotion.metadata.name}\n`);
+    ctx.io.stdout.write(`${nameLine(promotion)}\n`);
   }
   const pending = plans[created.length];
   if (pending && ctx.signal.aborted) {
@@ -82,6 +89,7 @@ export async function waitAndReport(
   target: 'promotion' | 'verification',
   timeoutMs: number,
   output: ObjectOutput | undefined,
+  nameLine: NameLine = bareName,
 ): Promise<ExitCode> {
   const { client, project } = await session.target();
   let worst: ExitCode = ExitCode.Success;
@@ -96,6 +104,6 @@ export async function waitAndReport(
     if (report.exitCode === ExitCode.Interrupted || report.exitCode === ExitCode.Timeout) break;
   }
   if (output) printObjects(ctx, [...finals, ...extras], output);
-  else for (const promotion of finals) ctx.io.stdout.write(`${promotion.metadata.name}\n`);
+  else for (const promotion of finals) ctx.io.stdout.write(`${nameLine(promotion)}\n`);
   return worst;
 }

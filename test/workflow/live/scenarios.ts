@@ -11,6 +11,7 @@ import type { Freight, Promotion, Stage } from '../../../src/model/kargo.js';
 import { CapturedStream, type WorkflowTarget, runKargo, whenWritten } from '../harness.js';
 import { type LiveController, type LiveProject, openLiveProject, runLiveController } from './harness.js';
 import { FREIGHT } from './pipeline.js';
+import { promotionName } from '../../support/promotion-output.js';
 
 // Each scenario runs real promotions (git, polling, 1s metric intervals): seconds, more on a loaded machine.
 const SCENARIO_TIMEOUT = 90_000;
@@ -46,7 +47,7 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
       const run = await p.kargo(['promote', '--stage', 'staging', '--freight', FREIGHT.next.alias, '--wait=verification']);
       expect(run.code, run.stderr).toBe(ExitCode.Success);
       const [promotion] = await p.promotions('staging');
-      expect(run.stdout.trim()).toBe(promotion!.metadata.name);
+      expect(promotionName(run.stdout)).toBe(promotion!.metadata.name);
       expect(run.stderr).toMatch(/✔ clone \[git-clone\] Succeeded/);
       expect(run.stderr).toMatch(/✔ rollout \[http\] Succeeded/);
       expect(run.stderr).toMatch(/error-rate Successful \(✔ 2 ✖ 0 ⚠ 0, last value 0\.01\)/);
@@ -63,7 +64,7 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
       p.world.setRollout('dev', 'rolling');
       const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.name]);
       expect(run.code).toBe(ExitCode.Success);
-      expect(run.stdout).toMatch(/^dev\.[0-9a-z]{26}\.c3d4e5f\n$/);
+      expect(run.stdout).toMatch(/^promotion\.kargo\.akuity\.io\/dev\.[0-9a-z]{26}\.c3d4e5f promotion created\n$/);
     });
 
     it('exits 3 for a missing project, stage or freight', async () => {
@@ -151,7 +152,7 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
       const run = await waiting;
       expect(run.code).toBe(ExitCode.Interrupted);
       p.world.setRollout('dev', 'done');
-      const name = run.stdout.trim() || (await p.promotions('dev'))[0]!.metadata.name!;
+      const name = (run.stdout.trim() && promotionName(run.stdout)) || (await p.promotions('dev'))[0]!.metadata.name!;
       const follow = await p.kargo(['promote', '--name', name, '--wait']);
       expect(follow.code, follow.stderr).toBe(ExitCode.Success);
     });
@@ -163,7 +164,7 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
       await vi.waitFor(async () => expect((await p.promotions('dev'))[0]?.status?.phase).toBe('Running'), { timeout: 15_000 });
       const run = await p.kargo(['promote', '--stage', 'dev', '--freight', FREIGHT.next.alias, '--wait', '--timeout', '5s']);
       expect(run.code).toBe(ExitCode.Timeout);
-      expect(run.stderr).toContain(`Pending — waiting for Promotion ${first.stdout.trim()} to finish (Running)`);
+      expect(run.stderr).toContain(`Pending — waiting for Promotion ${promotionName(first.stdout)} to finish (Running)`);
     });
 
     it('-o json with --wait prints the final Promotion, every step recorded', async () => {
