@@ -116,8 +116,9 @@ export const BUILTIN_RESOURCES: ServedResource[] = [
   kargo('ClusterPromotionTask', 'clusterpromotiontasks', false, false, ['clusterpromotask', 'clusterpromotasks']),
   argo('AnalysisTemplate', 'analysistemplates', true, false, ['at']),
   argo('ClusterAnalysisTemplate', 'clusteranalysistemplates', false, false, ['cat']),
-  argo('AnalysisRun', 'analysisruns', true, true, ['ar']),
-  argo('Application', 'applications', true, true, ['app', 'apps']),
+  // As their real CRDs declare them: no status subresource (status is written with the object).
+  argo('AnalysisRun', 'analysisruns', true, false, ['ar']),
+  argo('Application', 'applications', true, false, ['app', 'apps']),
 ];
 
 /** Kinds answered by a handler rather than stored. */
