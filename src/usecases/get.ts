@@ -97,13 +97,14 @@ function matchesFreightFilter(freight: Freight, filter: FreightFilter): boolean 
   return true;
 }
 
-/** Kargo's own orders: Freight oldest first by discovery, everything else by name. */
+/** Kargo's own orders within a project (Freight oldest first by discovery, everything else by name); projects in turn, as kubectl -A lists namespaces. */
 function sortForListing(items: KubeObject[], type: ResourceType): KubeObject[] {
-  const byName = (a: KubeObject, b: KubeObject): number => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
+  const byProject = (a: KubeObject, b: KubeObject): number => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '');
+  const byName = (a: KubeObject, b: KubeObject): number => byProject(a, b) || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
   if (type !== resources.freight) return [...items].sort(byName);
   return [...items].sort((a, b) => {
     const byTime = (effectiveDiscoveredAt(a as Freight) ?? '').localeCompare(effectiveDiscoveredAt(b as Freight) ?? '');
-    return byTime !== 0 ? byTime : byName(a, b);
+    return byProject(a, b) || byTime || byName(a, b);
   });
 }
 
