@@ -3,11 +3,14 @@
 // Kargo's controller does. So far: Promotions (admission, execution through
 // the engine, abort) with the Stage's and Freight's bookkeeping around them.
 
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ProviderOptions } from '../analysis/index.js';
 import { builtinStepRegistry } from '../engine/builtin-steps.js';
 import type { StepRegistry } from '../engine/registry.js';
 import type { KubeClient } from '../kube/client.js';
 import type { Clock } from '../runtime/clock.js';
+import { type LeaseOptions, whileLeading } from './lease/leader.js';
 import { runPromotionReconciler } from './promotions/reconciler.js';
 import { runWarehouseReconciler, type WarehouseReconcilerOptions } from './warehouses/reconciler.js';
 
@@ -36,17 +39,41 @@ export interface ControllerOptions {
    * asked for, since it reaches out to every repository the Warehouses name.
    */
   warehouses?: boolean | Pick<WarehouseReconcilerOptions, 'minIntervalMs' | 'credentials'>;
+  /**
+   * Leader election: only the controller holding this lease reconciles, so two
+   * controllers against one cluster never run a Promotion twice. Default: the
+   * ConfigMap `kube-system/kargo-cli-controller`, 15s lease. `false` turns it off.
+   */
+  lease?: false | Partial<LeaseOptions>;
 }
 
-/** Runs the controller until `signal` aborts. Rejects if a watch fails for good (e.g. 403). */
+/**
+ * Runs the controller until `signal` aborts: waits for the lease, reconciles
+ * while it holds it, and releases it on stop. Rejects if a watch fails for good (e.g. 403).
+ */
 export async function startController(options: ControllerOptions): Promise<void> {
+  if (options.lease === false) return runReconcilers(options, options.signal);
+  const lease = { ...DEFAULT_LEASE, identity: `${hostname()}_${randomUUID()}`, ...options.lease };
+  await whileLeading(
+    options.client,
+    options.clock,
+    lease,
+    options.signal,
+    (leading) => runReconcilers(options, leading),
+    (error) => options.onError?.(`lease ${lease.namespace}/${lease.name}`, error),
+  );
+}
+
+const DEFAULT_LEASE = { namespace: 'kube-system', name: 'kargo-cli-controller', durationMs: 15_000, renewMs: 2_000, retryMs: 2_000 };
+
+async function runReconcilers(options: ControllerOptions, signal: AbortSignal): Promise<void> {
   const warehouses = options.warehouses
     ? runWarehouseReconciler({
         ...(typeof options.warehouses === 'object' ? options.warehouses : {}),
         client: options.client,
         clock: options.clock,
         workRoot: options.workRoot,
-        signal: options.signal,
+        signal,
         ...(options.onError ? { onError: options.onError } : {}),
       })
     : undefined;
@@ -54,7 +81,7 @@ export async function startController(options: ControllerOptions): Promise<void>
     client: options.client,
     clock: options.clock,
     workRoot: options.workRoot,
-    signal: options.signal,
+    signal,
     registry: options.registry ?? builtinStepRegistry(),
     ...(options.requeue ? { requeue: options.requeue } : {}),
     ...(options.onError ? { onError: options.onError } : {}),

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startController } from '../../src/controller/index.js';
+import type { LeaseOptions } from '../../src/controller/lease/leader.js';
 import type { KubeClient } from '../../src/kube/client.js';
 import { resources } from '../../src/kube/resources.js';
 import type { Freight, Promotion, Stage } from '../../src/model/kargo.js';
@@ -28,10 +29,17 @@ export interface Bench {
   stopController(): Promise<void>;
   /** Stops the controller (if running) and starts a new one with the same working directories. */
   restartController(): Promise<void>;
+  /** Starts a second controller (its own working directory) against the same server; resolves to its stop. */
+  startAnother(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
-export async function startBench(): Promise<Bench> {
+export interface BenchOptions {
+  /** Leader-election timings (default: startController's). */
+  lease?: Partial<LeaseOptions>;
+}
+
+export async function startBench(options: BenchOptions = {}): Promise<Bench> {
   const cluster = await startTestCluster();
   const admin = await clientFor(cluster.kubeconfigPath);
   const gateState = { ready: false };
@@ -43,12 +51,13 @@ export async function startBench(): Promise<Bench> {
   );
   const workRoot = await mkdtemp(join(tmpdir(), 'kargo-controller-test-'));
   const errors: unknown[] = [];
-  const runController = async (): Promise<() => Promise<void>> => {
+  const runController = async (root = workRoot): Promise<() => Promise<void>> => {
     const stop = new AbortController();
     const running = startController({
       client: await clientFor(cluster.kubeconfigPath),
       clock: systemClock,
-      workRoot,
+      workRoot: root,
+      ...(options.lease ? { lease: options.lease } : {}),
       signal: stop.signal,
       requeue: { defaultMs: 60_000, minMs: 200 },
       onError: (_key, error) => errors.push(error),
@@ -75,6 +84,9 @@ export async function startBench(): Promise<Bench> {
     async restartController() {
       await stopController?.();
       stopController = await runController();
+    },
+    async startAnother() {
+      return runController(await mkdtemp(join(workRoot, 'another-')));
     },
     async close() {
       await stopController?.();
