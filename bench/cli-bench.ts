@@ -1,8 +1,9 @@
-// Start-up benchmark: `kargo --help` against `node -e 0`, and
-// `kargo get stages -o json` against `kubectl get stages -o json`, both against the
-// same embedded API server, side by side in one run. Wall time is the median of
-// BENCH_RUNS runs (default 15, interleaved so drift hits both sides alike); peak RSS
-// comes from `/usr/bin/time -v`, or, without it, from Node's own resource usage
+// Start-up benchmark: `kargo --help` and `kargo version --client` against
+// `node -e 0`, and `kargo get stages -o json` against `kubectl get stages -o json`,
+// both against the same embedded API server, side by side in one run. BENCH_RUNS
+// pairs (default 15, interleaved so drift hits both sides alike); medians of wall
+// time, CPU and of the pair-by-pair ratios. CPU and peak RSS come from
+// `/usr/bin/time -v`, or, without it, peak RSS from Node's own resource usage
 // (Node processes only).
 //
 //   npm run build && npx tsx bench/cli-bench.ts
@@ -32,6 +33,8 @@ interface Command {
 
 interface Sample {
   ms: number;
+  /** User + system CPU (GNU time only). */
+  cpuMs?: number;
   rssKb?: number;
   stdout: string;
 }
@@ -73,6 +76,15 @@ async function main(): Promise<number> {
       },
       {
         subject: {
+          label: 'kargo version --client',
+          file: process.execPath,
+          args: [kargoBin, 'version', '--client'],
+          check: (out) => (out.startsWith('Client Version') ? undefined : out.slice(0, 80)),
+        },
+        baseline: { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] },
+      },
+      {
+        subject: {
           label: 'kargo get stages -o json',
           file: process.execPath,
           args: [kargoBin, 'get', 'stages', '-p', project, '-o', 'json'],
@@ -87,7 +99,7 @@ async function main(): Promise<number> {
       `kargo start-up benchmark · ${runs} runs each, median wall time · peak RSS via ${useGnuTime ? '/usr/bin/time -v' : "Node's resource usage"}`,
       `node ${process.version} · ${process.platform}/${process.arch} · embedded API server at ${cluster.server.url}`,
       '',
-      row('command', 'median', 'peak RSS', 'runs ok'),
+      row('command', 'wall', 'cpu', 'peak RSS', 'runs ok'),
     ];
     for (const { subject, baseline } of comparisons) {
       const results = new Map<Command, Sample[]>([
@@ -102,11 +114,29 @@ async function main(): Promise<number> {
       for (let run = 0; run < runs; run++) {
         for (const command of [subject, baseline]) results.get(command)?.push(await measure(command, env, useGnuTime, rssProbe));
       }
-      const a = summarize(results.get(subject) ?? []);
-      const b = summarize(results.get(baseline) ?? []);
-      lines.push(row(subject.label, `${a.ms.toFixed(0)} ms`, mb(a.rssKb), `${a.count}/${runs}`));
-      lines.push(row(baseline.label, `${b.ms.toFixed(0)} ms`, mb(b.rssKb), `${b.count}/${runs}`));
-      lines.push(row('  ratio', `${(a.ms / b.ms).toFixed(2)}x`, a.rssKb && b.rssKb ? `${(a.rssKb / b.rssKb).toFixed(2)}x` : 'n/a', ''));
+      const samplesA = results.get(subject) ?? [];
+      const samplesB = results.get(baseline) ?? [];
+      const a = summarize(samplesA);
+      const b = summarize(samplesB);
+      lines.push(row(subject.label, `${a.ms.toFixed(0)} ms`, ms(a.cpuMs), mb(a.rssKb), `${a.count}/${runs}`));
+      lines.push(row(baseline.label, `${b.ms.toFixed(0)} ms`, ms(b.cpuMs), mb(b.rssKb), `${b.count}/${runs}`));
+      const paired = (pick: (sample: Sample) => number | undefined): string => {
+        const ratios = samplesA.flatMap((sample, index) => {
+          const x = pick(sample);
+          const y = samplesB[index] ? pick(samplesB[index]) : undefined;
+          return x !== undefined && y ? [x / y] : [];
+        });
+        return ratios.length > 0 ? `${median(ratios).toFixed(2)}x` : 'n/a';
+      };
+      lines.push(
+        row(
+          '  ratio (paired)',
+          paired((sample) => sample.ms),
+          paired((sample) => sample.cpuMs),
+          paired((sample) => sample.rssKb),
+          '',
+        ),
+      );
       lines.push('');
     }
     process.stdout.write(lines.join('\n'));
@@ -117,8 +147,12 @@ async function main(): Promise<number> {
   }
 }
 
-function row(label: string, time: string, rss: string, ok: string): string {
-  return `${label.padEnd(30)}${time.padStart(10)}${rss.padStart(12)}${ok.padStart(10)}`;
+function row(label: string, time: string, cpu: string, rss: string, ok: string): string {
+  return `${label.padEnd(30)}${time.padStart(10)}${cpu.padStart(10)}${rss.padStart(12)}${ok.padStart(10)}`;
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? 'n/a' : `${value.toFixed(0)} ms`;
 }
 
 function mb(kb: number | undefined): string {
@@ -131,10 +165,12 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-function summarize(samples: Sample[]): { ms: number; rssKb?: number; count: number } {
+function summarize(samples: Sample[]): { ms: number; cpuMs?: number; rssKb?: number; count: number } {
   const rss = samples.flatMap((sample) => (sample.rssKb ? [sample.rssKb] : []));
-  const summary: { ms: number; rssKb?: number; count: number } = { ms: median(samples.map((sample) => sample.ms)), count: samples.length };
+  const cpu = samples.flatMap((sample) => (sample.cpuMs !== undefined ? [sample.cpuMs] : []));
+  const summary: { ms: number; cpuMs?: number; rssKb?: number; count: number } = { ms: median(samples.map((sample) => sample.ms)), count: samples.length };
   if (rss.length) summary.rssKb = median(rss);
+  if (cpu.length) summary.cpuMs = median(cpu);
   return summary;
 }
 
@@ -165,6 +201,9 @@ function measure(command: Command, env: NodeJS.ProcessEnv, useGnuTime: boolean, 
       const sample: Sample = { ms, stdout };
       const kb = rss ? Number(rss[1] ?? rss[2]) : undefined;
       if (kb) sample.rssKb = kb;
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      if (user && system) sample.cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
       resolve(sample);
     });
   });
