@@ -98,6 +98,18 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
     load: async () => (await import('./commands/logs.js')).logsCommand,
   },
   {
+    name: 'grant',
+    term: 'grant [options]',
+    summary: 'Grant a role to a user or grant permissions to a role',
+    load: async () => (await import('./commands/roles/grant-revoke.js')).grantCommand,
+  },
+  {
+    name: 'revoke',
+    term: 'revoke [options]',
+    summary: 'Revoke a role from a user or revoke permissions from a role',
+    load: async () => (await import('./commands/roles/grant-revoke.js')).revokeCommand,
+  },
+  {
     name: 'version',
     term: 'version [options]',
     summary: 'Print the client version and what the cluster serves',

@@ -16,4 +16,5 @@ export const coreResources = {
   ingress: kind('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']),
   role: kind('rbac.authorization.k8s.io', 'v1', 'Role', 'roles'),
   roleBinding: kind('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings'),
+  clusterRole: { ...kind('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles'), namespaced: false },
 } as const satisfies Record<string, ResourceType>;

@@ -28,7 +28,12 @@ export function formatListing<T extends KubeObject>(type: ResourceType, objects:
 }
 
 /** `secret/NAME created`; Kargo's update commands print the bare `secret/NAME` (an empty operation). */
-export function formatWritten(type: ResourceType, object: KubeObject, operation: 'created' | '' | 'deleted', format: OutputFormat | undefined): string {
+export function formatWritten(
+  type: ResourceType,
+  object: KubeObject,
+  operation: 'created' | 'updated' | '' | 'deleted',
+  format: OutputFormat | undefined,
+): string {
   if (isStructured(format)) return formatObjects([object], format, type, true);
   if (format !== undefined && format !== 'wide') unsupported(format);
   return `${qualifiedName(type)}/${object.metadata.name ?? ''}${operation ? ` ${operation}` : ''}\n`;
