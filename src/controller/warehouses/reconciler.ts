@@ -5,6 +5,7 @@
 // discovers through git, registries and chart repositories, writes the whole
 // status, and looks again when the interval is up.
 
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { type CredentialsOptions, DEFAULT_CREDENTIALS_OPTIONS } from '../../engine/credentials/database.js';
 import type { KubeClient } from '../../kube/client.js';
@@ -83,17 +84,21 @@ export async function reconcileWarehouse(options: WarehouseReconcilerOptions, na
     throw error;
   }
   const intervalMs = intervalOf(warehouse, options.minIntervalMs ?? 0);
+  // One signal per pass, so the many git and HTTP calls of all passes do not pile listeners on the controller's.
+  const pass = new AbortController();
+  const stop = (): void => pass.abort(options.signal.reason);
+  options.signal.addEventListener('abort', stop, { once: true });
   const lookup = credentialsFromKube(client, options.credentials ?? DEFAULT_CREDENTIALS_OPTIONS);
   const { status, error } = await syncWarehouse(warehouse, {
     now: clock.now(),
     intervalMs,
     discover: (project, subs, last) =>
-      discoverArtifacts(project, subs, last, { credentials: lookup, clock, workDir: join(options.workRoot, 'warehouses'), signal: options.signal }),
+      discoverArtifacts(project, subs, last, { credentials: lookup, clock, workDir: join(options.workRoot, 'warehouses'), signal: pass.signal }),
     reportProgress: async (conditions) => {
       await writeStatus<WarehouseStatus, WarehouseObject>(client, resources.warehouse, namespace, name, (current) => ({ ...current.status, conditions }));
     },
     createFreight: (freight) => createWithAlias(client, freight, clock.now()),
-  });
+  }).finally(() => options.signal.removeEventListener('abort', stop));
   const written = await writeStatus<WarehouseStatus, WarehouseObject>(client, resources.warehouse, namespace, name, (current) =>
     stableJson(current.status ?? {}) === stableJson(status) ? undefined : status,
   );
@@ -104,9 +109,13 @@ export async function reconcileWarehouse(options: WarehouseReconcilerOptions, na
 /** Runs until the signal aborts; resolves once every reconcile in flight has finished. */
 export async function runWarehouseReconciler(options: WarehouseReconcilerOptions): Promise<void> {
   const { client, clock, signal } = options;
+  // Every Warehouse waits for its interval on the queue's signal: one listener each, by design.
+  const queueStop = new AbortController();
+  setMaxListeners(0, queueStop.signal);
+  signal.addEventListener('abort', () => queueStop.abort(signal.reason), { once: true });
   const queue = new WorkQueue({
     clock,
-    signal,
+    signal: queueStop.signal,
     maxErrorDelayMs: 5 * 60_000,
     ...(options.onError ? { onError: options.onError } : {}),
     reconcile: (key) => {
