@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../cli/output-options.js';
 import { openSession } from '../cli/session.js';
 import { formatOperation } from '../output/operation-result.js';
 import { describe, writeManifests } from '../usecases/write-manifests.js';
@@ -15,20 +16,21 @@ export function applyCommand(ctx: CliContext): Command {
   const command = addManifestOptions(
     new Command('apply').description('Apply a resource from a file or from stdin (create it, or replace it if it exists)'),
     'apply',
-  ).action(async (flags: ManifestFlags, self: Command) => {
+  ).action(async (flags: ManifestFlags & TemplateFlags, self: Command) => {
     const session = openSession(ctx, self);
+    const spec = outputSpecOf(session.options, flags);
     const planned = await plannedObjects(ctx, session, flags, 'write');
     const report = await writeManifests(await session.client(), planned, 'apply');
-    const format = session.options.output;
     const created = report.created.map(({ planned: { type }, object }) => ({ type, object }));
     const configured = report.configured.map(({ planned: { type }, object }) => ({ type, object }));
-    ctx.io.stdout.write(formatOperation(created, 'created', format) + formatOperation(configured, 'configured', format));
+    ctx.io.stdout.write(formatOperation(created, 'created', spec, session.options.headers) + formatOperation(configured, 'configured', spec, false));
     noteNamespaces(ctx, report.namespacesCreated);
     endWithFailures(
       ctx,
       report.failed.map(({ planned: object, error }) => ({ label: `${object.where}: ${describe(object)}`, error })),
     );
   });
+  addTemplateOptions(command);
   return withExamples(command, [
     ['Apply a stage using the data in stage.yaml', 'kargo apply -f stage.yaml'],
     ['Apply the YAML resources in the stages directory', 'kargo apply -f stages/'],

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../cli/output-options.js';
 import { openSession } from '../cli/session.js';
 import { resources } from '../kube/resources.js';
 import { formatOperation } from '../output/operation-result.js';
@@ -15,13 +16,15 @@ export function createProjectCommand(ctx: CliContext): Command {
   const command = new Command('project')
     .description('Create a project')
     .argument('<project>', 'the new project (also the name of its namespace)')
-    .action(async (name: string, _flags: unknown, self: Command) => {
+    .action(async (name: string, flags: TemplateFlags, self: Command) => {
       const problem = nameProblem(name.trim(), 'project');
       if (problem) fail('usage', `project name "${name}" ${problem}.`);
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const { project, namespaceCreated } = await createProject(await session.client(), name.trim());
-      ctx.io.stdout.write(formatOperation([{ type: resources.project, object: project }], 'created', session.options.output));
+      ctx.io.stdout.write(formatOperation([{ type: resources.project, object: project }], 'created', spec, session.options.headers));
       noteNamespaces(ctx, namespaceCreated ? [name.trim()] : []);
     });
+  addTemplateOptions(command);
   return withExamples(command, [['Create project', 'kargo create project my-project']]);
 }

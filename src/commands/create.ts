@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../cli/output-options.js';
 import { openSession } from '../cli/session.js';
 import { formatOperation } from '../output/operation-result.js';
 import { describe, writeManifests } from '../usecases/write-manifests.js';
@@ -17,15 +18,17 @@ const SUBCOMMANDS: ((ctx: CliContext) => Command)[] = [createProjectCommand];
 
 export function createCommand(ctx: CliContext): Command {
   const command = addManifestOptions(new Command('create').description('Create a resource from a file or from stdin'), 'create').action(
-    async (flags: ManifestFlags, self: Command) => {
+    async (flags: ManifestFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const planned = await plannedObjects(ctx, session, flags, 'write');
       const report = await writeManifests(await session.client(), planned, 'create');
       ctx.io.stdout.write(
         formatOperation(
           report.created.map(({ planned: { type }, object }) => ({ type, object })),
           'created',
-          session.options.output,
+          spec,
+          session.options.headers,
         ),
       );
       noteNamespaces(ctx, report.namespacesCreated);
@@ -35,6 +38,7 @@ export function createCommand(ctx: CliContext): Command {
       );
     },
   );
+  addTemplateOptions(command);
   for (const subcommand of SUBCOMMANDS) command.addCommand(subcommand(ctx));
   return withExamples(command, [
     ['Create a stage using the data in stage.yaml', 'kargo create -f stage.yaml'],

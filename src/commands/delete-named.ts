@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../cli/output-options.js';
 import { openSession } from '../cli/session.js';
 import { apiVersionOf, resources } from '../kube/resources.js';
 import type { KubeObject } from '../model/kargo.js';
@@ -23,17 +24,19 @@ export function deleteFreightCommand(ctx: CliContext): Command {
     .argument('[names...]', 'names or aliases of the Freight')
     .option('--name <name>', 'name of a piece of freight to delete (repeatable)', collect, [])
     .option('--alias <alias>', 'alias of a piece of freight to delete (repeatable)', collect, [])
-    .action(async (names: string[], flags: { name: string[]; alias: string[] }, self: Command) => {
+    .action(async (names: string[], flags: { name: string[]; alias: string[] } & TemplateFlags, self: Command) => {
       const values = [...new Set([...names, ...flags.name, ...flags.alias])];
       if (values.length === 0) fail('usage', 'name or alias is required', 'Name the Freight: kargo delete freight --name NAME (or --alias ALIAS).');
       checkAll(values, 'object-or-alias', 'Freight name or alias');
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const [client, project] = await Promise.all([session.client(), session.project()]);
       await requireProject(client, project);
       const deleted = await deleteFreight(client, project, values);
       const written = deleted.map(({ given }) => ({ type: resources.freight, object: stub('Freight', given, project) }));
-      ctx.io.stdout.write(formatOperation(written, 'deleted', session.options.output));
+      ctx.io.stdout.write(formatOperation(written, 'deleted', spec, session.options.headers));
     });
+  addTemplateOptions(command);
   return withExamples(command, [
     ['Delete a piece of freight by name', 'kargo delete freight --project=my-project --name=abc123'],
     ['Delete a piece of freight by alias', 'kargo delete freight --project=my-project --alias=my-alias'],
@@ -57,10 +60,11 @@ function byNames(ctx: CliContext, kind: 'stage' | 'warehouse' | 'project', descr
     .alias(type.plural)
     .description(description)
     .argument('<names...>', `the ${label === 'project' ? 'project' : `${label}`}s to delete`)
-    .action(async (names: string[], _flags: unknown, self: Command) => {
+    .action(async (names: string[], flags: TemplateFlags, self: Command) => {
       const unique = [...new Set(names)];
       checkAll(unique, kind === 'project' ? 'project' : 'object', `${label} name`);
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const client = await session.client();
       const project = type.namespaced ? await session.project() : undefined;
       if (project) await requireProject(client, project);
@@ -78,11 +82,13 @@ function byNames(ctx: CliContext, kind: 'stage' | 'warehouse' | 'project', descr
         formatOperation(
           deleted.map((object) => ({ type, object })),
           'deleted',
-          session.options.output,
+          spec,
+          session.options.headers,
         ),
       );
       endWithFailures(ctx, failures);
     });
+  addTemplateOptions(command);
   return withExamples(
     command,
     examples.map((line) => [description, line]),
@@ -94,15 +100,17 @@ function singleton(ctx: CliContext, kind: 'projectconfig' | 'clusterconfig', des
   const command = new Command(kind)
     .alias(type.plural)
     .description(description)
-    .action(async (_flags: unknown, self: Command) => {
+    .action(async (flags: TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const client = await session.client();
       const project = kind === 'projectconfig' ? await session.project() : undefined;
       if (project) await requireProject(client, project);
       const name = project ?? CLUSTER_CONFIG_NAME;
       await deleteNamed(client, kind as NamedKind, name, project);
-      ctx.io.stdout.write(formatOperation([{ type, object: stub(type.kind, name, project) }], 'deleted', session.options.output));
+      ctx.io.stdout.write(formatOperation([{ type, object: stub(type.kind, name, project) }], 'deleted', spec, session.options.headers));
     });
+  addTemplateOptions(command);
   return withExamples(command, [[description, example]]);
 }
 

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../cli/output-options.js';
 import { openSession } from '../cli/session.js';
 import { formatOperation } from '../output/operation-result.js';
 import { deleteManifests } from '../usecases/delete-manifests.js';
@@ -16,15 +17,17 @@ const SUBCOMMANDS: ((ctx: CliContext) => Command[])[] = [(ctx) => [deleteFreight
 
 export function deleteCommand(ctx: CliContext): Command {
   const command = addManifestOptions(new Command('delete').description('Delete resources by file and names'), 'delete').action(
-    async (flags: ManifestFlags, self: Command) => {
+    async (flags: ManifestFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const planned = await plannedObjects(ctx, session, flags, 'delete');
       const report = await deleteManifests(await session.client(), planned);
       ctx.io.stdout.write(
         formatOperation(
           report.deleted.map(({ planned: { type }, object }) => ({ type, object })),
           'deleted',
-          session.options.output,
+          spec,
+          session.options.headers,
         ),
       );
       endWithFailures(
@@ -33,6 +36,7 @@ export function deleteCommand(ctx: CliContext): Command {
       );
     },
   );
+  addTemplateOptions(command);
   for (const build of SUBCOMMANDS) for (const subcommand of build(ctx)) command.addCommand(subcommand);
   return withExamples(command, [
     ['Delete a stage using the data in stage.yaml', 'kargo delete -f stage.yaml'],

@@ -1,22 +1,28 @@
 // What `apply|create|delete` print for each object they wrote, as kubectl's and
 // Kargo's CLIs do: `stage.kargo.akuity.io/dev created` by default, the bare
 // `stage.kargo.akuity.io/dev` with -o name, and each object in full otherwise
-// (several YAML documents separated by `---`).
+// (several YAML documents separated by `---`; a template applied to each object).
 
 import { qualifiedName, type ResourceType } from '../kube/resources.js';
 import type { KubeObject } from '../model/kargo.js';
-import type { OutputFormat } from './formats.js';
-import { formatObjects } from './objects.js';
+import { printObjects } from './objects.js';
+import type { OutputSpec } from './output-spec.js';
 
 export interface WrittenObject {
   type: ResourceType;
   object: KubeObject;
 }
 
-export function formatOperation(written: WrittenObject[], operation: string, format: OutputFormat | undefined): string {
-  if (format !== 'json' && format !== 'yaml' && format !== 'name') {
-    return written.map(({ type, object }) => `${qualifiedName(type)}/${object.metadata.name ?? ''} ${operation}\n`).join('');
-  }
-  const documents = written.map(({ type, object }) => formatObjects([object], format, type, true));
-  return format === 'yaml' ? documents.join('---\n') : documents.join('');
+export function formatOperation(written: WrittenObject[], operation: string, spec: OutputSpec, headers = true): string {
+  if (spec.kind === 'table') return written.map(({ type, object }) => `${qualifiedName(type)}/${object.metadata.name ?? ''} ${operation}\n`).join('');
+  if (spec.kind === 'custom-columns')
+    return written.length === 0
+      ? ''
+      : printObjects(
+          written.map(({ object }) => object),
+          spec,
+          { single: false, headers },
+        );
+  const documents = written.map(({ type, object }) => printObjects([object], spec, { type, single: true, headers }));
+  return spec.kind === 'yaml' ? documents.join('---\n') : documents.join('');
 }

@@ -320,6 +320,14 @@ describe('delete', () => {
     expect(cluster.stdout).toBe('clusterconfig.kargo.akuity.io/cluster deleted\n');
     const project = await kargo(['delete', 'project', 'doomed', '-o', 'name']);
     expect(project.stdout).toBe('project.kargo.akuity.io/doomed\n');
+    const template = await kargo([
+      'create',
+      'project',
+      'templated',
+      '-o',
+      'jsonpath={.metadata.name}:{.metadata.annotations.kargo\\.akuity\\.io/create-actor}',
+    ]);
+    expect(template.stdout).toBe('templated:kubernetes:admin');
   });
 
   it('delete -f deletes what the manifests name, Projects last', async () => {
