@@ -197,13 +197,16 @@ describe('Warehouse reconciler', () => {
     }, 60_000);
     expect(condition(w, 'FreightCreated')).toMatchObject({ status: 'False', message: 'Freight composed of the newest artifacts already exists' });
     expect(condition(w, 'Ready')).toMatchObject({ status: 'True' });
-    // A retried reconcile (here run directly, beside the controller) changes nothing either.
-    await reconcileWarehouse(
+    // A retried reconcile (here run directly, beside the controller) changes nothing either,
+    // and asks to look again when the 5m interval since the last discovery is up.
+    const again = await reconcileWarehouse(
       { client: admin, clock: systemClock, workRoot, signal: new AbortController().signal, credentials: { sharedNamespace: '', allowOverHTTP: true } },
       NS,
       'all',
     );
     expect(await freightOf('all')).toHaveLength(2);
+    expect(again).toBeGreaterThan(4 * 60_000);
+    expect(again).toBeLessThanOrEqual(5 * 60_000);
   }, 90_000);
 
   it('Manual policy: discovers but creates no Freight', async () => {
