@@ -1,8 +1,8 @@
 // kubectl's --sort-by=<jsonpath>: items ordered by the first value the path finds
 // (numbers numerically, strings byte by byte, as kubectl compares the values of
-// objects read as unstructured JSON); items
-// without it first; ties keep the cluster's order (by project, then name), as
-// kubectl's do. A path that matches no item at all is a usage error.
+// objects read as unstructured JSON), items without it first, starting from the
+// cluster's order (by project, then name). A path that matches no item at all is
+// a usage error.
 
 import { fail } from '../runtime/failure.js';
 import { relaxedJsonPath } from './custom-columns.js';
@@ -27,7 +27,25 @@ export function sortByJsonPath<T>(items: T[], expression: string, objectOf: (ite
   if (items.length > 0 && !keys.some((key) => key.found)) {
     fail('usage', `couldn't find any field with path "${field}" in the list of objects`, 'e.g. --sort-by=.metadata.creationTimestamp');
   }
-  return keys.sort((a, b) => (!a.found || !b.found ? Number(b.found) - Number(a.found) : compareValues(a.value, b.value))).map((key) => key.item);
+  return sortLikeKubectl(keys).map((key) => key.item);
+}
+
+type Key = { value: unknown; found: boolean };
+
+/**
+ * kubectl's Less says "less" for any item without the field, even against another
+ * such item, and Go sorts up to 12 items by insertion: those items come out in
+ * reverse. Larger lists are sorted stably (Go's order for them is not stable).
+ */
+function sortLikeKubectl<K extends Key>(keys: K[]): K[] {
+  const less = (a: K, b: K): boolean => !a.found || (b.found && compareValues(a.value, b.value) < 0);
+  if (keys.length > 12) return keys.sort((a, b) => (!a.found || !b.found ? Number(a.found) - Number(b.found) : compareValues(a.value, b.value)));
+  for (let index = 1; index < keys.length; index++) {
+    for (let position = index; position > 0 && less(keys[position] as K, keys[position - 1] as K); position--) {
+      [keys[position - 1], keys[position]] = [keys[position] as K, keys[position - 1] as K];
+    }
+  }
+  return keys;
 }
 
 function clusterOrder(a: unknown, b: unknown): number {

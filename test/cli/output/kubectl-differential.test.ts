@@ -168,6 +168,14 @@ describe.skipIf(!existsSync(KUBECTL))('kargo and kubectl print the same', () => 
     expect(result.kargo).toBe(result.kubectl);
   });
 
+  it.each(['.spec.requestedFreight[0].sources.requiredSoakTime', '.spec.verification.analysisTemplates[0].name', '.status.lastPromotion.finishedAt'])(
+    '--sort-by=%s, a field some Stages lack',
+    async (field) => {
+      const result = await both('stages', [], [`--sort-by=${field}`, '-o', 'custom-columns=N:.metadata.name']);
+      expect(result.kargo).toBe(result.kubectl);
+    },
+  );
+
   it('--template with -o go-template, and --allow-missing-template-keys=false', async () => {
     const result = await both('stages', [], ['--sort-by=.metadata.name', '-o', 'go-template', '--template', '{{range .items}}{{.metadata.name}} {{end}}']);
     expect(result.kargo).toBe(result.kubectl);
