@@ -148,6 +148,23 @@ describe('a Stage verified by an AnalysisTemplate', () => {
     expect(latestOf(await project.stage('endless'))?.phase).toBe('Failed');
   }, 60_000);
 
+  it('a running verification whose AnalysisRun is gone ends in Error, as Kargo records it', async () => {
+    await setUp('vanished', 'endless', 'ok');
+    const promote = await project.kargo(['promote', '--stage', 'vanished', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '40s']);
+    expect(promote.code, promote.stderr).toBe(ExitCode.Success);
+    const running = (await latestWhen('vanished', ['Running'])).latest;
+    await bench.admin.delete(resources.analysisRun, running.analysisRun?.name ?? '', project.name);
+
+    const { stage, latest } = await latestWhen('vanished', ['Error']);
+    const message = `error getting AnalysisRun "${running.analysisRun?.name}" in namespace "${project.name}"`;
+    expect(latest.id).toBe(running.id);
+    expect(latest.message).toContain(message);
+    expect(condition(stage, 'Verified')).toMatchObject({ status: 'False', reason: 'VerificationError' });
+    // The pass that found it gone failed (and was retried), as Kargo's does.
+    expect(bench.errors.some((error) => String(error).includes(message))).toBe(true);
+    bench.errors.length = 0;
+  }, 60_000);
+
   it('a controller restarted mid-verification resumes the same AnalysisRun', async () => {
     await setUp('slowly', 'thrice', 'ok');
     const promote = await project.kargo(['promote', '--stage', 'slowly', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '40s']);

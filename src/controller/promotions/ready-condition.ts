@@ -34,6 +34,14 @@ export function summarizeReady(stage: Stage, status: StageStatus, now: string): 
   if (generation !== undefined) status.observedGeneration = generation;
 }
 
+/** summarizeConditions given a failed sub-reconciler: not Ready (`ReconcileError`), Reconciling to retry. */
+export function summarizeError(stage: Stage, status: StageStatus, message: string, now: string): void {
+  const generation = stage.metadata.generation;
+  const observed = generation !== undefined ? { observedGeneration: generation } : {};
+  setCondition(status, { type: 'Ready', status: 'False', reason: 'ReconcileError', message, ...observed }, now);
+  setCondition(status, { type: 'Reconciling', status: 'True', reason: 'RetryAfterError', ...observed }, now);
+}
+
 function notReadyBecause(status: StageStatus): Words | undefined {
   const promoting = conditionOf(status, 'Promoting');
   if (promoting) return promoting;

@@ -26,7 +26,7 @@ import { verifiedFreight } from '../verification/verified-freight.js';
 import { verifyStageFreight } from '../verification/verify-stage-freight.js';
 import { freightSummary } from './freight-summary.js';
 import { earlyPhase } from './promotion-phase.js';
-import { summarizeReady } from './ready-condition.js';
+import { summarizeError, summarizeReady } from './ready-condition.js';
 import { requestReverification, reverifyRequest } from './reverify.js';
 import { assessHealth, healthChecksToRun } from './stage-health.js';
 
@@ -84,9 +84,12 @@ export async function reconcileStage(deps: StageReconcilerDeps, namespace: strin
     timestamp: () => timestamp(clock),
     ...(deps.controllerInstanceId ? { controllerInstanceId: deps.controllerInstanceId } : {}),
   };
-  const verifyError = await verifyStageFreight(verifyDeps, stage, status, ts);
+  const verifyError = await verifyStageFreight(verifyDeps, stage, status, ts).catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
+  );
   status.freightSummary = freightSummary(stage, status);
-  summarizeReady(stage, status, ts);
+  if (verifyError) summarizeError(stage, status, `failed to verify Stage Freight: ${verifyError.message}`, ts);
+  else summarizeReady(stage, status, ts);
   const written = await writeStageStatus(client, stage, status);
   // As Kargo: a verification that could not be followed fails the pass once its status is recorded.
   if (verifyError) throw verifyError;
