@@ -6,6 +6,7 @@ import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
 import { completeArguments } from '../cli/completion-hints.js';
 import type { DynamicSource } from '../usecases/complete-values.js';
+import { nameProblem } from '../rules/kubernetes-names.js';
 import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-names.js';
 import { openSession, type Session } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
@@ -39,10 +40,15 @@ interface GetFlags extends TemplateFlags {
   showLabels?: boolean;
   watch?: boolean;
   stage?: string;
-  warehouse?: string;
+  warehouse?: string[];
   image?: string;
   commit?: string;
+  /** Kargo CLI's `get freight --name N --alias A` (repeatable), beside positional names. */
+  name?: string[];
+  alias?: string[];
 }
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function getCommand(ctx: CliContext): Command {
   const kinds = [...GETTABLE.map((type) => (type === resources.freight ? 'freight' : type.plural)), 'pipeline'].join(', ');
@@ -57,7 +63,9 @@ export function getCommand(ctx: CliContext): Command {
     .option('--show-labels', 'add a LABELS column to tables')
     .option('-w, --watch', 'after listing, print a line for every change')
     .option('--stage <stage>', 'promotions: only those of this Stage; freight: whether each may be promoted to it, and why')
-    .option('--warehouse <name>', 'freight: only Freight from this Warehouse')
+    .option('--warehouse <name>', 'freight: only Freight from this Warehouse (repeatable: from any of them)', collect)
+    .option('--name <name>', "freight: this Freight by name, as Kargo's CLI spells it (repeatable; same as a positional name)", collect)
+    .option('--alias <alias>', "freight: this Freight by alias, as Kargo's CLI spells it (repeatable; same as a positional name)", collect)
     .option('--image <repo[:tag]>', 'freight: only Freight carrying this image')
     .option('--commit <sha>', 'freight: only Freight carrying this commit (7+ characters)')
     .action((kind: string, names: string[], flags: GetFlags, self: Command) => runGet(openSession(ctx, self), kind, names, flags));
@@ -79,7 +87,8 @@ export function getCommand(ctx: CliContext): Command {
   ]);
 }
 
-async function runGet(session: Session, kind: string, names: string[], flags: GetFlags): Promise<void> {
+async function runGet(session: Session, kind: string, positional: string[], flags: GetFlags): Promise<void> {
+  const names = [...positional, ...(flags.name ?? []), ...(flags.alias ?? [])];
   if (PIPELINE_KINDS.includes(kind.toLowerCase())) {
     if (names.length > 0) throw new Failure('usage', `kargo get pipeline takes no names (got "${names[0]}")`, 'Pick the project with -p NAME.');
     return showPipeline(session, 'get pipeline');
@@ -168,7 +177,11 @@ function checkFlags(type: ResourceType, names: string[], flags: GetFlags): void 
   if (flags.watch && type === resources.freight && flags.stage !== undefined) throw new Failure('usage', '--watch cannot be combined with get freight --stage');
   if (flags.watch && flags.sortBy !== undefined)
     throw new Failure('usage', '--sort-by cannot be combined with --watch', 'kubectl neither sorts what --watch prints.');
-  const freightOnly = (['warehouse', 'image', 'commit'] as const).filter((flag) => flags[flag] !== undefined);
+  const freightOnly = (['warehouse', 'image', 'commit', 'name', 'alias'] as const).filter((flag) => flags[flag] !== undefined);
+  for (const value of [...(flags.name ?? []), ...(flags.alias ?? [])]) {
+    const problem = nameProblem(value, 'object-or-alias');
+    if (problem) throw new Failure('usage', `the Freight name or alias "${value}" ${problem}.`);
+  }
   if (type !== resources.freight && freightOnly.length > 0) {
     throw new Failure('usage', `--${freightOnly[0]} only applies to \`kargo get freight\``);
   }

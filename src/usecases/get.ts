@@ -24,7 +24,8 @@ export interface GetRequest {
 }
 
 export interface FreightFilter {
-  warehouse?: string;
+  /** Freight from any of these Warehouses. */
+  warehouse?: readonly string[];
   /** `REPO` (any tag) or `REPO:TAG`. */
   image?: string;
   /** A commit SHA or a prefix of at least 7 characters. */
@@ -91,7 +92,7 @@ function matchesName(object: KubeObject, name: string, type: ResourceType): bool
 }
 
 function matchesFreightFilter(freight: Freight, filter: FreightFilter): boolean {
-  if (filter.warehouse && !(freight.origin?.kind === 'Warehouse' && freight.origin.name === filter.warehouse)) return false;
+  if (filter.warehouse && !(freight.origin?.kind === 'Warehouse' && filter.warehouse.includes(freight.origin.name))) return false;
   if (filter.image && !carriesImage(filter.image)(freight)) return false;
   if (filter.commit && !carriesCommit(filter.commit)(freight)) return false;
   return true;

@@ -74,3 +74,29 @@ describe('config view --raw', () => {
     expect(JSON.parse(raw.stdout)).toMatchObject({ project: 'my-web-app' });
   });
 });
+
+describe('get freight in Kargo CLI spelling', () => {
+  it('--name and --alias (repeatable) beside positional names, and --warehouse repeatable', async () => {
+    const byFlags = await kargo([
+      'get',
+      'freight',
+      `--project=${PROJECT}`,
+      '--name=ddc02d90864678757506c645bbe071ab11c2f2bb',
+      '--alias=brave-heron',
+      '-o',
+      'name',
+    ]);
+    expect(byFlags.code).toBe(0);
+    expect(byFlags.stdout).toBe(
+      'freight.kargo.akuity.io/ddc02d90864678757506c645bbe071ab11c2f2bb\nfreight.kargo.akuity.io/59ff495f5332c86b41ef35483da123fdc033fb84\n',
+    );
+    const one = await kargo(['get', 'freight', '-p', PROJECT, '--alias', 'brave-heron', '-o', 'jsonpath={.metadata.name}']);
+    expect(one.stdout).toBe('59ff495f5332c86b41ef35483da123fdc033fb84');
+    const all = (await kargo(['get', 'freight', '-p', PROJECT, '-o', 'name'])).stdout;
+    const both = await kargo(['get', 'freight', '-p', PROJECT, '--warehouse', 'app-images', '--warehouse', 'infra-config', '-o', 'name']);
+    expect(both.stdout).toBe(all);
+    const images = await kargo(['get', 'freight', '-p', PROJECT, '--warehouse', 'app-images', '-o', 'name']);
+    expect(images.stdout.split('\n').filter(Boolean).length).toBeLessThan(all.split('\n').filter(Boolean).length);
+    expect((await kargo(['get', 'stages', '-p', PROJECT, '--name', 'dev'])).code).toBe(2);
+  });
+});
