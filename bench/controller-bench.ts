@@ -40,9 +40,11 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; code
   });
 }
 
-function startController(env: NodeJS.ProcessEnv, stateDir: string): ChildProcess {
+function startController(env: NodeJS.ProcessEnv, stateDir: string, showLog = false): ChildProcess {
   const child = spawn(process.execPath, [BIN, 'controller', 'run', '--force', '--state-dir', stateDir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', () => undefined);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (showLog) process.stderr.write(chunk);
+  });
   return child;
 }
 
@@ -118,9 +120,15 @@ async function scale(cluster: TestCluster, env: NodeJS.ProcessEnv): Promise<void
   const stateDir = mkdtempSync(join(tmpdir(), 'kargo-controller-bench-'));
   const started = performance.now();
   const controller = startController(env, stateDir);
+  let lastReport = performance.now();
   const reconciled = async () => {
     const stages = (await admin.list<Stage>(resources.stage, project)).items;
-    return stages.every((s) => s.status?.conditions?.some((c) => c.type === 'Ready')) ? stages.length : undefined;
+    const ready = stages.filter((s) => s.status?.conditions?.some((c) => c.type === 'Ready')).length;
+    if (performance.now() - lastReport > 10_000) {
+      lastReport = performance.now();
+      console.log(`  … ${ready}/${stages.length} Stages reconciled after ${((lastReport - started) / 1000).toFixed(0)}s`);
+    }
+    return ready === stages.length ? ready : undefined;
   };
   await until(reconciled);
   const coldMs = performance.now() - started;
@@ -179,6 +187,7 @@ try {
   await promotionLatency(cluster, env);
 } finally {
   controller.kill('SIGTERM');
+  await new Promise((resolve) => controller.once('close', resolve));
 }
 await scale(cluster, env);
 console.log(
