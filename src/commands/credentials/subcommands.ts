@@ -10,15 +10,27 @@ import { scopedDeleteCommand } from './scoped-delete.js';
 import { scopedGetCommand } from './scoped-get.js';
 import { CONFIGMAPS, GENERIC_CREDENTIALS, REPO_CREDENTIALS } from './scoped-kinds.js';
 import { createRoleCommand, deleteRoleCommand, getRolesCommand } from '../roles/role-commands.js';
+import { createTokenCommand, deleteTokenCommand, getTokensCommand } from '../roles/token-commands.js';
 
 export const CREDENTIAL_SUBCOMMANDS: Readonly<Record<string, (ctx: CliContext) => Command[]>> = {
-  get: (ctx) => [...[REPO_CREDENTIALS, GENERIC_CREDENTIALS, CONFIGMAPS].map((kind) => scopedGetCommand(ctx, kind)), getRolesCommand(ctx)],
-  create: (ctx) => [createRepoCredentialsCommand(ctx), createGenericCredentialsCommand(ctx), createConfigMapCommand(ctx), createRoleCommand(ctx)],
+  get: (ctx) => [
+    ...[REPO_CREDENTIALS, GENERIC_CREDENTIALS, CONFIGMAPS].map((kind) => scopedGetCommand(ctx, kind)),
+    getRolesCommand(ctx),
+    getTokensCommand(ctx),
+  ],
+  create: (ctx) => [
+    createRepoCredentialsCommand(ctx),
+    createGenericCredentialsCommand(ctx),
+    createConfigMapCommand(ctx),
+    createRoleCommand(ctx),
+    createTokenCommand(ctx),
+  ],
   update: (ctx) => [updateRepoCredentialsCommand(ctx), updateGenericCredentialsCommand(ctx), updateConfigMapCommand(ctx)],
   delete: (ctx) => [
     scopedDeleteCommand(ctx, REPO_CREDENTIALS),
     scopedDeleteCommand(ctx, GENERIC_CREDENTIALS),
     scopedDeleteCommand(ctx, CONFIGMAPS, 'configmap', ['configmaps', 'cm']),
     deleteRoleCommand(ctx),
+    deleteTokenCommand(ctx),
   ],
 };
