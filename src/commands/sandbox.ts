@@ -13,7 +13,7 @@ import { withExamples } from '../cli/help.js';
 import { formatDocument } from '../output/objects.js';
 import { sandboxStatus, startSandbox, stopSandbox } from '../sandbox/lifecycle.js';
 import type { Companion } from '../sandbox/serve.js';
-import { activeKubeconfigPath, sandboxPaths, SANDBOX_CONTEXT } from '../sandbox/paths.js';
+import { activeKubeconfigPath, sandboxPaths, SANDBOX_CONTEXT, type SandboxPaths } from '../sandbox/paths.js';
 
 export interface SandboxDeps {
   /** How to run this CLI in a background process: [executable, ...leading args]. */
@@ -33,6 +33,7 @@ interface ServeFlags {
 
 interface StartFlags extends ServeFlags {
   switch: boolean;
+  example?: boolean;
 }
 
 function parsePort(value: string): number {
@@ -127,6 +128,10 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
   const command = serverOptions(new Command('start'))
     .description(`Start the sandbox in the background and add the "${SANDBOX_CONTEXT}" context to your kubeconfig`)
     .option('--no-switch', `add the "${SANDBOX_CONTEXT}" context without making it current`)
+    .option(
+      '--example',
+      'also create the example pipeline (project my-web-app: Git repository, registry images, Warehouse, 5 Stages, Argo CD Applications, analysis)',
+    )
     .action(async (flags: StartFlags, self: Command) => {
       const paths = sandboxPaths(ctx.env, flags.stateDir);
       const kubeconfigPath = activeKubeconfigPath(ctx.env, globalOptionsOf(self).kubeconfig);
@@ -158,14 +163,33 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
       if (result.alreadyRunning && (result.endpoint.controller ?? false) !== flags.controller) {
         ctx.io.stderr.write(`The sandbox was already running with the controller ${controller}; 'kargo sandbox stop' first to change that.\n`);
       }
+      if (flags.example) await createExampleIn(ctx, paths);
       ctx.io.stderr.write(`Logs: ${paths.logFile}. Stop it with 'kargo sandbox stop'.\n`);
     });
   return withExamples(command, [
     ['Start the sandbox and switch kubectl and kargo to it', 'kargo sandbox start'],
     ['Start it without changing the current context', 'kargo sandbox start --no-switch && kargo get stages --context kargo-sandbox'],
     ['Start it with the Kargo CRDs applied', 'kargo sandbox start --crds ./crds/kargo'],
+    ['Start it with the example pipeline, ready to promote', 'kargo sandbox start --example && kargo status -p my-web-app'],
     ['Only the API server, no Kargo controller (Promotions stay Pending)', 'kargo sandbox start --no-controller'],
   ]);
+}
+
+async function createExampleIn(ctx: CliContext, paths: SandboxPaths): Promise<void> {
+  const [{ createExample }, { createKubeClient }] = await Promise.all([import('../sandbox/example/index.js'), import('../kube/http-client.js')]);
+  const client = await createKubeClient({ kubeconfig: paths.kubeconfigFile, verbose: false }, { env: ctx.env, stderr: ctx.io.stderr });
+  let result;
+  try {
+    result = await createExample(paths, client);
+  } catch (error) {
+    throw new Failure('internal', `could not create the example: ${messageOf(error)}`, `Look at ${paths.logFile}.`);
+  }
+  const kept = result.existing.length > 0 ? ` (${result.existing.length} already there)` : '';
+  ctx.io.stdout.write(`Example project my-web-app: ${result.created.length} objects created${kept}\n`);
+  ctx.io.stdout.write(`  Git repository  ${result.settings.repoURL}\n  Images          ${result.settings.imageRepo}\n`);
+  const apps = Object.entries(result.settings.ports).map(([stage, port]) => `${stage} http://127.0.0.1:${port}`);
+  ctx.io.stdout.write(`  Applications    ${apps.join(', ')}\n`);
+  ctx.io.stderr.write("Next: 'kargo status -p my-web-app', then 'kargo sandbox push-image my-web-app:1.5.0'.\n");
 }
 
 function stopCommand(ctx: CliContext): Command {
@@ -197,6 +221,7 @@ function statusCommand(ctx: CliContext): Command {
         ctx.io.stdout.write(`Sandbox running at ${status.url ?? ''} (pid ${status.pid ?? '?'})\n`);
         const jobs = status.allowJobs ? ', analysis jobs allowed' : '';
         ctx.io.stdout.write(`Kargo controller: ${status.controller ? `running${jobs}` : 'off (--no-controller)'}\n`);
+        if (status.registry) ctx.io.stdout.write(`OCI registry: ${status.registry}\n`);
         if (status.kubeconfigPath) ctx.io.stdout.write(`Kubeconfig: ${status.kubeconfigPath} (current context: ${status.currentContext ?? 'none'})\n`);
         ctx.io.stdout.write(`State: ${status.stateDir}\nLogs: ${status.logFile}\n`);
       } else {

@@ -85,6 +85,8 @@ export interface StatusResult {
   /** Whether the embedded controller runs (absent when the sandbox is not running). */
   controller?: boolean;
   allowJobs?: boolean;
+  /** The sandbox's OCI registry, `127.0.0.1:<port>`. */
+  registry?: string;
 }
 
 export async function sandboxStatus(paths: SandboxPaths): Promise<StatusResult> {
@@ -96,6 +98,7 @@ export async function sandboxStatus(paths: SandboxPaths): Promise<StatusResult> 
     result.pid = readPid(paths) ?? endpoint.pid;
     result.controller = endpoint.controller ?? false;
     result.allowJobs = endpoint.allowJobs ?? false;
+    if (endpoint.registry) result.registry = endpoint.registry;
   }
   if (session) {
     result.kubeconfigPath = session.kubeconfigPath;

@@ -1,7 +1,9 @@
 // What an Application's source renders to at a revision: the stand-in reads
-// the plain manifests the promotion committed (the output of kustomize-build)
-// straight from a local Git repository, and collects the container images
-// they name. Only file:// repositories are read: the sandbox's own.
+// the manifests under the source's path straight from a local Git repository
+// and collects the container images they name. A kustomization.yaml at the
+// path is rendered as far as the sandbox needs: its `images` overrides
+// (name → newName, newTag, digest), which is what kustomize-set-image writes.
+// Only file:// repositories are read: the sandbox's own.
 
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -60,8 +62,34 @@ export async function renderSource(source: AppSource, revision?: string): Promis
     .split('\n')
     .filter((file) => /\.(ya?ml|json)$/.test(file));
   const images: string[] = [];
+  let overrides: KustomizeImage[] = [];
   for (const file of files) {
-    for (const document of parseAllDocuments(await git(gitDir, ['show', `${commit}:${file}`]))) imagesIn(document.toJSON(), images);
+    for (const document of parseAllDocuments(await git(gitDir, ['show', `${commit}:${file}`]))) {
+      const manifest = document.toJSON() as unknown;
+      if (/(^|\/)kustomization\.ya?ml$/.test(file)) overrides = [...overrides, ...((manifest as { images?: KustomizeImage[] } | null)?.images ?? [])];
+      else imagesIn(manifest, images);
+    }
   }
-  return { revision: commit, images };
+  return { revision: commit, images: images.map((image) => overridden(image, overrides)) };
+}
+
+interface KustomizeImage {
+  name?: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+}
+
+/** Kustomize's image transformer: an override whose `name` is the image's name replaces its name, tag or digest. */
+function overridden(image: string, overrides: KustomizeImage[]): string {
+  const at = image.indexOf('@');
+  const withoutDigest = at >= 0 ? image.slice(0, at) : image;
+  const colon = withoutDigest.lastIndexOf(':');
+  const hasTag = colon > withoutDigest.lastIndexOf('/');
+  const name = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
+  const override = overrides.find((candidate) => candidate.name === name);
+  if (!override) return image;
+  const tag = override.newTag ?? (hasTag ? withoutDigest.slice(colon + 1) : undefined);
+  const digest = override.digest ?? (at >= 0 && !override.newTag ? image.slice(at + 1) : undefined);
+  return `${override.newName ?? name}${tag && !override.digest ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
 }
