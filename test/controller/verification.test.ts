@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { resources } from '../../src/kube/resources.js';
-import type { AnalysisRun } from '../../src/model/analysis.js';
+import type { AnalysisRun, AnalysisTemplate } from '../../src/model/analysis.js';
 import type { Stage, VerificationInfo } from '../../src/model/kargo.js';
 import { FREIGHT } from './fixtures.js';
 import { type Bench, type TestProject, eventually, openProject, startBench } from './support.js';
@@ -101,6 +101,35 @@ describe('a Stage verified by an AnalysisTemplate', () => {
     const freight = await project.freight(FREIGHT.one.name);
     expect(freight.status?.verifiedIn?.['refused']).toBeUndefined();
   }, 60_000);
+
+  it('takes ClusterAnalysisTemplates too; a template that does not exist is an Error verification (exit 6)', async () => {
+    await setUp('clustered', 'once', 'ok');
+    const clusterTemplate = `${project.name}-cluster-once`;
+    const namespaced = await bench.admin.get<AnalysisTemplate>(resources.analysisTemplate, 'once', project.name);
+    await bench.admin.create(resources.clusterAnalysisTemplate, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'ClusterAnalysisTemplate',
+      metadata: { name: clusterTemplate },
+      spec: namespaced.spec,
+    });
+    const stage = await project.stage('clustered');
+    const verification = { ...stage.spec.verification, analysisTemplates: [{ name: clusterTemplate, kind: 'ClusterAnalysisTemplate' as const }] };
+    await bench.admin.update(resources.stage, { ...stage, spec: { ...stage.spec, verification } }, project.name);
+    const passed = await project.kargo(['promote', '--stage', 'clustered', '--freight', FREIGHT.one.alias, '--wait=verification', '--timeout', '40s']);
+    expect(passed.code, passed.stderr).toBe(ExitCode.Success);
+
+    await bench.admin.create(resources.stage, verifiedStage(project.name, 'missing', { template: 'nowhere', path: 'ok' }), project.name);
+    const failed = await project.kargo(['promote', '--stage', 'missing', '--freight', FREIGHT.one.alias, '--wait=verification', '--timeout', '40s']);
+    expect(failed.code, failed.stderr).toBe(ExitCode.VerificationFailed);
+    const { latest } = await latestWhen('missing', ['Error']);
+    expect(latest.message).toMatch(
+      new RegExp(
+        `^error building AnalysisRun for Stage "missing" and Freight collection "[0-9a-f]+" in namespace "${project.name}": get analysis templates: get AnalysisRun "nowhere" in namespace "${project.name}": `,
+      ),
+    );
+    expect(latest.analysisRun).toBeUndefined();
+    expect(await runsOf('missing')).toEqual([]);
+  }, 90_000);
 
   it('reverify runs a new AnalysisRun for the same Freight', async () => {
     await setUp('again', 'once', 'ok');
