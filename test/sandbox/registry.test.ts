@@ -73,6 +73,23 @@ describe('sandbox registry', () => {
     }
   });
 
+  it('in bearer mode, points 401s at /token, which trades basic credentials for a token', async () => {
+    const bearer = await startRegistry({ store: imageStore(dir), credentials: { username: 'sandbox', password: 's3cret' }, challenge: 'bearer' });
+    try {
+      const base = `http://${bearer.host}`;
+      const denied = await fetch(`${base}/v2/`);
+      expect(denied.status).toBe(401);
+      expect(denied.headers.get('www-authenticate')).toBe(`Bearer realm="${base}/token",service="kargo-sandbox-registry"`);
+      expect((await fetch(`${base}/token?service=kargo-sandbox-registry&scope=repository:team/app:pull`)).status).toBe(401);
+      const issued = (await (await fetch(`${base}/token`, { headers: { authorization: basic } })).json()) as { token: string };
+      expect(issued.token).toMatch(/^[a-f0-9]{48}$/);
+      expect((await fetch(`${base}/v2/`, { headers: { authorization: `Bearer ${issued.token}` } })).status).toBe(200);
+      expect((await fetch(`${base}/v2/`, { headers: { authorization: 'Bearer guessed' } })).status).toBe(401);
+    } finally {
+      await bearer.close();
+    }
+  });
+
   it('serves a manifest by tag and by digest, HEAD included, with its sha256 as Docker-Content-Digest', async () => {
     const byTag = await get('/v2/team/app/manifests/3.0.0');
     expect(byTag.status).toBe(200);

@@ -4,9 +4,10 @@
 // digest (GET and HEAD, with Docker-Content-Digest) and blobs by digest.
 // Pushing goes through publishImage, not HTTP.
 
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHALLENGE, isAuthorized, type RegistryCredentials } from './auth.js';
+import { CHALLENGE, isAuthorized, REGISTRY_REALM, type RegistryCredentials } from './auth.js';
 import { OCI_MANIFEST } from './publish.js';
 import { type ImageStore, isDigest, isRepositoryName, listTags, readBlob, resolveTag } from './store.js';
 
@@ -17,6 +18,12 @@ export interface RegistryOptions {
   port?: number;
   /** The most tags one tag-list page holds (default: all, unless the client asks for `n`). */
   maxPageSize?: number;
+  /**
+   * `basic` (default): 401s ask for basic credentials. `bearer`: they point at
+   * `/token`, which trades basic credentials for the bearer token, as Docker
+   * Hub or GHCR do (a random token when `credentials.token` is unset).
+   */
+  challenge?: 'basic' | 'bearer';
 }
 
 export interface RunningRegistry {
@@ -68,13 +75,24 @@ async function tagList(store: ImageStore, name: string, url: URL, response: Serv
   response.end(body);
 }
 
-async function handle(options: RegistryOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  response.setHeader('docker-distribution-api-version', 'registry/2.0');
-  if (!isAuthorized(request.headers.authorization, options.credentials)) {
+function sendToken(request: IncomingMessage, response: ServerResponse, credentials: RegistryCredentials): void {
+  if (!isAuthorized(request.headers.authorization, { username: credentials.username, password: credentials.password })) {
     response.setHeader('www-authenticate', CHALLENGE);
     return sendError(response, 401, 'UNAUTHORIZED', 'authentication required');
   }
+  const body = JSON.stringify({ token: credentials.token, access_token: credentials.token, expires_in: 300 });
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+async function handle(options: RegistryOptions, challenge: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  response.setHeader('docker-distribution-api-version', 'registry/2.0');
   const url = new URL(request.url ?? '/', 'http://registry');
+  if (url.pathname === '/token' && options.challenge === 'bearer') return sendToken(request, response, options.credentials);
+  if (!isAuthorized(request.headers.authorization, options.credentials)) {
+    response.setHeader('www-authenticate', challenge);
+    return sendError(response, 401, 'UNAUTHORIZED', 'authentication required');
+  }
   const target = route(url.pathname);
   if (!target) return sendError(response, 404, 'NOT_FOUND', `no such endpoint: ${url.pathname}`);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, 'UNSUPPORTED', 'this registry is read-only over HTTP');
@@ -99,10 +117,15 @@ async function handle(options: RegistryOptions, request: IncomingMessage, respon
 }
 
 /** Serves the store on 127.0.0.1 until `close()`. */
-export async function startRegistry(options: RegistryOptions): Promise<RunningRegistry> {
-  if (!options.credentials.username || !options.credentials.password) throw new Error('the registry needs a username and a password');
+export async function startRegistry(given: RegistryOptions): Promise<RunningRegistry> {
+  if (!given.credentials.username || !given.credentials.password) throw new Error('the registry needs a username and a password');
+  const options: RegistryOptions =
+    given.challenge === 'bearer' && !given.credentials.token
+      ? { ...given, credentials: { ...given.credentials, token: randomBytes(24).toString('hex') } }
+      : given;
+  let challenge = CHALLENGE;
   const server = createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
+    handle(options, challenge, request, response).catch((error: unknown) => {
       if (!response.headersSent) sendError(response, 500, 'UNKNOWN', error instanceof Error ? error.message : String(error));
       else response.destroy();
     });
@@ -112,6 +135,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  if (options.challenge === 'bearer') challenge = `Bearer realm="http://127.0.0.1:${port}/token",service="${REGISTRY_REALM}"`;
   return {
     host: `127.0.0.1:${port}`,
     port,

@@ -8,6 +8,7 @@ import { discoverChartVersions } from '../../../src/controller/warehouses/chart-
 import { discoverImages } from '../../../src/controller/warehouses/image-discovery.js';
 import { readSubscriptions } from '../../../src/controller/warehouses/subscriptions.js';
 import type { ImageSubscription } from '../../../src/controller/warehouses/types.js';
+import { startRegistry } from '../../../src/sandbox/registry/index.js';
 import { type ChartRepoFixture, chartRepoFixture, REGISTRY_USER, type RegistryFixture, registryFixture } from './support.js';
 
 let registry: RegistryFixture;
@@ -99,6 +100,18 @@ describe('image discovery', () => {
       /error discovering newest applicable images .*unexpected status code 401: UNAUTHORIZED/,
     );
     await expect(discoverImages(parsed.image, { username: 'robot', password: 'wrong' })).rejects.toThrow(/401/);
+  });
+
+  it('answers a Bearer challenge by fetching a token from the realm with the credentials', async () => {
+    const bearer = await startRegistry({ store: registry.store, credentials: REGISTRY_USER, challenge: 'bearer' });
+    try {
+      const [parsed] = readSubscriptions([{ image: { repoURL: `${bearer.host}/shop/api`, constraint: '~1.2' } }]);
+      if (!parsed || !('image' in parsed)) throw new Error('not image');
+      expect((await discoverImages(parsed.image, REGISTRY_USER)).references.map((r) => r.tag)).toEqual(['1.2.0']);
+      await expect(discoverImages(parsed.image, { username: 'robot', password: 'wrong' })).rejects.toThrow(/\/token: unexpected status code 401/);
+    } finally {
+      await bearer.close();
+    }
   });
 
   it('deprecated allowTags fails as in Kargo v1.11', async () => {
