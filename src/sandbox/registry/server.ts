@@ -78,7 +78,8 @@ async function tagList(store: ImageStore, name: string, url: URL, response: Serv
 function sendToken(request: IncomingMessage, response: ServerResponse, credentials: RegistryCredentials): void {
   if (!isAuthorized(request.headers.authorization, { username: credentials.username, password: credentials.password })) {
     response.setHeader('www-authenticate', CHALLENGE);
-    return sendError(response, 401, 'UNAUTHORIZED', 'authentication required');
+    sendError(response, 401, 'UNAUTHORIZED', 'authentication required');
+    return;
   }
   const body = JSON.stringify({ token: credentials.token, access_token: credentials.token, expires_in: 300 });
   response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
