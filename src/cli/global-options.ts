@@ -21,6 +21,7 @@ export interface GlobalOptions {
   verbose: boolean;
   /** --request-timeout in milliseconds (0: no limit); absent: the client's default (30 s). */
   requestTimeoutMs?: number;
+  insecureSkipTlsVerify?: boolean;
 }
 
 /** Run as `kubectl kargo` (the kubectl-kargo executable), where kubectl's `-n` names the project. */
@@ -46,7 +47,8 @@ export function addGlobalOptions(program: Command, options: { kubectlPlugin?: bo
     .option('--no-headers', 'omit table headers')
     .addOption(new Option('--color <when>', 'colour output').choices(COLOR_MODES).default('auto'))
     .option('-v, --verbose', 'log each API request (method, URL, status, time) to stderr', false)
-    .option('--request-timeout <duration>', 'limit on one API request, e.g. 10s or 2m; 0 means none (default 30s)');
+    .option('--request-timeout <duration>', 'limit on one API request, e.g. 10s or 2m; 0 means none (default 30s)')
+    .option('--insecure-skip-tls-verify', "don't check the API server's certificate (insecure; as kubectl's flag)");
 }
 
 export function globalOptionsOf(command: Command): GlobalOptions {
@@ -67,6 +69,7 @@ export function globalOptionsOf(command: Command): GlobalOptions {
     headers: options.headers ?? true,
     color: options.color ?? 'auto',
     verbose: options.verbose ?? false,
+    ...(options.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
   };
 }
 
@@ -76,6 +79,7 @@ export function clusterSelectionOf(options: GlobalOptions): ClusterSelection {
     ...(options.context ? { context: options.context } : {}),
     verbose: options.verbose,
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ export interface KubeFactoryOptions {
 export function lazyKubeFactory(options: KubeFactoryOptions): (selection: ClusterSelection) => Promise<KubeClient> {
   const clients = new Map<string, Promise<KubeClient>>();
   return (selection) => {
-    const key = JSON.stringify([selection.kubeconfig, selection.context, selection.verbose, selection.requestTimeoutMs]);
+    const key = JSON.stringify([selection.kubeconfig, selection.context, selection.verbose, selection.requestTimeoutMs, selection.insecureSkipTlsVerify]);
     let client = clients.get(key);
     if (!client) {
       client = import('../kube/http-client.js').then(({ createKubeClient }) =>

@@ -4,6 +4,7 @@
 
 import { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
+import { withExamples } from '../cli/help.js';
 import { fail } from '../runtime/failure.js';
 
 const KUBECONFIG = 'this kargo talks to the cluster through your kubeconfig (--kubeconfig, KUBECONFIG, --context)';
@@ -27,11 +28,15 @@ export type KubeconfigOnlyCommand = keyof typeof ANSWERS;
 
 function answering(name: KubeconfigOnlyCommand): Command {
   const { description, answer } = ANSWERS[name];
-  return new Command(name)
+  const command = new Command(name)
     .description(description)
     .argument('[args...]', "whatever Kargo's CLI would take")
     .allowUnknownOption()
     .action(() => fail('usage', answer));
+  return withExamples(command, [
+    ['Pick the cluster (and so the Kargo) to talk to instead', 'kargo get projects --context my-cluster'],
+    ['A local cluster with Kargo kinds, no login needed', 'kargo sandbox start'],
+  ]);
 }
 
 export const loginCommand = (_ctx: CliContext): Command => answering('login');

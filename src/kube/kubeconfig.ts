@@ -72,7 +72,13 @@ export async function loadKubeConfig(selection: ClusterSelection, env: Environme
   if (!context || !cluster) {
     throw new KubeConfigError('the kubeconfig has no current context; pass --context NAME or run `kubectl config use-context NAME`');
   }
-  return checkedConnection(entries, context, cluster);
+  return checkedConnection(entries, context, selection.insecureSkipTlsVerify ? withoutTlsVerification(cluster) : cluster);
+}
+
+/** kubectl's --insecure-skip-tls-verify: no certificate check, and the CA is dropped rather than half-used. */
+function withoutTlsVerification(cluster: KubeconfigEntries['clusters'][number]): KubeconfigEntries['clusters'][number] {
+  const { caFile: _file, caData: _data, ...rest } = cluster;
+  return { ...rest, skipTLSVerify: true };
 }
 
 /**

@@ -9,6 +9,7 @@ import { resources } from '../../src/kube/resources.js';
 import type { Freight } from '../../src/model/kargo.js';
 import { startTestCluster, type TestCluster } from '../support/test-cluster.js';
 import { applyExamples, PROJECT } from './support/examples.js';
+import { rewriteKubeconfig } from './support/kubeconfigs.js';
 import { captureStream, isolatedHome, runKargo } from './support/run-kargo.js';
 
 let cluster: TestCluster;
@@ -98,5 +99,20 @@ describe('get freight in Kargo CLI spelling', () => {
     const images = await kargo(['get', 'freight', '-p', PROJECT, '--warehouse', 'app-images', '-o', 'name']);
     expect(images.stdout.split('\n').filter(Boolean).length).toBeLessThan(all.split('\n').filter(Boolean).length);
     expect((await kargo(['get', 'stages', '-p', PROJECT, '--name', 'dev'])).code).toBe(2);
+  });
+});
+
+describe('--insecure-skip-tls-verify', () => {
+  it('connects to a server whose certificate the kubeconfig cannot verify, as kubectl does', async () => {
+    const unverifiable = rewriteKubeconfig(cluster.kubeconfigPath, 'no-ca', (config) => {
+      for (const entry of config.clusters) delete entry.cluster['certificate-authority-data'];
+    });
+    const refused = await runKargo(['get', 'stages', '-p', PROJECT, '--kubeconfig', unverifiable], { env });
+    expect(refused.code).toBe(10);
+    expect(refused.stderr).toContain('TLS failure');
+    const insecure = await runKargo(['get', 'stages', '-p', PROJECT, '--kubeconfig', unverifiable, '--insecure-skip-tls-verify', '-o', 'name'], { env });
+    expect(insecure.stderr).toBe('');
+    expect(insecure.code).toBe(0);
+    expect(insecure.stdout).toContain('stage.kargo.akuity.io/dev\n');
   });
 });
