@@ -5,13 +5,16 @@ autoload -U +X bashcompinit && bashcompinit
 
 __kargo_subcommands() {
   case "$1" in
-    '') echo 'promote approve verify rollback abort refresh update get status config version sandbox controller completion' ;;
+    '') echo 'promote approve verify rollback abort refresh update apply create delete get status config dashboard logs grant revoke version sandbox controller completion login logout server' ;;
     'verify') echo 'stage' ;;
     'abort') echo 'promotion' ;;
-    'refresh') echo 'warehouse stage' ;;
-    'update') echo 'freight' ;;
+    'refresh') echo 'warehouse stage projectconfig clusterconfig' ;;
+    'update') echo 'freight repo-credentials generic-credentials configmap' ;;
+    'create') echo 'project repo-credentials generic-credentials configmap role token' ;;
+    'delete') echo 'freight stage warehouse project projectconfig clusterconfig repo-credentials generic-credentials configmap role token' ;;
+    'get') echo 'repo-credentials generic-credentials configmaps roles tokens' ;;
     'config') echo 'set-project get-project view' ;;
-    'sandbox') echo 'serve start stop status' ;;
+    'sandbox') echo 'serve start stop status push-image' ;;
     'controller') echo 'run' ;;
   esac
 }
@@ -25,13 +28,48 @@ __kargo_flags() {
     'rollback') echo "$globals" '--stage --to --dry-run --wait --timeout' ;;
     'refresh warehouse') echo "$globals" '--wait --timeout' ;;
     'refresh stage') echo "$globals" '--wait --timeout' ;;
-    'update freight') echo "$globals" '--alias' ;;
-    'get') echo "$globals" '-l --selector -w --watch --stage --warehouse --image --commit' ;;
+    'refresh projectconfig') echo "$globals" '--wait --timeout' ;;
+    'refresh clusterconfig') echo "$globals" '--wait --timeout' ;;
+    'update freight') echo "$globals" '--alias --name --old-alias --new-alias' ;;
+    'update repo-credentials') echo "$globals" '--git --helm --image --type --repo-url --regex --username --password --description --shared' ;;
+    'update generic-credentials') echo "$globals" '--set --description --unset --shared --system' ;;
+    'update configmap') echo "$globals" '--set --description --unset --shared --system' ;;
+    'apply') echo "$globals" '-f --filename -R --recursive --template --allow-missing-template-keys' ;;
+    'create') echo "$globals" '-f --filename -R --recursive --template --allow-missing-template-keys' ;;
+    'create project') echo "$globals" '--template --allow-missing-template-keys' ;;
+    'create repo-credentials') echo "$globals" '--git --helm --image --type --repo-url --regex --username --password --description --shared' ;;
+    'create generic-credentials') echo "$globals" '--set --description --shared --system' ;;
+    'create configmap') echo "$globals" '--set --description --shared --system' ;;
+    'create role') echo "$globals" '--claim --description' ;;
+    'create token') echo "$globals" '--role --system' ;;
+    'delete') echo "$globals" '-f --filename -R --recursive --template --allow-missing-template-keys' ;;
+    'delete freight') echo "$globals" '--name --alias --template --allow-missing-template-keys' ;;
+    'delete stage') echo "$globals" '--template --allow-missing-template-keys' ;;
+    'delete warehouse') echo "$globals" '--template --allow-missing-template-keys' ;;
+    'delete project') echo "$globals" '--template --allow-missing-template-keys' ;;
+    'delete projectconfig') echo "$globals" '--template --allow-missing-template-keys' ;;
+    'delete clusterconfig') echo "$globals" '--template --allow-missing-template-keys' ;;
+    'delete repo-credentials') echo "$globals" '--shared' ;;
+    'delete generic-credentials') echo "$globals" '--shared --system' ;;
+    'delete configmap') echo "$globals" '--shared --system' ;;
+    'delete token') echo "$globals" '--system' ;;
+    'get') echo "$globals" '-l --selector --field-selector -A --all-projects --sort-by --show-labels -w --watch --stage --warehouse --name --alias --image --commit --template --allow-missing-template-keys' ;;
+    'get repo-credentials') echo "$globals" '--shared' ;;
+    'get generic-credentials') echo "$globals" '--shared --system' ;;
+    'get configmaps') echo "$globals" '--shared --system' ;;
+    'get roles') echo "$globals" '--system -k --as-kubernetes-resources' ;;
+    'get tokens') echo "$globals" '--role --system' ;;
+    'config view') echo "$globals" '--raw' ;;
+    'dashboard') echo "$globals" '--open --no-open --kargo-namespace' ;;
+    'logs') echo "$globals" '--metric --container -f --follow' ;;
+    'grant') echo "$globals" '--role --claim --verb --resource-type --resource-name' ;;
+    'revoke') echo "$globals" '--role --claim --verb --resource-type --resource-name' ;;
     'version') echo "$globals" '--client' ;;
-    'sandbox serve') echo "$globals" '--port --state-dir --crds --no-controller --allow-jobs --access-log' ;;
-    'sandbox start') echo "$globals" '--port --state-dir --crds --no-controller --allow-jobs --no-switch' ;;
+    'sandbox serve') echo "$globals" '--port --state-dir --crds --no-controller --no-argocd --allow-jobs --access-log' ;;
+    'sandbox start') echo "$globals" '--port --state-dir --crds --no-controller --no-argocd --allow-jobs --no-switch --example' ;;
     'sandbox stop') echo "$globals" '--state-dir' ;;
     'sandbox status') echo "$globals" '--state-dir' ;;
+    'sandbox push-image') echo "$globals" '--broken --state-dir' ;;
     'controller run') echo "$globals" '--force --allow-jobs --state-dir' ;;
     *) echo "$globals" ;;
   esac
@@ -60,13 +98,78 @@ __kargo_takes_value() {
     'rollback --timeout') return 0 ;;
     'refresh warehouse --timeout') return 0 ;;
     'refresh stage --timeout') return 0 ;;
+    'refresh projectconfig --timeout') return 0 ;;
+    'refresh clusterconfig --timeout') return 0 ;;
     'update freight --alias') return 0 ;;
+    'update freight --name') return 0 ;;
+    'update freight --old-alias') return 0 ;;
+    'update freight --new-alias') return 0 ;;
+    'update repo-credentials --type') return 0 ;;
+    'update repo-credentials --repo-url') return 0 ;;
+    'update repo-credentials --username') return 0 ;;
+    'update repo-credentials --password') return 0 ;;
+    'update repo-credentials --description') return 0 ;;
+    'update generic-credentials --set') return 0 ;;
+    'update generic-credentials --description') return 0 ;;
+    'update generic-credentials --unset') return 0 ;;
+    'update configmap --set') return 0 ;;
+    'update configmap --description') return 0 ;;
+    'update configmap --unset') return 0 ;;
+    'apply -f') return 0 ;;
+    'apply --filename') return 0 ;;
+    'apply --template') return 0 ;;
+    'create -f') return 0 ;;
+    'create --filename') return 0 ;;
+    'create --template') return 0 ;;
+    'create project --template') return 0 ;;
+    'create repo-credentials --type') return 0 ;;
+    'create repo-credentials --repo-url') return 0 ;;
+    'create repo-credentials --username') return 0 ;;
+    'create repo-credentials --password') return 0 ;;
+    'create repo-credentials --description') return 0 ;;
+    'create generic-credentials --set') return 0 ;;
+    'create generic-credentials --description') return 0 ;;
+    'create configmap --set') return 0 ;;
+    'create configmap --description') return 0 ;;
+    'create role --claim') return 0 ;;
+    'create role --description') return 0 ;;
+    'create token --role') return 0 ;;
+    'delete -f') return 0 ;;
+    'delete --filename') return 0 ;;
+    'delete --template') return 0 ;;
+    'delete freight --name') return 0 ;;
+    'delete freight --alias') return 0 ;;
+    'delete freight --template') return 0 ;;
+    'delete stage --template') return 0 ;;
+    'delete warehouse --template') return 0 ;;
+    'delete project --template') return 0 ;;
+    'delete projectconfig --template') return 0 ;;
+    'delete clusterconfig --template') return 0 ;;
     'get -l') return 0 ;;
     'get --selector') return 0 ;;
+    'get --field-selector') return 0 ;;
+    'get --sort-by') return 0 ;;
     'get --stage') return 0 ;;
     'get --warehouse') return 0 ;;
+    'get --name') return 0 ;;
+    'get --alias') return 0 ;;
     'get --image') return 0 ;;
     'get --commit') return 0 ;;
+    'get --template') return 0 ;;
+    'get tokens --role') return 0 ;;
+    'dashboard --kargo-namespace') return 0 ;;
+    'logs --metric') return 0 ;;
+    'logs --container') return 0 ;;
+    'grant --role') return 0 ;;
+    'grant --claim') return 0 ;;
+    'grant --verb') return 0 ;;
+    'grant --resource-type') return 0 ;;
+    'grant --resource-name') return 0 ;;
+    'revoke --role') return 0 ;;
+    'revoke --claim') return 0 ;;
+    'revoke --verb') return 0 ;;
+    'revoke --resource-type') return 0 ;;
+    'revoke --resource-name') return 0 ;;
     'sandbox serve --port') return 0 ;;
     'sandbox serve --state-dir') return 0 ;;
     'sandbox serve --crds') return 0 ;;
@@ -75,6 +178,7 @@ __kargo_takes_value() {
     'sandbox start --crds') return 0 ;;
     'sandbox stop --state-dir') return 0 ;;
     'sandbox status --state-dir') return 0 ;;
+    'sandbox push-image --state-dir') return 0 ;;
     'controller run --state-dir') return 0 ;;
   esac
   return 1
@@ -100,14 +204,24 @@ __kargo_flag_values() {
     'approve --stage') __kargo_dynamic stages ;;
     'rollback --stage') __kargo_dynamic stages ;;
     'rollback --to') __kargo_dynamic freight ;;
+    'update freight --name') __kargo_dynamic promotions ;;
+    'update freight --old-alias') __kargo_dynamic freight ;;
+    'update repo-credentials --type') echo 'git helm image' ;;
+    'apply -f'|'apply --filename') echo __kargo_files ;;
+    'create -f'|'create --filename') echo __kargo_files ;;
+    'create repo-credentials --type') echo 'git helm image' ;;
+    'delete -f'|'delete --filename') echo __kargo_files ;;
+    'delete freight --name') __kargo_dynamic promotions ;;
     'get --stage') __kargo_dynamic stages ;;
     'get --warehouse') __kargo_dynamic warehouses ;;
+    'get --name') __kargo_dynamic promotions ;;
     'sandbox serve --state-dir') echo __kargo_directories ;;
     'sandbox serve --crds') echo __kargo_directories ;;
     'sandbox start --state-dir') echo __kargo_directories ;;
     'sandbox start --crds') echo __kargo_directories ;;
     'sandbox stop --state-dir') echo __kargo_directories ;;
     'sandbox status --state-dir') echo __kargo_directories ;;
+    'sandbox push-image --state-dir') echo __kargo_directories ;;
     'controller run --state-dir') echo __kargo_directories ;;
   esac
 }
@@ -134,14 +248,34 @@ __kargo_arg_values() {
       case "$2" in
         *) __kargo_dynamic freight ;;
       esac ;;
+    'delete freight')
+      case "$2" in
+        *) __kargo_dynamic freight ;;
+      esac ;;
+    'delete stage')
+      case "$2" in
+        *) __kargo_dynamic stages ;;
+      esac ;;
+    'delete warehouse')
+      case "$2" in
+        *) __kargo_dynamic warehouses ;;
+      esac ;;
+    'delete project')
+      case "$2" in
+        *) __kargo_dynamic projects ;;
+      esac ;;
     'get')
       case "$2" in
-        0) echo 'projects project warehouses warehouse freights freight stages stage promotions promotion promo promos promotiontasks promotiontask promotask promotasks clusterpromotiontasks clusterpromotiontask clusterpromotask clusterpromotasks analysisruns analysisrun ar pipeline pipelines' ;;
+        0) echo 'projects project projectconfigs projectconfig clusterconfigs clusterconfig warehouses warehouse freights freight stages stage promotions promotion promo promos promotiontasks promotiontask promotask promotasks clusterpromotiontasks clusterpromotiontask clusterpromotask clusterpromotasks analysisruns analysisrun ar pipeline pipelines' ;;
         *) case "$3" in projects|project) __kargo_dynamic projects ;; stages|stage) __kargo_dynamic stages ;; freights|freight) __kargo_dynamic freight ;; warehouses|warehouse) __kargo_dynamic warehouses ;; promotions|promotion|promo|promos) __kargo_dynamic promotions ;; esac ;;
       esac ;;
     'config set-project')
       case "$2" in
         *) __kargo_dynamic projects ;;
+      esac ;;
+    'logs')
+      case "$2" in
+        *) __kargo_dynamic analysisruns ;;
       esac ;;
     'completion')
       case "$2" in
@@ -196,7 +330,8 @@ _kargo() {
   elif [[ "$cur" == -* ]]; then
     candidates="$(__kargo_flags "$path")"
   elif [[ ${#args[@]} -eq 0 && -n "$(__kargo_subcommands "$path")" ]]; then
-    candidates="$(__kargo_subcommands "$path")"
+    # A command may take an argument as well as subcommands (`get <kind>` beside `get repo-credentials`).
+    candidates="$(__kargo_subcommands "$path") $(__kargo_arg_values "$path" 0 "")"
   else
     candidates="$(__kargo_arg_values "$path" "${#args[@]}" "${args[@]:0:1}")"
   fi

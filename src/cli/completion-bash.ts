@@ -139,7 +139,8 @@ _kargo() {
   elif [[ "$cur" == -* ]]; then
     candidates="$(__kargo_flags "$path")"
   elif [[ \${#args[@]} -eq 0 && -n "$(__kargo_subcommands "$path")" ]]; then
-    candidates="$(__kargo_subcommands "$path")"
+    # A command may take an argument as well as subcommands (\`get <kind>\` beside \`get repo-credentials\`).
+    candidates="$(__kargo_subcommands "$path") $(__kargo_arg_values "$path" 0 "")"
   else
     candidates="$(__kargo_arg_values "$path" "\${#args[@]}" "\${args[@]:0:1}")"
   fi

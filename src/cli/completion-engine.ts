@@ -55,7 +55,10 @@ export function readCompletionLine(root: CommandSpec, words: readonly string[]):
     return { ...base, current: word, prefix: '', hint: { values: names } };
   }
   if (args.length === 0 && command.subcommands.length > 0) {
-    return { ...base, current: word, prefix: '', hint: { values: command.subcommands.map((sub) => sub.name) } };
+    // A command may take an argument as well as subcommands (`get <kind>` beside `get repo-credentials`).
+    const first = command.args[0];
+    const argumentValues = first && 'values' in first ? first.values : [];
+    return { ...base, current: word, prefix: '', hint: { values: [...command.subcommands.map((sub) => sub.name), ...argumentValues] } };
   }
   return withHint({ ...base, current: word, prefix: '' }, command.args[Math.min(args.length, command.args.length - 1)]);
 }

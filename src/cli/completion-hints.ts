@@ -45,6 +45,8 @@ const KIND_SOURCES: Record<string, CompletionSource> = {
   warehouse: 'warehouses',
   freight: 'freight',
   promotion: 'promotions',
+  // `kargo logs <name>`: a verification's AnalysisRun.
+  logs: 'analysisruns',
 };
 
 export function flagHint(option: Option): CompletionHint | undefined {

@@ -6,7 +6,7 @@ import type { Freight, KubeObject } from '../model/kargo.js';
 import { freightAlias } from '../rules/freight-lookup.js';
 
 /** The kinds of cluster objects whose names shell completion offers. */
-export const DYNAMIC_SOURCES = ['projects', 'stages', 'freight', 'warehouses', 'promotions'] as const;
+export const DYNAMIC_SOURCES = ['projects', 'stages', 'freight', 'warehouses', 'promotions', 'analysisruns'] as const;
 export type DynamicSource = (typeof DYNAMIC_SOURCES)[number];
 
 export async function completionValues(client: KubeClient, source: DynamicSource, project: string | undefined): Promise<string[]> {
@@ -19,6 +19,8 @@ export async function completionValues(client: KubeClient, source: DynamicSource
       return project ? names(await client.list<KubeObject>(resources.warehouse, project)) : [];
     case 'promotions':
       return project ? names(await client.list<KubeObject>(resources.promotion, project)) : [];
+    case 'analysisruns':
+      return project ? names(await client.list<KubeObject>(resources.analysisRun, project)) : [];
     case 'freight': {
       if (!project) return [];
       const freight = await client.list<Freight>(resources.freight, project);
