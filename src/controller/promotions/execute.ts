@@ -13,6 +13,7 @@ import type { Freight, Promotion, PromotionStatus, Stage } from '../../model/kar
 import { isTerminalPromotionPhase } from '../../model/phases.js';
 import type { Clock } from '../../runtime/clock.js';
 import type { StepRegistry } from '../../engine/registry.js';
+import { PromotionTermination } from '../../engine/abort-request.js';
 import { runPromotion } from '../../engine/runner.js';
 import { loadClusterSnapshot } from '../../engine/snapshot.js';
 
@@ -53,7 +54,10 @@ export async function executePromotion(input: ExecuteInput): Promise<ExecuteResu
     signal: input.signal,
     registry: input.registry,
   });
-  if (isTerminalPromotionPhase(result.status.phase)) await rm(workDir, { recursive: true, force: true });
+  // A run cut short because the controller is stopping is not over: its result is not
+  // written, and the next start resumes it in this directory.
+  const stopped = input.signal.aborted && !(input.signal.reason instanceof PromotionTermination);
+  if (isTerminalPromotionPhase(result.status.phase) && !stopped) await rm(workDir, { recursive: true, force: true });
   return result;
 }
 
