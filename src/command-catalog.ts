@@ -70,7 +70,7 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
     name: 'get',
     term: 'get [options] <kind> [names...]',
     summary:
-      'Show Kargo objects as a table or as data (projects, warehouses, freight, stages, promotions, promotiontasks, clusterpromotiontasks, analysisruns, pipeline)',
+      'Show Kargo objects as a table or as data (projects, projectconfigs, clusterconfigs, warehouses, freight, stages, promotions, promotiontasks, clusterpromotiontasks, analysisruns, pipeline)',
     load: async () => (await import('./commands/get.js')).getCommand,
   },
   {
