@@ -105,7 +105,7 @@ beforeAll(async () => {
     },
     'argocd',
   );
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await sandbox?.close();

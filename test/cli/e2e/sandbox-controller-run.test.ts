@@ -106,7 +106,8 @@ describe('kargo controller run', () => {
     expect(again.stderr).toContain("Deployment kargo/kargo-controller (Kargo's Helm chart)");
     expect(again.stderr).not.toContain('heartbeat');
 
-    const forced = await runUntil(sandbox, ['controller', 'run', '--force'], 'Press Ctrl-C to stop');
+    // Interrupted once it has been running a moment, as a person would.
+    const forced = await runUntil(sandbox, ['controller', 'run', '--force'], 'Press Ctrl-C to stop', () => new Promise((resolve) => setTimeout(resolve, 1000)));
     expect(forced.code).toBe(130);
     expect(forced.stderr).toContain('Kargo controller stopped');
   }, 90_000);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   expect(started.code, started.stderr).toBe(0);
   expect(started.stdout).toContain('Example project my-web-app: 19 objects created');
   settings = JSON.parse(readFileSync(join(sandbox.stateDir, 'example', 'example.json'), 'utf8')) as typeof settings;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await sandbox?.close();

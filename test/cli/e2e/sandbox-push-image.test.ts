@@ -17,7 +17,7 @@ beforeAll(async () => {
   const started = await sandbox.kargo(['sandbox', 'start']);
   expect(started.code, started.stderr).toBe(0);
   registry = JSON.parse(readFileSync(join(sandbox.stateDir, 'registry.json'), 'utf8')) as typeof registry;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await sandbox?.close();
