@@ -17,6 +17,7 @@ import { engineResources } from '../../engine/kube-resources.js';
 import type { KubeClient } from '../../kube/client.js';
 import { KubeApiError } from '../../kube/errors.js';
 import type { HealthState } from '../../model/kargo.js';
+import { syncState } from './argocd-sync.js';
 import { mergeHealth } from './health-state.js';
 
 export interface CheckResult {
@@ -97,35 +98,6 @@ async function appHealth(client: KubeClient, namespace: string, name: string, de
     default:
       return { state: 'Unhealthy', issues: [`${what} has health state ${JSON.stringify(app.status?.health?.status)}`], status };
   }
-}
-
-/** Kargo's stageHealthForAppSync: undefined when the sync is as desired (or nothing is desired). */
-function syncState(app: Application, desired: readonly string[]): { state: HealthState; issues: string[] } | undefined {
-  if (!desired.some((revision) => revision !== '')) return undefined;
-  const what = describeApp(app);
-  const name = JSON.stringify(app.metadata.name ?? '');
-  const namespace = JSON.stringify(app.metadata.namespace ?? '');
-  if (app.operation?.sync || !app.status?.operationState?.finishedAt) return { state: 'Unknown', issues: [`${what} is being synced`] };
-  const sources = sourcesOf(app);
-  if (sources.length !== desired.length) {
-    return { state: 'Unknown', issues: [`${what} has ${sources.length} sources but ${desired.length} desired revisions`] };
-  }
-  const observed = app.status.sync?.revisions?.length ? app.status.sync.revisions : [app.status.sync?.revision ?? ''];
-  if (observed.length !== desired.length) {
-    return { state: 'Unknown', issues: [`${what} has ${observed.length} observed revisions but ${desired.length} desired revisions`] };
-  }
-  const mismatches = desired.flatMap((revision, index) =>
-    revision && observed[index] !== revision
-      ? [
-          `Source ${index} with RepoURL ${sources[index]?.repoURL ?? ''} of Application ${name} in namespace ${namespace} does not match the desired revision ${JSON.stringify(revision)}.`,
-        ]
-      : [],
-  );
-  if (mismatches.length === 0) return undefined;
-  return {
-    state: 'Unhealthy',
-    issues: [`Not all sources of Application ${name} in namespace ${namespace} are synced to the desired revisions. Issues: ${mismatches.join('; ')}`],
-  };
 }
 
 /** The Application's status without what changes on every Argo CD refresh. */
