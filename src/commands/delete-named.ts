@@ -59,7 +59,7 @@ function byNames(ctx: CliContext, kind: 'stage' | 'warehouse' | 'project', descr
   const command = new Command(kind)
     .alias(type.plural)
     .description(description)
-    .argument('<names...>', `the ${label === 'project' ? 'project' : `${label}`}s to delete`)
+    .argument('<names...>', `the ${label}s to delete`)
     .action(async (names: string[], flags: TemplateFlags, self: Command) => {
       const unique = [...new Set(names)];
       checkAll(unique, kind === 'project' ? 'project' : 'object', `${label} name`);
