@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import type { KubeClient } from '../../kube/client.js';
 import type { KubeObject } from '../../model/kargo.js';
@@ -62,8 +63,9 @@ function keyValueCommand(ctx: CliContext, kind: KeyValueKind, verb: 'create' | '
     .option('--description <text>', `description of the ${kind.noun}`);
   if (verb === 'update') command.option('--unset <key>', 'remove a key (repeatable)', collect);
   addScopeOptions(command, verb, kind.noun, true);
-  command.action(async (name: string, flags: KeyValueFlags, self: Command) => {
+  command.action(async (name: string, flags: KeyValueFlags & TemplateFlags, self: Command) => {
     const session = openSession(ctx, self);
+    const spec = outputSpecOf(session.options, flags);
     const set = parseSetValues(flags.set ?? []);
     const unset = parseUnsetKeys(flags.unset ?? []);
     if (verb === 'create' && Object.keys(set).length === 0) fail('usage', 'at least one --set key=value is required');
@@ -77,7 +79,7 @@ function keyValueCommand(ctx: CliContext, kind: KeyValueKind, verb: 'create' | '
       verb === 'create'
         ? await kind.create(client, scope, { name, data: set, ...description })
         : await kind.update(client, scope, name, { set, unset, ...description });
-    ctx.io.stdout.write(formatWritten(kind.printedAs, written, verb === 'create' ? 'created' : '', session.options.output));
+    ctx.io.stdout.write(formatWritten(kind.printedAs, written, verb === 'create' ? 'created' : '', spec));
   });
   const examples: [string, string][] =
     verb === 'create'
@@ -89,6 +91,7 @@ function keyValueCommand(ctx: CliContext, kind: KeyValueKind, verb: 'create' | '
           ['Set one key and remove another', `kargo update ${kind.name} -p my-project ${kind.example} --unset OLD_KEY`],
           ['Change the description of system ones', `kargo update ${kind.name} --system ${kind.example.split(' ')[0]} --description="new words"`],
         ];
+  addTemplateOptions(command);
   return withExamples(command, examples);
 }
 

@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import { formatWritten, SECRET_TYPE } from '../../output/scoped-objects.js';
 import { fail } from '../../runtime/failure.js';
@@ -51,8 +52,9 @@ function typeOf(flags: RepoFlags): RepoCredentialType | undefined {
 export function createRepoCredentialsCommand(ctx: CliContext): Command {
   const command = repoCommand('create')
     .description('Create credentials for accessing a repository (a Secret labelled as Kargo keeps them)')
-    .action(async (name: string, flags: RepoFlags, self: Command) => {
+    .action(async (name: string, flags: RepoFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const type = typeOf(flags);
       const missing = [type ? '' : 'one of --git, --helm, --image', flags.repoUrl ? '' : '--repo-url', flags.username ? '' : '--username'].filter(Boolean);
       if (missing.length > 0 || !type) fail('usage', `missing ${missing.join(', ')}`, 'See `kargo create repo-credentials --help`.');
@@ -68,8 +70,9 @@ export function createRepoCredentialsCommand(ctx: CliContext): Command {
         password,
         ...(flags.description ? { description: flags.description } : {}),
       });
-      ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, 'created', session.options.output));
+      ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, 'created', spec));
     });
+  addTemplateOptions(command);
   return withExamples(command, [
     [
       'Credentials for a Git repository',
@@ -89,8 +92,9 @@ export function createRepoCredentialsCommand(ctx: CliContext): Command {
 export function updateRepoCredentialsCommand(ctx: CliContext): Command {
   const command = repoCommand('update')
     .description('Change repository credentials: only the fields given change')
-    .action(async (name: string, flags: RepoFlags, self: Command) => {
+    .action(async (name: string, flags: RepoFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const type = typeOf(flags);
       if (flags.regex && !flags.repoUrl) fail('usage', '--regex is only allowed when --repo-url is set');
       if (!flags.description && !type && !flags.repoUrl && !flags.username && !flags.password) {
@@ -106,8 +110,9 @@ export function updateRepoCredentialsCommand(ctx: CliContext): Command {
         ...(flags.username ? { username: flags.username } : {}),
         ...(flags.password ? { password: flags.password } : {}),
       });
-      ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, '', session.options.output));
+      ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, '', spec));
     });
+  addTemplateOptions(command);
   return withExamples(command, [
     ['Change the password', 'kargo update repo-credentials -p my-project my-creds --password=new-token'],
     ['Point shared credentials at another repository', 'kargo update repo-credentials --shared my-creds --repo-url=https://github.com/my-org/other.git'],

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import { formatWritten } from '../../output/scoped-objects.js';
 import { namespaceOf } from '../../usecases/credentials/scope.js';
@@ -15,8 +16,9 @@ import type { ScopedKind } from './scoped-kinds.js';
 export function scopedDeleteCommand(ctx: CliContext, kind: ScopedKind, name = kind.name, aliases = kind.aliases): Command {
   const command = new Command(name).aliases(aliases).description(`Delete ${kind.noun} by name`).argument('<names...>', `the ${kind.noun} to delete`);
   addScopeOptions(command, 'delete', kind.noun, kind.withSystem);
-  command.action(async (names: string[], flags: ScopeFlags, self: Command) => {
+  command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
     const session = openSession(ctx, self);
+    const spec = outputSpecOf(session.options, flags);
     const scope = await scopeOf(session, flags);
     const client = await session.client();
     const failures: unknown[] = [];
@@ -24,13 +26,14 @@ export function scopedDeleteCommand(ctx: CliContext, kind: ScopedKind, name = ki
       try {
         await kind.remove(client, scope, objectName);
         const deleted = { apiVersion: 'v1', kind: kind.type.kind, metadata: { name: objectName, namespace: namespaceOf(scope) } };
-        ctx.io.stdout.write(formatWritten(kind.type, deleted, 'deleted', session.options.output));
+        ctx.io.stdout.write(formatWritten(kind.type, deleted, 'deleted', spec));
       } catch (error) {
         failures.push(error);
       }
     }
     raiseFailures(ctx, failures);
   });
+  addTemplateOptions(command);
   return withExamples(command, [
     [`Delete ${kind.noun} of project my-project`, `kargo delete ${name} -p my-project my-${kind.type.kind === 'Secret' ? 'credentials' : 'configmap'}`],
     [`Delete shared ones`, `kargo delete ${name} --shared my-${kind.type.kind === 'Secret' ? 'credentials' : 'configmap'}`],

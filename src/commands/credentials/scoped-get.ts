@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import type { KubeObject } from '../../model/kargo.js';
 import { formatListing } from '../../output/scoped-objects.js';
@@ -21,8 +22,9 @@ export function scopedGetCommand(ctx: CliContext, kind: ScopedKind): Command {
     )
     .argument('[names...]', `only these ${kind.noun}`);
   addScopeOptions(command, 'show', kind.noun, kind.withSystem);
-  command.action(async (names: string[], flags: ScopeFlags, self: Command) => {
+  command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
     const session = openSession(ctx, self);
+    const spec = outputSpecOf(session.options, flags);
     const scope = await scopeOf(session, flags);
     const client = await session.client();
     const unique = [...new Set(names)];
@@ -39,16 +41,15 @@ export function scopedGetCommand(ctx: CliContext, kind: ScopedKind): Command {
     }
     const { options } = session;
     ctx.io.stdout.write(
-      formatListing(kind.type, found, { format: options.output, headers: options.headers, single: unique.length === 1 }, (objects) =>
-        kind.table(objects, ctx.clock.now()),
-      ),
+      formatListing(kind.type, found, spec, { headers: options.headers, single: unique.length === 1 }, (objects) => kind.table(objects, ctx.clock.now())),
     );
-    if (found.length === 0 && unique.length === 0 && (options.output === undefined || options.output === 'wide')) {
+    if (found.length === 0 && unique.length === 0 && spec.kind === 'table') {
       ctx.io.stderr.write(`No ${kind.noun} found in ${scopeWords(scope)}.\n`);
     }
     raiseFailures(ctx, failures);
   });
   const flag = kind.withSystem ? '--system' : '--shared';
+  addTemplateOptions(command);
   return withExamples(command, [
     [`${kind.noun} of the default project`, `kargo get ${kind.name}`],
     [

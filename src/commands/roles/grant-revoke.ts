@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import { formatWritten } from '../../output/scoped-objects.js';
 import { KARGO_ROLE_TYPE } from '../../output/tables/role-tables.js';
@@ -32,8 +33,9 @@ function grantOrRevoke(ctx: CliContext, change: 'grant' | 'revoke'): Command {
     .option('--verb <verb>', `a verb to ${change} on the resource (repeatable, comma-separated, * for all)`, collectList)
     .option('--resource-type <type>', `a type of resource to ${change} permissions ${to}, plural (e.g. stages)`)
     .option('--resource-name <name>', `the name of a resource to ${change} permissions ${to}`)
-    .action(async (flags: GrantFlags, self: Command) => {
+    .action(async (flags: GrantFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       if (!flags.role) fail('usage', '--role is required');
       const claims = flags.claim ?? [];
       const permission = flags.resourceType !== undefined || flags.verb !== undefined || flags.resourceName !== undefined;
@@ -51,8 +53,9 @@ function grantOrRevoke(ctx: CliContext, change: 'grant' | 'revoke'): Command {
               { resourceType: flags.resourceType ?? '', verbs: flags.verb ?? [], ...(flags.resourceName ? { resourceName: flags.resourceName } : {}) },
               change,
             );
-      ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, role, 'updated', session.options.output));
+      ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, role, 'updated', spec));
     });
+  addTemplateOptions(command);
   return withExamples(
     command,
     change === 'grant'

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import { KARGO_NAMESPACE } from '../../model/resource-namespaces.js';
 import { formatListing, formatWritten } from '../../output/scoped-objects.js';
@@ -26,8 +27,9 @@ export function getRolesCommand(ctx: CliContext): Command {
     .argument('[names...]', 'only these roles')
     .option('--system', "Kargo's system roles (namespace kargo) instead of a project's")
     .option('-k, --as-kubernetes-resources', 'show the ServiceAccount, RoleBindings and Roles each role is made of')
-    .action(async (names: string[], flags: GetRolesFlags, self: Command) => {
+    .action(async (names: string[], flags: GetRolesFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       if (flags.system && session.options.project) fail('usage', '--project and --system cannot be combined');
       const scope: RoleScope = flags.system ? { kind: 'system', namespace: KARGO_NAMESPACE } : { kind: 'project', namespace: await session.project() };
       const client = await session.client();
@@ -42,16 +44,17 @@ export function getRolesCommand(ctx: CliContext): Command {
           failures.push(error);
         }
       }
-      const options = { format: session.options.output, headers: session.options.headers, single: unique.length === 1 };
+      const options = { headers: session.options.headers, single: unique.length === 1 };
       const now = ctx.clock.now();
       ctx.io.stdout.write(
         flags.asKubernetesResources
-          ? formatListing(ROLE_RESOURCES_TYPE, found.map(roleResourcesObject), options, (objects) => roleResourcesTable(objects, now))
-          : formatListing(KARGO_ROLE_TYPE, found.map(toKargoRole), options, (roles) => roleTable(roles, now)),
+          ? formatListing(ROLE_RESOURCES_TYPE, found.map(roleResourcesObject), spec, options, (objects) => roleResourcesTable(objects, now))
+          : formatListing(KARGO_ROLE_TYPE, found.map(toKargoRole), spec, options, (roles) => roleTable(roles, now)),
       );
-      if (found.length === 0 && unique.length === 0 && !session.options.output) ctx.io.stderr.write(`No roles found in namespace "${scope.namespace}".\n`);
+      if (found.length === 0 && unique.length === 0 && !spec) ctx.io.stderr.write(`No roles found in namespace "${scope.namespace}".\n`);
       raiseFailures(ctx, failures);
     });
+  addTemplateOptions(command);
   return withExamples(command, [
     ['Roles of a project', 'kargo get roles -p my-project'],
     ['One role with its rules and claims', 'kargo get role -p my-project my-role -o yaml'],
@@ -65,13 +68,15 @@ export function createRoleCommand(ctx: CliContext): Command {
     .argument('<name>', 'the role')
     .option('--claim <name=value>', 'a claim name and value to map to the role (repeatable)', collectList)
     .option('--description <text>', 'description of the role')
-    .action(async (name: string, flags: { claim?: string[]; description?: string }, self: Command) => {
+    .action(async (name: string, flags: { claim?: string[]; description?: string } & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const claims = parseClaims(flags.claim ?? []);
       const { client, project } = await session.target();
       const role = await createRole(client, project, name, claims, flags.description);
-      ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, role, 'created', session.options.output));
+      ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, role, 'created', spec));
     });
+  addTemplateOptions(command);
   return withExamples(command, [
     ['A role with no permissions yet', 'kargo create role -p my-project my-role'],
     ['A role for everyone in a group', 'kargo create role -p my-project developers --claim groups=devs'],
@@ -82,19 +87,21 @@ export function deleteRoleCommand(ctx: CliContext): Command {
   const command = new Command('role')
     .description('Delete role by name (only roles Kargo manages)')
     .argument('<names...>', 'the roles')
-    .action(async (names: string[], _flags: unknown, self: Command) => {
+    .action(async (names: string[], flags: TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const { client, project } = await session.target();
       const failures: unknown[] = [];
       for (const name of [...new Set(names)]) {
         try {
           await deleteRole(client, project, name);
-          ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, { metadata: { name, namespace: project } }, 'deleted', session.options.output));
+          ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, { metadata: { name, namespace: project } }, 'deleted', spec));
         } catch (error) {
           failures.push(error);
         }
       }
       raiseFailures(ctx, failures);
     });
+  addTemplateOptions(command);
   return withExamples(command, [['Delete a role', 'kargo delete role -p my-project my-role']]);
 }

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession, type Session } from '../../cli/session.js';
 import type { Secret } from '../../model/core.js';
 import { RBAC_MANAGED_ANNOTATION } from '../../model/rbac.js';
@@ -32,15 +33,17 @@ export function createTokenCommand(ctx: CliContext): Command {
     .argument('<name>', 'the token')
     .option('--role <role>', 'the role for which to create a token (required)')
     .option('--system', 'a token for one of Kargo’s system-level roles (namespace kargo)')
-    .action(async (name: string, flags: TokenFlags, self: Command) => {
+    .action(async (name: string, flags: TokenFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       if (!flags.role) fail('usage', '--role is required');
       const scope = await tokenScope(session, flags);
       const secret = await createApiToken(await session.client(), scope, flags.role, name, (ms) => ctx.clock.sleep(ms, ctx.signal));
-      if (session.options.output) return void ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, 'created', session.options.output));
+      if (spec.kind !== 'table') return void ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, 'created', spec));
       ctx.io.stderr.write(`Token ${name} created for role ${flags.role}. Save it now: it will not be shown again.\n`);
       ctx.io.stdout.write(`${decodeBase64(secret.data?.token ?? '')}\n`);
     });
+  addTemplateOptions(command);
   return withExamples(command, [
     ['A token for role my-role in my-project', 'kargo create token -p my-project --role=my-role my-token'],
     ['Keep it in a variable', 'TOKEN=$(kargo create token --role=ci ci-token)'],
@@ -55,8 +58,9 @@ export function getTokensCommand(ctx: CliContext): Command {
     .argument('[names...]', 'only these tokens')
     .option('--role <role>', 'only the tokens of this role')
     .option('--system', 'tokens of Kargo’s system-level roles (namespace kargo)')
-    .action(async (names: string[], flags: TokenFlags, self: Command) => {
+    .action(async (names: string[], flags: TokenFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const scope = await tokenScope(session, flags);
       const client = await session.client();
       const unique = [...new Set(names)];
@@ -71,7 +75,7 @@ export function getTokensCommand(ctx: CliContext): Command {
       }
       const now = ctx.clock.now();
       ctx.io.stdout.write(
-        formatListing(SECRET_TYPE, found, { format: session.options.output, headers: session.options.headers, single: unique.length === 1 }, (tokens) => ({
+        formatListing(SECRET_TYPE, found, spec, { headers: session.options.headers, single: unique.length === 1 }, (tokens) => ({
           header: ['NAME', 'ROLE', 'KARGO MANAGED', 'AGE'],
           rows: tokens.map((token) => [
             token.metadata.name ?? '',
@@ -81,9 +85,10 @@ export function getTokensCommand(ctx: CliContext): Command {
           ]),
         })),
       );
-      if (found.length === 0 && unique.length === 0 && !session.options.output) ctx.io.stderr.write(`No tokens found in namespace "${scope.namespace}".\n`);
+      if (found.length === 0 && unique.length === 0 && !spec) ctx.io.stderr.write(`No tokens found in namespace "${scope.namespace}".\n`);
       raiseFailures(ctx, failures);
     });
+  addTemplateOptions(command);
   return withExamples(command, [
     ['Tokens of a project', 'kargo get tokens -p my-project'],
     ['Tokens of one role', 'kargo get tokens -p my-project --role=my-role'],
@@ -96,20 +101,22 @@ export function deleteTokenCommand(ctx: CliContext): Command {
     .description('Delete API tokens by name')
     .argument('<names...>', 'the tokens')
     .option('--system', 'tokens of Kargo’s system-level roles (namespace kargo)')
-    .action(async (names: string[], flags: TokenFlags, self: Command) => {
+    .action(async (names: string[], flags: TokenFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
+      const spec = outputSpecOf(session.options, flags);
       const scope = await tokenScope(session, flags);
       const client = await session.client();
       const failures: unknown[] = [];
       for (const name of [...new Set(names)]) {
         try {
           await deleteApiToken(client, scope, name);
-          ctx.io.stdout.write(formatWritten(SECRET_TYPE, { metadata: { name, namespace: scope.namespace } }, 'deleted', session.options.output));
+          ctx.io.stdout.write(formatWritten(SECRET_TYPE, { metadata: { name, namespace: scope.namespace } }, 'deleted', spec));
         } catch (error) {
           failures.push(error);
         }
       }
       raiseFailures(ctx, failures);
     });
+  addTemplateOptions(command);
   return withExamples(command, [['Delete a token', 'kargo delete token -p my-project my-token']]);
 }

@@ -14,8 +14,8 @@ import { readRoleResources, type RoleScope } from './roles.js';
 
 export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 export const SERVICE_ACCOUNT_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
-/** Kargo waits with client-go's DefaultBackoff, five steps: 10 ms × 5ⁿ. */
-const TOKEN_WAITS_MS = [10, 50, 250, 1250];
+/** Kargo waits five steps of client-go's DefaultBackoff (10 ms × 5ⁿ, about 1.6 s); kargo gives a busy token controller up to 10 s. */
+const TOKEN_WAITS_MS = [10, 50, 250, ...Array.from({ length: 39 }, () => 250)];
 
 export function isApiToken(secret: Secret): boolean {
   return secret.type === SERVICE_ACCOUNT_TOKEN_TYPE && secret.metadata.labels?.[API_TOKEN_LABEL] === 'true';

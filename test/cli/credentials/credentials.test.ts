@@ -98,6 +98,8 @@ describe('repo-credentials', () => {
     expect(secret.stringData).toEqual({ repoURL: 'https://git.example.com/shop/app.git', username: 'bot', password: '*** REDACTED ***' });
     const yaml = await kargo(['get', 'repo-credentials', '-o', 'yaml']);
     expect((parse(yaml.stdout) as { items: Secret[] }).items[0]?.stringData?.password).toBe('*** REDACTED ***');
+    const jsonpath = await kargo(['get', 'repo-credentials', '-o', 'jsonpath={.items[*].stringData.password}']);
+    expect(jsonpath).toMatchObject({ code: 0, stdout: '*** REDACTED ***' });
   });
 
   it('redacts every annotation but the description (last-applied-configuration copies the values)', async () => {
