@@ -38,7 +38,10 @@ async function verifiedIn(stage: string, names: string[]): Promise<Freight[]> {
 describe('a control-flow Stage', () => {
   it('verifies every Freight available to it at once and keeps a control-flow status', async () => {
     await bench.admin.create(resources.stage, controlFlowStage('gate', fromWarehouse('images')), project.name);
-    await verifiedIn('gate', Object.values(FREIGHT).map((spec) => spec.name));
+    await verifiedIn(
+      'gate',
+      Object.values(FREIGHT).map((spec) => spec.name),
+    );
 
     const stage = await eventually(async () => {
       const current = await project.stage('gate');
@@ -53,7 +56,10 @@ describe('a control-flow Stage', () => {
   it('passes Freight on: a Stage downstream of it sees it verified, and new Freight is verified as it comes', async () => {
     const downstream: FreightRequest = { origin: { kind: 'Warehouse', name: 'images' }, sources: { stages: ['gate'] } };
     await bench.admin.create(resources.stage, controlFlowStage('after-gate', downstream), project.name);
-    await verifiedIn('after-gate', Object.values(FREIGHT).map((spec) => spec.name));
+    await verifiedIn(
+      'after-gate',
+      Object.values(FREIGHT).map((spec) => spec.name),
+    );
 
     const late: Freight = {
       apiVersion: 'kargo.akuity.io/v1alpha1',
@@ -75,7 +81,11 @@ describe('a control-flow Stage', () => {
       return current.status?.conditions?.find((condition) => condition.type === 'Ready') ? current : undefined;
     });
     const message = `Warehouse "gone" not found in namespace "${project.name}"`;
-    expect(stage.status?.conditions?.find((condition) => condition.type === 'Ready')).toMatchObject({ status: 'False', reason: 'FreightRetrievalFailed', message });
+    expect(stage.status?.conditions?.find((condition) => condition.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'FreightRetrievalFailed',
+      message,
+    });
     expect(stage.status?.conditions?.find((condition) => condition.type === 'Reconciling')).toMatchObject({
       status: 'True',
       reason: 'RetryAfterFreightRetrievalFailed',

@@ -5,14 +5,7 @@
 // no configuration-error condition, be synced to every desired revision,
 // and be Healthy. The worst state wins; every problem is an issue.
 
-import {
-  DEFAULT_ARGOCD_NAMESPACE,
-  describeApp,
-  errorConditions,
-  reconciledBeforeLastOperation,
-  sourcesOf,
-  type Application,
-} from '../../engine/argocd/application.js';
+import { DEFAULT_ARGOCD_NAMESPACE, describeApp, errorConditions, reconciledBeforeLastOperation, type Application } from '../../engine/argocd/application.js';
 import { engineResources } from '../../engine/kube-resources.js';
 import type { KubeClient } from '../../kube/client.js';
 import { KubeApiError } from '../../kube/errors.js';
