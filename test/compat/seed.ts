@@ -37,7 +37,17 @@ function freight(name: string, alias: string, verifiedIn: string[]): { object: K
 }
 
 /** What the examples create or change in the project: removed before each one. */
-const NAMESPACED = [resources.promotion, resources.freight, resources.stage, resources.warehouse, coreResources.secret, coreResources.configMap];
+const NAMESPACED = [
+  resources.promotion,
+  resources.freight,
+  resources.stage,
+  resources.warehouse,
+  coreResources.secret,
+  coreResources.configMap,
+  coreResources.serviceAccount,
+  coreResources.role,
+  coreResources.roleBinding,
+];
 
 export async function resetSeed(admin: KubeClient): Promise<void> {
   for (const type of NAMESPACED) {
