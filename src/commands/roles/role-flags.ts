@@ -15,10 +15,19 @@ export function collectList(value: string, previous: string[] | undefined): stri
   ];
 }
 
+/**
+ * `--claim groups=admins,power-users` reads as two values of one claim, as the real
+ * CLI's help examples mean it (its string slice would refuse the bare `power-users`).
+ */
 export function parseClaims(values: readonly string[]): ClaimMap {
   const claims: Claim[] = [];
   for (const value of values) {
     const parts = value.split('=');
+    const previous = claims.at(-1);
+    if (parts.length === 1 && previous) {
+      previous.values.push(value);
+      continue;
+    }
     if (parts.length !== 2 || !parts[0]) fail('usage', `--claim should be in the format <claim-name>=<claim-value> (got "${value}")`);
     claims.push({ name: parts[0], values: [parts[1] ?? ''] });
   }

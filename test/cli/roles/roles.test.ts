@@ -58,7 +58,7 @@ describe('Kargo roles', () => {
     });
     await kargo(['grant', '--role=developers', '--verb=promote', '--resource-type=stages', '--resource-name=dev']);
     await kargo(['grant', '--role=developers', '--verb=*', '--resource-type=freights']);
-    await kargo(['grant', '--role=developers', '--claim=groups=qa']);
+    await kargo(['grant', '--role=developers', '--claim=groups=qa,testers']);
     const role = await admin.get<RbacRole>(coreResources.role, 'developers', PROJECT);
     expect(role.rules).toEqual([
       {
@@ -76,7 +76,7 @@ describe('Kargo roles', () => {
       kargoManaged: true,
       claims: [
         { name: 'email', values: ['alice@example.com'] },
-        { name: 'groups', values: ['devs', 'qa'] },
+        { name: 'groups', values: ['devs', 'qa', 'testers'] },
       ],
     });
     expect(shown.rules).toHaveLength(3);
@@ -92,7 +92,7 @@ describe('Kargo roles', () => {
       { apiGroups: ['kargo.akuity.io'], resources: ['stages'], resourceNames: ['dev'], verbs: ['promote'] },
     ]);
     const account = await admin.get<ServiceAccount>(coreResources.serviceAccount, 'developers', PROJECT);
-    expect(account.metadata.annotations?.['rbac.kargo.akuity.io/claims']).toBe('{"email":["alice@example.com"],"groups":["qa"]}');
+    expect(account.metadata.annotations?.['rbac.kargo.akuity.io/claims']).toBe('{"email":["alice@example.com"],"groups":["qa","testers"]}');
   });
 
   it('lists roles, managed or not, and the Kubernetes objects behind them', async () => {
