@@ -5,7 +5,7 @@
 // --broken carries a label the Argo CD stand-in reads to run it as broken.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../runtime/atomic-file.js';
 import type { SandboxPaths } from './paths.js';
 import { imageStore, publishImage, startRegistry, type PublishedImage, type RunningRegistry } from './registry/index.js';
@@ -23,6 +23,7 @@ export interface RegistrySettings {
 export function registrySettings(paths: SandboxPaths): RegistrySettings {
   if (existsSync(paths.registryFile)) return JSON.parse(readFileSync(paths.registryFile, 'utf8')) as RegistrySettings;
   const settings: RegistrySettings = { username: 'kargo', password: randomBytes(18).toString('base64url') };
+  mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
   writeFileAtomic(paths.registryFile, `${JSON.stringify(settings, null, 2)}\n`, 0o600);
   return settings;
 }

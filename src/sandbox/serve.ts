@@ -58,6 +58,9 @@ function accessLogLine(record: RequestRecord): string {
   return `${new Date().toISOString()} ${record.status} ${record.method} ${record.path}${query} user=${record.user || '-'}\n`;
 }
 
+/** How long the server waits for its companions to stop. */
+const COMPANION_STOP_GRACE_MS = 1500;
+
 /** Something that runs beside the server (the controller, the Argo CD stand-in) and stops before it. */
 export interface Companion {
   stop(): Promise<void>;
@@ -77,8 +80,14 @@ export async function serveUntil(running: RunningSandbox, paths: SandboxPaths, s
     });
   }
   process.off('SIGTERM', onTerm);
-  // The companions write through the server: they stop first, so their last writes land.
-  await Promise.allSettled(companions.map((companion) => companion.stop()));
+  // The companions write through the server: they stop first, so their last writes land — but
+  // the server stops even when one of them does not within the grace period.
+  let graceTimer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    graceTimer = setTimeout(resolve, COMPANION_STOP_GRACE_MS);
+  });
+  await Promise.race([Promise.allSettled(companions.map((companion) => companion.stop())), grace]);
+  clearTimeout(graceTimer);
   await running.server.close();
   removeFile(paths.endpointFile);
 }
