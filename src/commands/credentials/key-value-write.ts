@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { refuseParentFlags } from './parent-flags.js';
 import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import type { KubeClient } from '../../kube/client.js';
@@ -64,6 +65,7 @@ function keyValueCommand(ctx: CliContext, kind: KeyValueKind, verb: 'create' | '
   if (verb === 'update') command.option('--unset <key>', 'remove a key (repeatable)', collect);
   addScopeOptions(command, verb, kind.noun, true);
   command.action(async (name: string, flags: KeyValueFlags & TemplateFlags, self: Command) => {
+    refuseParentFlags(self);
     const session = openSession(ctx, self);
     const spec = outputSpecOf(session.options, flags);
     const set = parseSetValues(flags.set ?? []);

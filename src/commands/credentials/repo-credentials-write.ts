@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { refuseParentFlags } from './parent-flags.js';
 import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import { formatWritten, SECRET_TYPE } from '../../output/scoped-objects.js';
@@ -53,6 +54,7 @@ export function createRepoCredentialsCommand(ctx: CliContext): Command {
   const command = repoCommand('create')
     .description('Create credentials for accessing a repository (a Secret labelled as Kargo keeps them)')
     .action(async (name: string, flags: RepoFlags & TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       const type = typeOf(flags);
@@ -93,6 +95,7 @@ export function updateRepoCredentialsCommand(ctx: CliContext): Command {
   const command = repoCommand('update')
     .description('Change repository credentials: only the fields given change')
     .action(async (name: string, flags: RepoFlags & TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       const type = typeOf(flags);

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { refuseParentFlags } from './parent-flags.js';
 import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import { formatWritten } from '../../output/scoped-objects.js';
@@ -17,6 +18,7 @@ export function scopedDeleteCommand(ctx: CliContext, kind: ScopedKind, name = ki
   const command = new Command(name).aliases(aliases).description(`Delete ${kind.noun} by name`).argument('<names...>', `the ${kind.noun} to delete`);
   addScopeOptions(command, 'delete', kind.noun, kind.withSystem);
   command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
+    refuseParentFlags(self);
     const session = openSession(ctx, self);
     const spec = outputSpecOf(session.options, flags);
     const scope = await scopeOf(session, flags);

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { refuseParentFlags } from './parent-flags.js';
 import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import type { KubeObject } from '../../model/kargo.js';
@@ -23,6 +24,7 @@ export function scopedGetCommand(ctx: CliContext, kind: ScopedKind): Command {
     .argument('[names...]', `only these ${kind.noun}`);
   addScopeOptions(command, 'show', kind.noun, kind.withSystem);
   command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
+    refuseParentFlags(self);
     const session = openSession(ctx, self);
     const spec = outputSpecOf(session.options, flags);
     const scope = await scopeOf(session, flags);

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { refuseParentFlags } from '../credentials/parent-flags.js';
 import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession } from '../../cli/session.js';
 import { KARGO_NAMESPACE } from '../../model/resource-namespaces.js';
@@ -28,6 +29,7 @@ export function getRolesCommand(ctx: CliContext): Command {
     .option('--system', "Kargo's system roles (namespace kargo) instead of a project's")
     .option('-k, --as-kubernetes-resources', 'show the ServiceAccount, RoleBindings and Roles each role is made of')
     .action(async (names: string[], flags: GetRolesFlags & TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       if (flags.system && session.options.project) fail('usage', '--project and --system cannot be combined');
@@ -69,6 +71,7 @@ export function createRoleCommand(ctx: CliContext): Command {
     .option('--claim <name=value>', 'a claim name and value to map to the role (repeatable)', collectList)
     .option('--description <text>', 'description of the role')
     .action(async (name: string, flags: { claim?: string[]; description?: string } & TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       const claims = parseClaims(flags.claim ?? []);
@@ -88,6 +91,7 @@ export function deleteRoleCommand(ctx: CliContext): Command {
     .description('Delete role by name (only roles Kargo manages)')
     .argument('<names...>', 'the roles')
     .action(async (names: string[], flags: TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       const { client, project } = await session.target();

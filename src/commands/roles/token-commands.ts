@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { refuseParentFlags } from '../credentials/parent-flags.js';
 import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../../cli/output-options.js';
 import { openSession, type Session } from '../../cli/session.js';
 import type { Secret } from '../../model/core.js';
@@ -34,6 +35,7 @@ export function createTokenCommand(ctx: CliContext): Command {
     .option('--role <role>', 'the role for which to create a token (required)')
     .option('--system', 'a token for one of Kargo’s system-level roles (namespace kargo)')
     .action(async (name: string, flags: TokenFlags & TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       if (!flags.role) fail('usage', '--role is required');
@@ -59,6 +61,7 @@ export function getTokensCommand(ctx: CliContext): Command {
     .option('--role <role>', 'only the tokens of this role')
     .option('--system', 'tokens of Kargo’s system-level roles (namespace kargo)')
     .action(async (names: string[], flags: TokenFlags & TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       const scope = await tokenScope(session, flags);
@@ -102,6 +105,7 @@ export function deleteTokenCommand(ctx: CliContext): Command {
     .argument('<names...>', 'the tokens')
     .option('--system', 'tokens of Kargo’s system-level roles (namespace kargo)')
     .action(async (names: string[], flags: TokenFlags & TemplateFlags, self: Command) => {
+      refuseParentFlags(self);
       const session = openSession(ctx, self);
       const spec = outputSpecOf(session.options, flags);
       const scope = await tokenScope(session, flags);

@@ -219,3 +219,11 @@ describe('configmaps', () => {
     expect(await kargo(['delete', 'configmap', 'settings', 'missing'])).toMatchObject({ code: 3, stdout: 'configmap/settings deleted\n' });
   });
 });
+
+describe('flags of the parent command', () => {
+  it('refuses `get` flags that do not apply to these kinds, rather than ignoring them', async () => {
+    const result = await kargo(['get', 'repo-credentials', '-l', 'team=web']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--selector does not apply to `kargo get repo-credentials`');
+  });
+});
