@@ -135,7 +135,7 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
     .action(async (flags: StartFlags, self: Command) => {
       const paths = sandboxPaths(ctx.env, flags.stateDir);
       const kubeconfigPath = activeKubeconfigPath(ctx.env, globalOptionsOf(self).kubeconfig);
-      let result;
+      let result: Awaited<ReturnType<typeof startSandbox>>;
       try {
         result = await startSandbox({
           paths,
@@ -178,7 +178,7 @@ function startCommand(ctx: CliContext, deps: SandboxDeps): Command {
 async function createExampleIn(ctx: CliContext, paths: SandboxPaths): Promise<void> {
   const [{ createExample }, { createKubeClient }] = await Promise.all([import('../sandbox/example/index.js'), import('../kube/http-client.js')]);
   const client = await createKubeClient({ kubeconfig: paths.kubeconfigFile, verbose: false }, { env: ctx.env, stderr: ctx.io.stderr });
-  let result;
+  let result: Awaited<ReturnType<typeof createExample>>;
   try {
     result = await createExample(paths, client);
   } catch (error) {
@@ -256,7 +256,7 @@ function pushImageCommand(ctx: CliContext): Command {
       const { pushImage, registryHost } = await import('../sandbox/sandbox-registry.js');
       const host = registryHost(paths);
       const { repository, tag } = parseImage(reference, host);
-      let pushed;
+      let pushed: Awaited<ReturnType<typeof pushImage>>;
       try {
         pushed = await pushImage(paths, repository, tag, { broken: flags.broken === true });
       } catch (error) {

@@ -32,7 +32,16 @@ export async function runController(options: ControllerRunOptions): Promise<Runn
   const [{ startController }, { createKubeClient }] = await Promise.all([import('../../controller/index.js'), import('../../kube/http-client.js')]);
   const client = await createKubeClient(
     { verbose: false, ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(options.context ? { context: options.context } : {}) },
-    { env: options.env, stderr: { write: (chunk: string) => (options.log(chunk.trimEnd()), true) }, userAgent: 'kargo-cli-controller' },
+    {
+      env: options.env,
+      stderr: {
+        write: (chunk: string) => {
+          options.log(chunk.trimEnd());
+          return true;
+        },
+      },
+      userAgent: 'kargo-cli-controller',
+    },
   );
   const workRoot = controllerWorkRoot(options.stateDir);
   mkdirSync(workRoot, { recursive: true, mode: 0o700 });

@@ -23,7 +23,16 @@ export async function startArgoCDStandin(options: {
 }): Promise<RunningStandin> {
   const client = await createKubeClient(
     { kubeconfig: options.kubeconfig, verbose: false },
-    { env: {}, stderr: { write: (chunk: string) => (options.log(chunk.trimEnd()), true) }, userAgent: 'kargo-sandbox-argocd-standin' },
+    {
+      env: {},
+      stderr: {
+        write: (chunk: string) => {
+          options.log(chunk.trimEnd());
+          return true;
+        },
+      },
+      userAgent: 'kargo-sandbox-argocd-standin',
+    },
   );
   const abort = new AbortController();
   const done = runArgoCDStandin({

@@ -18,10 +18,8 @@ import { pushImage, registryHost, registrySettings } from '../sandbox-registry.j
 import { seedExampleRepository } from './git-repo.js';
 import { projectObjects } from './project.js';
 import { analysisTemplates, promotionTask } from './promotion.js';
-import { ARGOCD_NAMESPACE, type ExampleSettings, FIRST_RELEASE, IMAGE_NAME, PROJECT } from './settings.js';
+import { ARGOCD_NAMESPACE, type ExampleSettings, FIRST_RELEASE, IMAGE_NAME } from './settings.js';
 import { application, STAGES, stage, type StageName } from './stages.js';
-
-export { PROJECT as EXAMPLE_PROJECT } from './settings.js';
 
 const SECRETS: ResourceType = {
   group: '',
