@@ -81,7 +81,10 @@ describe('the embedded controller writes what Kargo v1.11.2 writes', () => {
     for (const step of script) {
       for (const world of [kargoWorld, ours]) {
         const run = await kargo(['-p', s.project, ...step.args], world.kubeconfig);
-        expect(run.code, `${world.name}: kargo ${step.args.join(' ')}\n${run.stderr}\ncontroller errors: ${controller.errors.map(String).join('; ')}`).toBe(step.code);
+        expect(
+          run.code,
+          `${world.name}: kargo ${step.args.join(' ')}\n${run.stderr}\ncontroller errors: ${controller.errors.map(({ key, error }) => `${key}: ${String(error)}`).join('; ')}`,
+        ).toBe(step.code);
       }
     }
     // Let both controllers settle (Kargo requeues a Stage after a Promotion ends).
@@ -89,6 +92,6 @@ describe('the embedded controller writes what Kargo v1.11.2 writes', () => {
     const [theirs, mine] = [await snapshot(kargoWorld, s.project), await snapshot(ours, s.project)];
     const found = differences(theirs, mine);
     expect(found, found.join('\n')).toEqual([]);
-    expect(controller.errors).toEqual([]);
+    expect(controller.errors.map(({ key, error }) => `${key}: ${String(error)}`)).toEqual([]);
   }, 300_000);
 });

@@ -15,8 +15,8 @@ import { createLiveProject } from './pipeline.js';
 import { startWorld, type World } from './world.js';
 
 export interface LiveController {
-  /** Reconciles that failed (retried by the controller); a healthy run has none. */
-  errors: unknown[];
+  /** Reconciles that failed (retried by the controller), keyed `namespace/name`; a healthy run has none. */
+  errors: { key: string; error: unknown }[];
   workRoot: string;
   stop(options?: { keepWorkRoot?: boolean }): Promise<void>;
 }
@@ -25,14 +25,15 @@ export interface LiveController {
 export async function runLiveController(kubeconfig: string, options: { workRoot?: string } = {}): Promise<LiveController> {
   const workRoot = options.workRoot ?? (await mkdtemp(join(tmpdir(), 'kargo-live-controller-')));
   const stopper = new AbortController();
-  const errors: unknown[] = [];
+  const errors: LiveController['errors'] = [];
   const running = startController({
     client: await clientFor(kubeconfig),
     clock: systemClock,
     workRoot,
     signal: stopper.signal,
     requeue: { defaultMs: 60_000, minMs: 200 },
-    onError: (_key, error) => errors.push(error),
+    warehouses: true,
+    onError: (key, error) => errors.push({ key, error }),
   });
   return {
     errors,
@@ -70,6 +71,10 @@ export async function openLiveProject(target: WorkflowTarget): Promise<LiveProje
       const all = (await admin.list<Promotion>(resources.promotion, project)).items;
       return all.filter((promotion) => !stage || promotion.spec.stage === stage).sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
     },
-    close: () => world.close(),
+    async close() {
+      // The Warehouse goes first: its next discovery would find the world's Git host gone.
+      await admin.delete(resources.warehouse, 'images', project);
+      await world.close();
+    },
   };
 }

@@ -15,7 +15,7 @@ export { FREIGHT };
 
 function promotionSteps(world: World): PromotionStep[] {
   return [
-    { uses: 'git-clone', as: 'clone', config: { repoURL: world.repo.url, checkout: [{ branch: 'main', path: './src' }] } },
+    { uses: 'git-clone', as: 'clone', config: { repoURL: world.repo.url, insecureSkipTLSVerify: true, checkout: [{ branch: 'main', path: './src' }] } },
     { uses: 'kustomize-set-image', as: 'set-image', config: { path: './src/env/${{ ctx.stage }}' } },
     { uses: 'git-commit', as: 'commit', config: { path: './src', message: 'Promote ${{ ctx.targetFreight.alias }} to ${{ ctx.stage }}' } },
     { uses: 'git-push', as: 'push', config: { path: './src' } },
@@ -60,13 +60,29 @@ function freight(project: string, spec: (typeof FREIGHT)[keyof typeof FREIGHT]):
 export async function createLiveProject(admin: KubeClient, project: string, world: World): Promise<void> {
   await admin.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: project, labels: { 'kargo.akuity.io/project': 'true' } } });
   await admin.create(resources.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: project } });
+  // Credentials before the Warehouse that needs them, so its first discovery can log in.
+  await admin.create(
+    resources.secret,
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'git-creds', namespace: project, labels: { 'kargo.akuity.io/cred-type': 'git' } },
+      data: Object.fromEntries(
+        Object.entries({ repoURL: world.repo.url, username: world.repo.username, password: world.repo.password }).map(([key, value]) => [
+          key,
+          Buffer.from(value).toString('base64'),
+        ]),
+      ),
+    },
+    project,
+  );
   await admin.create(
     resources.warehouse,
     {
       apiVersion: 'kargo.akuity.io/v1alpha1',
       kind: 'Warehouse',
       metadata: { name: 'images', namespace: project },
-      spec: { freightCreationPolicy: 'Manual', subscriptions: [{ git: { repoURL: world.repo.url, branch: 'main' } }] },
+      spec: { freightCreationPolicy: 'Manual', subscriptions: [{ git: { repoURL: world.repo.url, branch: 'main', insecureSkipTLSVerify: true } }] },
     },
     project,
   );

@@ -10,7 +10,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BareRepo, git, seedBareRepo } from '../../engine/support/bare-repo.js';
+import { git, seedBareRepo } from '../../engine/support/bare-repo.js';
+import { loadOrCreateCertificates } from '../../../src/server/tls.js';
+import { type GitHttpServer, startGitHttpServer } from '../../support/git-http-server.js';
 
 export const STAGES = ['dev', 'staging', 'qa', 'prod'] as const;
 
@@ -25,7 +27,12 @@ interface AppState {
 }
 
 export interface World {
-  repo: BareRepo;
+  /**
+   * The repository, served by git's smart HTTP over TLS behind basic auth, as a Git
+   * host would (self-signed: Kargo sends credentials over https only, unless told
+   * ALLOW_CREDENTIALS_OVER_HTTP; its subscription and steps say insecureSkipTLSVerify).
+   */
+  repo: { path: string; url: string; username: string; password: string };
   /** Base URL of the application's endpoints. */
   appUrl: string;
   setRollout(stage: string, rollout: Rollout): void;
@@ -41,7 +48,15 @@ const overlay = (stage: string) =>
 
 export async function startWorld(): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), 'kargo-live-world-'));
-  const repo = seedBareRepo(root, Object.fromEntries(STAGES.map((stage) => [`env/${stage}/kustomization.yaml`, overlay(stage)])));
+  const seeded = seedBareRepo(root, Object.fromEntries(STAGES.map((stage) => [`env/${stage}/kustomization.yaml`, overlay(stage)])));
+  const credentials = { username: 'kargo', password: `pw-${process.pid}` };
+  const tls = await loadOrCreateCertificates(
+    undefined,
+    () => new Date(),
+    () => undefined,
+  );
+  const gitServer: GitHttpServer = await startGitHttpServer({ root, ...credentials, tls });
+  const repo = { path: seeded.path, url: gitServer.url('remote.git'), ...credentials };
   const apps = new Map<string, AppState>();
   const app = (stage: string): AppState => {
     let state = apps.get(stage);
@@ -70,6 +85,7 @@ export async function startWorld(): Promise<World> {
       return /newTag: (\S+)/.exec(text)?.[1];
     },
     async close() {
+      await gitServer.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       rmSync(root, { recursive: true, force: true });
