@@ -15,9 +15,15 @@ export function configCommand(ctx: CliContext): Command {
   const command = new Command('config').description("Read and change kargo's settings ($XDG_CONFIG_HOME/kargo/config.yaml)");
 
   const setProject = new Command('set-project')
-    .description('Set the project used when -p and KARGO_PROJECT are not given')
-    .argument('<name>', 'project name')
+    .description('Set the project used when -p and KARGO_PROJECT are not given ("" clears it)')
+    .argument('<name>', 'project name, or "" to clear the default')
     .action(async (name: string) => {
+      if (name === '') {
+        const { project: _cleared, ...rest } = await readUserConfig(ctx.env);
+        const path = await writeUserConfig(ctx.env, rest);
+        ctx.io.stderr.write(`Default project cleared (${path}).\n`);
+        return;
+      }
       if (!PROJECT_NAME.test(name)) {
         throw new Failure('usage', `"${name}" is not a valid project name`, 'A project name is a DNS label: lower-case letters, digits and "-".');
       }
@@ -44,7 +50,12 @@ export function configCommand(ctx: CliContext): Command {
     });
 
   completeArguments(setProject, { source: 'projects' });
-  command.addCommand(withExamples(setProject, [['Work in my-web-app by default', 'kargo config set-project my-web-app']]));
+  command.addCommand(
+    withExamples(setProject, [
+      ['Work in my-web-app by default', 'kargo config set-project my-web-app'],
+      ['Clear the default project', 'kargo config set-project ""'],
+    ]),
+  );
   command.addCommand(withExamples(getProject, [['Show the default project', 'kargo config get-project']]));
   command.addCommand(
     withExamples(view, [

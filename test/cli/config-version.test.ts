@@ -30,6 +30,12 @@ describe('kargo config', () => {
     expect(await runKargo(['config', 'get-project'], { env })).toEqual({ code: 0, stdout: 'my-web-app\n', stderr: '' });
     expect((await runKargo(['config', 'view'], { env })).stdout).toBe('project: my-web-app\n');
     expect(JSON.parse((await runKargo(['config', 'view', '-o', 'json'], { env })).stdout)).toEqual({ project: 'my-web-app' });
+
+    // As the real CLI's example: an empty name clears the default.
+    const cleared = await runKargo(['config', 'set-project', ''], { env });
+    expect(cleared.code).toBe(0);
+    expect(cleared.stderr).toContain('Default project cleared');
+    expect((await runKargo(['config', 'get-project'], { env })).code).toBe(3);
   });
 
   it('falls back to ~/.config without XDG_CONFIG_HOME, and rejects an invalid name with exit 2', async () => {
