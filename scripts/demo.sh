@@ -5,7 +5,7 @@
 # (--wait=verification), soaks (visible in `kargo get freight --stage prod-us`),
 # goes to production; a broken release (1.6.0) fails its verification (exit 6)
 # and is rolled back. Uses a throw-away kubeconfig and state directory; your
-# own are untouched. Takes about 7 minutes, 2 of them production's soak.
+# own are untouched. Takes 4 to 7 minutes, 2 of them production's soak.
 #
 #   npm ci && npm run demo          (or: bash scripts/demo.sh)
 set -euo pipefail
