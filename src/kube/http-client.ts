@@ -25,7 +25,8 @@ import type {
 } from './client.js';
 import { systemClock, type Clock } from '../runtime/clock.js';
 import { KubeApiError, KubeConnectionError, type Status } from './errors.js';
-import { loadKubeConfig, type Environment, type LoadedKubeConfig } from './kubeconfig.js';
+import { loadKubeConfig, type LoadedKubeConfig } from './kubeconfig.js';
+import type { Environment } from './kubeconfig-files.js';
 import { applyCredentials } from './credentials.js';
 import { MAX_TIMER_MS } from './request-timeout.js';
 import { DEFAULT_RETRY_POLICY, withRetries, type RequestKind, type RetryPolicy } from './request-policy.js';

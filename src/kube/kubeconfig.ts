@@ -7,18 +7,17 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import type https from 'node:https';
-import { delimiter, join } from 'node:path';
+
 import { parse as parseYaml } from 'yaml';
 import type { ClusterSelection } from './cluster-selection.js';
 import { KubeConfigError } from './errors.js';
 import type { ExecPluginSpec } from './exec-plugin.js';
 import { checkClusterTls, checkUserTls, checkedServer, execPluginOf, tokenFromFile } from './kubeconfig-checks.js';
 import { entriesOf, findByName, mergeFirstWins, type KubeconfigEntries } from './kubeconfig-entries.js';
+import { type Environment, kubeconfigFiles } from './kubeconfig-files.js';
 import { isPlain, plainCredentials } from './kubeconfig-plain.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface LoadedKubeConfig {
   contextName: string;
@@ -114,18 +113,6 @@ async function checkedConnection(
   const { libraryCredentials } = await import('./kubeconfig-library.js');
   const libraryUser = user ? { ...user, exec: undefined, ...(token ? { token } : {}) } : undefined;
   return { ...base, reader: 'client-library', applyTo: libraryCredentials(entries, context, cluster, libraryUser) };
-}
-
-function kubeconfigFiles(selection: ClusterSelection, env: Environment): string[] {
-  if (selection.kubeconfig) {
-    if (!existsSync(selection.kubeconfig)) throw new KubeConfigError(`kubeconfig file ${selection.kubeconfig} does not exist`);
-    return [selection.kubeconfig];
-  }
-  const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).filter((file) => file && existsSync(file));
-  if (fromEnv.length > 0) return fromEnv;
-  const home = env.HOME ?? env.USERPROFILE;
-  const defaultFile = home ? join(home, '.kube', 'config') : undefined;
-  return defaultFile && existsSync(defaultFile) ? [defaultFile] : [];
 }
 
 /** The file's YAML mapping; undefined for empty and comment-only files (kubectl skips them too). */
