@@ -135,7 +135,7 @@ describe('usage errors (exit 2, with a hint)', () => {
     [['get', 'stages', '--bogus'], "unknown option '--bogus'"],
     [['get', 'stages', '-o', 'xml'], "argument 'xml' is invalid"],
     [['get'], "missing required argument 'kind'"],
-    [['completion', 'powershell'], 'unsupported shell "powershell"'],
+    [['completion', 'tcsh'], 'unsupported shell "tcsh"'],
   ])('kargo %j', async (argv, message) => {
     const result = await kargo(argv);
     expect(result.code).toBe(2);
