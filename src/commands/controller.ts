@@ -10,6 +10,7 @@ import { withExamples } from '../cli/help.js';
 import { openSession } from '../cli/session.js';
 import type { KubeClient } from '../kube/client.js';
 import { fail } from '../runtime/failure.js';
+import { nameProblem } from '../rules/kubernetes-names.js';
 import { runningEndpoint } from '../sandbox/daemon.js';
 import { kargoStateHome, sandboxPaths } from '../sandbox/paths.js';
 import { findKargoController } from '../usecases/kargo-controller-presence.js';
@@ -19,6 +20,13 @@ interface RunFlags {
   force?: boolean;
   allowJobs?: boolean;
   stateDir?: string;
+  shard?: string;
+}
+
+/** A shard names a label value and the controller's lease (a ConfigMap), so it must suit both. */
+function checkShard(shard: string | undefined): void {
+  const problem = shard === undefined ? undefined : nameProblem(shard, 'project');
+  if (problem) fail('usage', `--shard "${shard}" ${problem}`, 'A shard name is what Stages give as spec.shard, e.g. --shard eu-west.');
 }
 
 /** A running `kargo sandbox` with its embedded controller, serving the same URL. */
@@ -60,8 +68,10 @@ function runCommand(ctx: CliContext): Command {
     .description('Run the Kargo controller in the foreground against the current cluster until Ctrl-C')
     .option('--force', "start even where Kargo's own controller seems to be at work")
     .option('--allow-jobs', "let verification's `job` metrics run their container with docker or podman (off by default)")
+    .option('--shard <name>', 'reconcile only the Stages, Promotions and Warehouses of this Kargo shard (default: those of no shard)')
     .option('--state-dir <dir>', "where Promotions' working directories are kept (default: $XDG_STATE_HOME/kargo/controller/<context>)")
     .action(async (flags: RunFlags, self: Command) => {
+      checkShard(flags.shard);
       const session = openSession(ctx, self);
       const client = await session.client();
       if (flags.force) ctx.io.stderr.write("--force: not checking for Kargo's own controller\n");
@@ -74,10 +84,11 @@ function runCommand(ctx: CliContext): Command {
         clock: ctx.clock,
         env: ctx.env,
         allowJobs: flags.allowJobs === true,
+        ...(flags.shard ? { shard: flags.shard } : {}),
         log: (line) => ctx.io.stderr.write(`${ctx.clock.now().toISOString()} ${line}\n`),
       });
       ctx.io.stderr.write(
-        `Kargo controller running against context "${client.identity.contextName}" (${client.identity.server})${flags.allowJobs ? ', analysis jobs allowed' : ''}; state in ${stateDir}. Press Ctrl-C to stop.\n`,
+        `Kargo controller running against context "${client.identity.contextName}" (${client.identity.server})${flags.shard ? `, shard "${flags.shard}"` : ''}${flags.allowJobs ? ', analysis jobs allowed' : ''}; state in ${stateDir}. Press Ctrl-C to stop.\n`,
       );
       const failed = controller.done.then(
         () => undefined,
@@ -91,6 +102,7 @@ function runCommand(ctx: CliContext): Command {
   return withExamples(command, [
     ['Run the controller against a kind cluster that has only the Kargo CRDs', 'kargo controller run --context kind-kargo'],
     ['Run it although a stopped Kargo left its Deployment behind', 'kargo controller run --force'],
+    ['Run the controller of one shard (Stages with spec.shard: eu-west)', 'kargo controller run --shard eu-west'],
   ]);
 }
 

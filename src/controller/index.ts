@@ -12,6 +12,7 @@ import type { KubeClient } from '../kube/client.js';
 import type { Clock } from '../runtime/clock.js';
 import { type LeaseOptions, whileLeading } from './lease/leader.js';
 import { runPromotionReconciler } from './promotions/reconciler.js';
+import { leaseNameFor } from './shard.js';
 import { runWarehouseReconciler, type WarehouseReconcilerOptions } from './warehouses/reconciler.js';
 
 export interface ControllerOptions {
@@ -42,9 +43,15 @@ export interface ControllerOptions {
   /**
    * Leader election: only the controller holding this lease reconciles, so two
    * controllers against one cluster never run a Promotion twice. Default: the
-   * ConfigMap `kube-system/kargo-cli-controller`, 15s lease. `false` turns it off.
+   * ConfigMap `kube-system/kargo-cli-controller` (`-<shard>` for a shard), 15s lease. `false` turns it off.
    */
   lease?: false | Partial<LeaseOptions>;
+  /**
+   * Kargo's shard: reconcile only the Stages, Promotions and Warehouses labelled
+   * `kargo.akuity.io/shard=<shard>`; without one, only those labelled for no shard.
+   * Each shard has its own lease (`kargo-cli-controller-<shard>`).
+   */
+  shard?: string;
 }
 
 /**
@@ -53,7 +60,7 @@ export interface ControllerOptions {
  */
 export async function startController(options: ControllerOptions): Promise<void> {
   if (options.lease === false) return runReconcilers(options, options.signal);
-  const lease = { ...DEFAULT_LEASE, identity: `${hostname()}_${randomUUID()}`, ...options.lease };
+  const lease = { ...DEFAULT_LEASE, name: leaseNameFor(options.shard), identity: `${hostname()}_${randomUUID()}`, ...options.lease };
   await whileLeading(
     options.client,
     options.clock,
@@ -64,7 +71,7 @@ export async function startController(options: ControllerOptions): Promise<void>
   );
 }
 
-const DEFAULT_LEASE = { namespace: 'kube-system', name: 'kargo-cli-controller', durationMs: 15_000, renewMs: 2_000, retryMs: 2_000 };
+const DEFAULT_LEASE = { namespace: 'kube-system', durationMs: 15_000, renewMs: 2_000, retryMs: 2_000 };
 
 async function runReconcilers(options: ControllerOptions, signal: AbortSignal): Promise<void> {
   const warehouses = options.warehouses
@@ -75,6 +82,7 @@ async function runReconcilers(options: ControllerOptions, signal: AbortSignal): 
         workRoot: options.workRoot,
         signal,
         ...(options.onError ? { onError: options.onError } : {}),
+        ...(options.shard ? { shard: options.shard } : {}),
       })
     : undefined;
   const promotions = runPromotionReconciler({
@@ -87,6 +95,7 @@ async function runReconcilers(options: ControllerOptions, signal: AbortSignal): 
     ...(options.onError ? { onError: options.onError } : {}),
     ...(options.analysis !== undefined ? { analysis: options.analysis } : {}),
     ...(options.controllerInstanceId ? { controllerInstanceId: options.controllerInstanceId } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
   });
   await Promise.all([promotions, warehouses]);
 }

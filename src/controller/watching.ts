@@ -15,12 +15,20 @@ export function watchAll<T extends KubeObject>(
   clock: Clock,
   signal: AbortSignal,
   handle: (object: T) => void,
+  labelSelector?: string,
 ): Promise<void> {
-  return watchEvents<T>(client, type, clock, signal, (event) => {
-    // After a (re)list everything is looked at again; a deletion re-examines the Stage too.
-    if (event.type === 'SYNCED') for (const object of event.cache.values()) handle(object);
-    else if (event.object) handle(event.object);
-  });
+  return watchEvents<T>(
+    client,
+    type,
+    clock,
+    signal,
+    (event) => {
+      // After a (re)list everything is looked at again; a deletion re-examines the Stage too.
+      if (event.type === 'SYNCED') for (const object of event.cache.values()) handle(object);
+      else if (event.object) handle(event.object);
+    },
+    labelSelector,
+  );
 }
 
 export async function watchEvents<T extends KubeObject>(
@@ -29,9 +37,11 @@ export async function watchEvents<T extends KubeObject>(
   clock: Clock,
   signal: AbortSignal,
   handle: (event: InformerEvent<T>) => void,
+  labelSelector?: string,
 ): Promise<void> {
+  const options = { signal, sleep: (ms: number, s?: AbortSignal) => clock.sleep(ms, s), ...(labelSelector ? { labelSelector } : {}) };
   try {
-    for await (const event of inform<T>(client, type, undefined, { signal, sleep: (ms, s) => clock.sleep(ms, s) })) handle(event);
+    for await (const event of inform<T>(client, type, undefined, options)) handle(event);
   } catch (error) {
     if (!signal.aborted) throw error;
   }

@@ -16,6 +16,8 @@ export interface ControllerRunOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether the analysis `job` provider may run containers. */
   allowJobs: boolean;
+  /** Kargo's shard this controller serves (default: objects of no shard). */
+  shard?: string;
   log: (line: string) => void;
 }
 
@@ -55,6 +57,7 @@ export async function runController(options: ControllerRunOptions): Promise<Runn
     analysis: { allowJobs: options.allowJobs, env: options.env },
     // Warehouses discover from the repositories and registries they name, as Kargo's controller does.
     warehouses: true,
+    ...(options.shard ? { shard: options.shard } : {}),
     onError: (key, error) => options.log(`controller: reconcile ${key} failed (will retry): ${error instanceof Error ? error.message : String(error)}`),
   });
   return {

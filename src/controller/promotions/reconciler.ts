@@ -21,6 +21,7 @@ import { analysisRunReconcile, stageKeyOf } from '../verification/analysis-drive
 import { unlessNotServed, watchAll, watchEvents } from '../watching.js';
 import { WorkQueue } from '../work-queue.js';
 import { reconcileStage } from './reconcile-stage.js';
+import { StageScope, shardSelector } from '../shard.js';
 
 export interface PromotionReconcilerOptions {
   client: KubeClient;
@@ -33,6 +34,8 @@ export interface PromotionReconcilerOptions {
   /** Drive AnalysisRuns here (no Argo Rollouts controller on the cluster); `false` leaves them to Argo Rollouts. */
   analysis?: false | ProviderOptions;
   controllerInstanceId?: string;
+  /** Kargo's shard: only Stages and Promotions labelled for it (none: only those labelled for no shard). */
+  shard?: string;
 }
 
 const KARGO_REQUEUE = { defaultMs: 5 * 60_000, minMs: 10_000 };
@@ -44,6 +47,8 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
   const applications = new ApplicationIndex();
   const freight = new FreightCache();
   const controlFlow = new Set<string>();
+  const scope = new StageScope();
+  const selector = shardSelector(options.shard);
   const queue = new WorkQueue({
     clock,
     signal,
@@ -77,6 +82,7 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
   const onStage = (stage: Stage): void => {
     if (isControlFlow(stage) && !stage.metadata.deletionTimestamp) controlFlow.add(keyOf(stage));
     else controlFlow.delete(keyOf(stage));
+    for (const run of scope.admit(keyOf(stage))) analysis?.add(run);
     queue.add(keyOf(stage));
   };
   // A control-flow Stage verifies whatever Freight becomes available to it.
@@ -94,15 +100,17 @@ export async function runPromotionReconciler(options: PromotionReconcilerOptions
           ...(options.onError ? { onError: options.onError } : {}),
           reconcile: analysisRunReconcile(client, clock, options.analysis ?? {}),
         });
+  // Another shard's AnalysisRuns are left to its controller; those of no Stage to the default one.
   const onAnalysisRun = (run: AnalysisRun): void => {
-    analysis?.add(keyOf(run));
     const stage = stageKeyOf(run);
+    if (stage ? !scope.owns(stage, keyOf(run)) : options.shard) return;
+    analysis?.add(keyOf(run));
     if (stage) queue.add(stage);
   };
 
   await Promise.all([
-    watchAll<Promotion>(client, resources.promotion, clock, signal, onPromotion),
-    watchAll<Stage>(client, resources.stage, clock, signal, onStage),
+    watchAll<Promotion>(client, resources.promotion, clock, signal, onPromotion, selector),
+    watchAll<Stage>(client, resources.stage, clock, signal, onStage, selector),
     watchEvents<Freight>(client, resources.freight, clock, signal, onFreight),
     // Without Argo Rollouts' or Argo CD's CRDs there is nothing of theirs to watch.
     unlessNotServed(watchAll<AnalysisRun>(client, resources.analysisRun, clock, signal, onAnalysisRun)),

@@ -11,6 +11,7 @@ import { type CredentialsOptions, DEFAULT_CREDENTIALS_OPTIONS } from '../../engi
 import type { KubeClient } from '../../kube/client.js';
 import { KubeApiError } from '../../kube/errors.js';
 import { inform } from '../../kube/informer.js';
+import { shardSelector } from '../shard.js';
 import { resources } from '../../kube/resources.js';
 import { REFRESH_ANNOTATION } from '../../model/annotations.js';
 import { ALIAS_LABEL } from '../../model/labels.js';
@@ -36,6 +37,8 @@ export interface WarehouseReconcilerOptions {
   minIntervalMs?: number;
   credentials?: CredentialsOptions;
   onError?: (key: string, error: unknown) => void;
+  /** Kargo's shard: only Warehouses labelled for it (none: only those labelled for no shard). */
+  shard?: string;
 }
 
 /** The CRD's default `spec.interval`. */
@@ -133,7 +136,11 @@ export async function runWarehouseReconciler(options: WarehouseReconcilerOptions
     queue.add(key);
   };
   try {
-    for await (const event of inform<WarehouseObject>(client, resources.warehouse, undefined, { signal, sleep: (ms, s) => clock.sleep(ms, s) })) {
+    for await (const event of inform<WarehouseObject>(client, resources.warehouse, undefined, {
+      signal,
+      sleep: (ms, s) => clock.sleep(ms, s),
+      labelSelector: shardSelector(options.shard),
+    })) {
       if (event.type === 'SYNCED') for (const warehouse of event.cache.values()) consider(warehouse);
       else if (event.type === 'DELETED' && event.object) seen.delete(`${event.object.metadata.namespace ?? ''}/${event.object.metadata.name ?? ''}`);
       else if (event.object) consider(event.object);
