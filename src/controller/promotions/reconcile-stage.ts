@@ -19,6 +19,7 @@ import { writeStatus } from '../status-write.js';
 import { syncPromotions } from './admission.js';
 import { type ExecuteResult, executePromotion } from './execute.js';
 import { markVerified, syncFreightPresence } from './freight-presence.js';
+import { autoPromote } from '../auto-promotion/auto-promote.js';
 import { reconcileControlFlowStage } from '../control-flow/control-flow-stage.js';
 import { isControlFlow } from '../control-flow/is-control-flow.js';
 import { checkHealth, type HealthCheck } from '../health/aggregate.js';
@@ -58,6 +59,8 @@ const OWNED: readonly (keyof StageStatus)[] = [
   'health',
   'freightSummary',
   'observedGeneration',
+  'autoPromotionEnabled',
+  'lastHandledRefresh',
 ];
 
 export async function reconcileStage(deps: StageReconcilerDeps, namespace: string, name: string): Promise<number | undefined> {
@@ -90,6 +93,12 @@ export async function reconcileStage(deps: StageReconcilerDeps, namespace: strin
   status.freightSummary = freightSummary(stage, status);
   if (verifyError) summarizeError(stage, status, `failed to verify Stage Freight: ${verifyError.message}`, ts);
   else summarizeReady(stage, status, ts);
+  const autoPromoting = verifyError ? stage.status?.autoPromotionEnabled : await autoPromote({ client, now, stage, status, promotions, freight });
+  // Kargo's field is omitempty: false is not written.
+  if (autoPromoting) status.autoPromotionEnabled = true;
+  else delete status.autoPromotionEnabled;
+  const refreshToken = stage.metadata.annotations?.[REFRESH_ANNOTATION];
+  if (refreshToken !== undefined) status.lastHandledRefresh = refreshToken;
   const written = await writeStageStatus(client, stage, status);
   // As Kargo: a verification that could not be followed fails the pass once its status is recorded.
   if (verifyError) throw verifyError;
@@ -97,7 +106,8 @@ export async function reconcileStage(deps: StageReconcilerDeps, namespace: strin
   if (verified) await markVerified(client, namespace, name, verified.names, verified.verifiedAt);
 
   const admitted = promotions.find((promotion) => promotion.metadata.name === status.currentPromotion?.name);
-  if (!admitted || isTerminalPromotionPhase(admitted.status?.phase)) return written ? 0 : undefined;
+  // Freight events wake only control-flow Stages, so an auto-promoting Stage looks again for new Freight.
+  if (!admitted || isTerminalPromotionPhase(admitted.status?.phase)) return written ? 0 : autoPromoting ? deps.requeue.minMs : undefined;
   return runAdmitted(deps, admitted, { ...stage, status });
 }
 

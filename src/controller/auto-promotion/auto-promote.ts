@@ -1,0 +1,52 @@
+// Kargo v1.11.2's autoPromoteFreight: when the Project's policies allow it, each
+// requested origin's newest available Freight (the auto-promotion rule) that the
+// Stage neither has nor is getting is promoted — the Promotion built as Kargo's
+// webhook builds it, created by the controller. Returns whether it was enabled.
+
+import type { KubeClient } from '../../kube/client.js';
+import { resources } from '../../kube/resources.js';
+import type { Freight, Promotion, Stage, StageStatus } from '../../model/kargo.js';
+import { autoPromotionCandidate } from '../../rules/auto-promotion.js';
+import { buildPromotion } from '../../rules/promotion-builder.js';
+import { ulidSource } from '../../rules/promotion-name.js';
+import { autoPromotionEnabled } from './policy.js';
+import { isCurrent, promotionBlocks } from './should-promote.js';
+import { referencedTasks } from './tasks.js';
+
+/** The identity Kargo's webhook records for Promotions its controller creates. */
+export const CONTROLLER_ACTOR = 'system:serviceaccount:kargo:kargo-controller';
+
+const ulid = ulidSource();
+
+export interface AutoPromoteInput {
+  client: KubeClient;
+  now: Date;
+  stage: Stage;
+  /** The status this pass computed (its freight history and Promotions). */
+  status: StageStatus;
+  promotions: readonly Promotion[];
+  freight: Freight[];
+}
+
+export async function autoPromote(input: AutoPromoteInput): Promise<boolean> {
+  const { client, stage, status } = input;
+  if ((stage.spec.requestedFreight ?? []).length === 0) return false;
+  if (!(await autoPromotionEnabled(client, stage))) return false;
+  const recorded = new Set([status.currentPromotion?.name, status.lastPromotion?.name].filter((name): name is string => name !== undefined));
+  for (const request of stage.spec.requestedFreight ?? []) {
+    const outcome = autoPromotionCandidate(stage, request.origin, input.freight, input.now);
+    if (outcome.kind !== 'candidate') continue;
+    const name = outcome.freight.metadata.name ?? '';
+    if (isCurrent(status.freightHistory?.[0], name) || promotionBlocks(input.promotions, name, recorded)) continue;
+    const promotion = buildPromotion({
+      stage,
+      freight: outcome.freight,
+      tasks: await referencedTasks(client, stage),
+      actor: CONTROLLER_ACTOR,
+      now: input.now,
+      ulid,
+    });
+    await client.create(resources.promotion, promotion, stage.metadata.namespace ?? '');
+  }
+  return true;
+}

@@ -1,0 +1,124 @@
+// Auto-promotion by the embedded controller against the embedded API server:
+// a Stage the Project's promotion policies let auto-promote gets its newest
+// available Freight promoted without anyone running `kargo promote`, once; a
+// Stage without a policy does not; new Freight brings a new auto-promotion; a
+// failed auto-promotion is not retried.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resources } from '../../src/kube/resources.js';
+import { CREATE_ACTOR_ANNOTATION } from '../../src/model/annotations.js';
+import type { Freight, ProjectConfig, Promotion } from '../../src/model/kargo.js';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { FREIGHT } from './fixtures.js';
+import { type Bench, type TestProject, eventually, openProject, startBench } from './support.js';
+
+const FOURTH = { name: 'd4e5f60718293a4b5c6d7e8f9012345678901234', alias: 'eager-walrus', tag: '1.3.0', discoveredAt: '2026-11-23T10:00:00Z' };
+
+let bench: Bench;
+let project: TestProject;
+
+beforeAll(async () => {
+  bench = await startBench();
+});
+afterAll(async () => bench?.close());
+afterEach(() => {
+  project?.close();
+  expect(bench.errors).toEqual([]);
+});
+
+async function promotionsOf(stage: string): Promise<Promotion[]> {
+  const all = (await bench.admin.list<Promotion>(resources.promotion, project.name)).items;
+  return all.filter((promotion) => promotion.spec.stage === stage).sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+}
+
+async function allowAutoPromotion(selectors: NonNullable<NonNullable<ProjectConfig['spec']>['promotionPolicies']>): Promise<void> {
+  const config: ProjectConfig = {
+    apiVersion: 'kargo.akuity.io/v1alpha1',
+    kind: 'ProjectConfig',
+    metadata: { name: project.name, namespace: project.name },
+    spec: { promotionPolicies: selectors },
+  };
+  await bench.admin.create(resources.projectConfig, config, project.name);
+  // A Stage looks at its policies when it is next reconciled: touch the Stages.
+  for (const stage of ['deliver', 'broken']) {
+    const current = await project.stage(stage);
+    await bench.admin.update(
+      resources.stage,
+      { ...current, metadata: { ...current.metadata, labels: { ...current.metadata.labels, touched: 'yes' } } },
+      project.name,
+    );
+  }
+}
+
+async function currentFreightOf(stage: string): Promise<string | undefined> {
+  const status = (await project.stage(stage)).status;
+  return Object.values(status?.freightHistory?.[0]?.items ?? {})[0]?.name;
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('auto-promotion by the embedded controller', () => {
+  it('promotes the newest available Freight once to a Stage its policy enables, and nothing to one without', async () => {
+    project = await openProject(bench);
+    await allowAutoPromotion([{ stageSelector: { name: 'glob:deliv*' }, autoPromotionEnabled: true }]);
+
+    await eventually(async () => ((await currentFreightOf('deliver')) === FREIGHT.three.name ? true : undefined), 20_000);
+    // Several more passes (the bench requeues every 200 ms) create nothing more.
+    await settle(1_500);
+    const promotions = await promotionsOf('deliver');
+    expect(promotions).toHaveLength(1);
+    const [promotion] = promotions;
+    expect(promotion?.spec.freight).toBe(FREIGHT.three.name);
+    expect(promotion?.status?.phase).toBe('Succeeded');
+    expect(promotion?.metadata.name).toMatch(/^deliver\.[0-9a-z]{26}\.c3d4e5f$/);
+    expect(promotion?.metadata.annotations?.[CREATE_ACTOR_ANNOTATION]).toBe('kubernetes:system:serviceaccount:kargo:kargo-controller');
+    expect(promotion?.spec.steps?.map((step) => step.uses)).toEqual(['file-write', 'compose-output']);
+    expect((await project.stage('deliver')).status?.autoPromotionEnabled).toBe(true);
+
+    expect(await promotionsOf('broken')).toEqual([]);
+    expect((await project.stage('broken')).status?.autoPromotionEnabled).toBeUndefined();
+    const listed = await project.kargo(['get', 'promotions', '--stage', 'deliver', '-o', 'name']);
+    expect(listed.code, listed.stderr).toBe(ExitCode.Success);
+    expect(listed.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('auto-promotes new Freight when it arrives', async () => {
+    project = await openProject(bench);
+    await allowAutoPromotion([{ stage: 'deliver', autoPromotionEnabled: true }]);
+    await eventually(async () => ((await currentFreightOf('deliver')) === FREIGHT.three.name ? true : undefined), 20_000);
+
+    const fourth: Freight = {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Freight',
+      metadata: { name: FOURTH.name, namespace: project.name, labels: { 'kargo.akuity.io/alias': FOURTH.alias } },
+      alias: FOURTH.alias,
+      origin: { kind: 'Warehouse', name: 'images' },
+      discoveredAt: FOURTH.discoveredAt,
+      images: [{ repoURL: 'ghcr.io/example/shop', tag: FOURTH.tag }],
+    };
+    await bench.admin.create(resources.freight, fourth, project.name);
+
+    await eventually(async () => ((await currentFreightOf('deliver')) === FOURTH.name ? true : undefined), 20_000);
+    await settle(1_000);
+    const promotions = await promotionsOf('deliver');
+    expect(promotions.map((promotion) => [promotion.spec.freight, promotion.status?.phase])).toEqual([
+      [FREIGHT.three.name, 'Succeeded'],
+      [FOURTH.name, 'Succeeded'],
+    ]);
+    expect((await project.freight(FOURTH.name)).status?.currentlyIn).toHaveProperty('deliver');
+  });
+
+  it('does not retry an auto-promotion that failed, and the first matching policy decides', async () => {
+    project = await openProject(bench);
+    await allowAutoPromotion([
+      { stageSelector: { name: 'regex:^bro' }, autoPromotionEnabled: true },
+      { stageSelector: { name: 'regex:.*' }, autoPromotionEnabled: false },
+      { stage: 'deliver', autoPromotionEnabled: true },
+    ]);
+    await eventually(async () => ((await promotionsOf('broken'))[0]?.status?.phase === 'Failed' ? true : undefined), 20_000);
+    await settle(1_500);
+    expect((await promotionsOf('broken')).map((promotion) => promotion.status?.phase)).toEqual(['Failed']);
+    // `deliver` matches the catch-all policy first, which disables it.
+    expect(await promotionsOf('deliver')).toEqual([]);
+  });
+});
