@@ -21,8 +21,11 @@ export interface LiveController {
   stop(options?: { keepWorkRoot?: boolean }): Promise<void>;
 }
 
-/** Starts the controller; give `workRoot` to resume where an earlier one (stopped with `keepWorkRoot`) left off. */
-export async function runLiveController(kubeconfig: string, options: { workRoot?: string } = {}): Promise<LiveController> {
+/**
+ * Starts the controller; give `workRoot` to resume where an earlier one (stopped with
+ * `keepWorkRoot`) left off, `shard` to run only that Kargo shard's objects (lease `kube-system/kargo-cli-controller-<shard>`).
+ */
+export async function runLiveController(kubeconfig: string, options: { workRoot?: string; shard?: string } = {}): Promise<LiveController> {
   const workRoot = options.workRoot ?? (await mkdtemp(join(tmpdir(), 'kargo-live-controller-')));
   const stopper = new AbortController();
   const errors: LiveController['errors'] = [];
@@ -33,6 +36,7 @@ export async function runLiveController(kubeconfig: string, options: { workRoot?
     signal: stopper.signal,
     requeue: { defaultMs: 60_000, minMs: 200 },
     warehouses: true,
+    ...(options.shard ? { shard: options.shard } : {}),
     onError: (key, error) => errors.push({ key, error }),
   });
   return {
@@ -57,11 +61,12 @@ export interface LiveProject {
 
 let counter = 0;
 
-export async function openLiveProject(target: WorkflowTarget): Promise<LiveProject> {
+/** `shard`: the project's Stages and Warehouse belong to that Kargo shard. */
+export async function openLiveProject(target: WorkflowTarget, shard?: string): Promise<LiveProject> {
   const project = `live-${process.pid}-${++counter}`;
   const admin = await clientFor(target.adminKubeconfig);
   const world = await startWorld();
-  await createLiveProject(admin, project, world);
+  await createLiveProject(admin, project, world, shard);
   return {
     project,
     admin,

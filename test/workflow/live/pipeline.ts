@@ -7,6 +7,7 @@
 import type { KubeClient } from '../../../src/kube/client.js';
 import { resources } from '../../../src/kube/resources.js';
 import type { Freight, PromotionStep, Stage } from '../../../src/model/kargo.js';
+import { SHARD_LABEL } from '../../../src/model/labels.js';
 
 import { createKargoRoles, FREIGHT } from '../fixtures.js';
 import type { World } from './world.js';
@@ -32,12 +33,19 @@ function promotionSteps(world: World): PromotionStep[] {
   ];
 }
 
-function stage(project: string, world: World, name: string, sources: Record<string, unknown>, verified = false): Stage {
+/** Kargo's shard, as its webhook leaves it: in `spec.shard` and in the shard label. */
+function sharded(shard: string | undefined): { labels?: Record<string, string>; spec: { shard?: string } } {
+  return shard ? { labels: { [SHARD_LABEL]: shard }, spec: { shard } } : { spec: {} };
+}
+
+function stage(project: string, world: World, name: string, sources: Record<string, unknown>, verified = false, shard?: string): Stage {
+  const { labels, spec } = sharded(shard);
   return {
     apiVersion: 'kargo.akuity.io/v1alpha1',
     kind: 'Stage',
-    metadata: { name, namespace: project },
+    metadata: { name, namespace: project, ...(labels ? { labels } : {}) },
     spec: {
+      ...spec,
       requestedFreight: [{ origin: { kind: 'Warehouse', name: 'images' }, sources }],
       promotionTemplate: { spec: { steps: promotionSteps(world) } },
       ...(verified ? { verification: { analysisTemplates: [{ name: 'smoke' }] } } : {}),
@@ -57,7 +65,9 @@ function freight(project: string, spec: (typeof FREIGHT)[keyof typeof FREIGHT]):
   };
 }
 
-export async function createLiveProject(admin: KubeClient, project: string, world: World): Promise<void> {
+/** `shard`: the project's Stages and Warehouse belong to that Kargo shard (its controller alone runs them). */
+export async function createLiveProject(admin: KubeClient, project: string, world: World, shard?: string): Promise<void> {
+  const { labels, spec } = sharded(shard);
   await admin.create(resources.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: project, labels: { 'kargo.akuity.io/project': 'true' } } });
   await admin.create(resources.project, { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: project } });
   // Credentials before the Warehouse that needs them, so its first discovery can log in.
@@ -81,8 +91,8 @@ export async function createLiveProject(admin: KubeClient, project: string, worl
     {
       apiVersion: 'kargo.akuity.io/v1alpha1',
       kind: 'Warehouse',
-      metadata: { name: 'images', namespace: project },
-      spec: { freightCreationPolicy: 'Manual', subscriptions: [{ git: { repoURL: world.repo.url, branch: 'main', insecureSkipTLSVerify: true } }] },
+      metadata: { name: 'images', namespace: project, ...(labels ? { labels } : {}) },
+      spec: { ...spec, freightCreationPolicy: 'Manual', subscriptions: [{ git: { repoURL: world.repo.url, branch: 'main', insecureSkipTLSVerify: true } }] },
     },
     project,
   );
@@ -110,9 +120,9 @@ export async function createLiveProject(admin: KubeClient, project: string, worl
     },
     project,
   );
-  await admin.create(resources.stage, stage(project, world, 'dev', { direct: true }), project);
-  await admin.create(resources.stage, stage(project, world, 'staging', { stages: ['dev'] }, true), project);
-  await admin.create(resources.stage, stage(project, world, 'qa', { stages: ['dev'] }), project);
-  await admin.create(resources.stage, stage(project, world, 'prod', { stages: ['staging'], requiredSoakTime: '1h' }), project);
+  await admin.create(resources.stage, stage(project, world, 'dev', { direct: true }, false, shard), project);
+  await admin.create(resources.stage, stage(project, world, 'staging', { stages: ['dev'] }, true, shard), project);
+  await admin.create(resources.stage, stage(project, world, 'qa', { stages: ['dev'] }, false, shard), project);
+  await admin.create(resources.stage, stage(project, world, 'prod', { stages: ['staging'], requiredSoakTime: '1h' }, false, shard), project);
   await createKargoRoles(admin, project);
 }

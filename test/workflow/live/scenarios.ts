@@ -16,11 +16,12 @@ import { promotionName } from '../../support/promotion-output.js';
 // Each scenario runs real promotions (git, polling, 1s metric intervals): seconds, more on a loaded machine.
 const SCENARIO_TIMEOUT = 90_000;
 
-export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
+/** `shard`: the controller and the projects' Stages and Warehouse belong to that Kargo shard (beside other controllers). */
+export function defineLiveScenarios(getTarget: () => WorkflowTarget, options: { shard?: string } = {}): void {
   let controller: LiveController;
   let opened: LiveProject[] = [];
   beforeAll(async () => {
-    controller = await runLiveController(getTarget().adminKubeconfig);
+    controller = await runLiveController(getTarget().adminKubeconfig, options);
   });
   afterAll(async () => controller?.stop());
   afterEach(async () => {
@@ -32,7 +33,7 @@ export function defineLiveScenarios(getTarget: () => WorkflowTarget): void {
     expect(errors).toEqual([]);
   });
   const open = async () => {
-    const project = await openLiveProject(getTarget());
+    const project = await openLiveProject(getTarget(), options.shard);
     opened.push(project);
     return project;
   };
