@@ -6,16 +6,14 @@ import type { CliContext } from '../cli/context.js';
 import { withExamples } from '../cli/help.js';
 import { completeArguments } from '../cli/completion-hints.js';
 import type { DynamicSource } from '../usecases/complete-values.js';
-import { nameProblem } from '../rules/kubernetes-names.js';
 import { findGettable, GETTABLE, gettableNames, namesOf } from '../cli/resource-names.js';
 import { openSession, type Session } from '../cli/session.js';
-import type { KubeClient } from '../kube/client.js';
 import type { KubeObject } from '../model/kargo.js';
 import type { OutputSpec } from '../output/output-spec.js';
 import { resources, type ResourceType } from '../kube/resources.js';
-import { addTemplateOptions, outputSpecOf, type TemplateFlags } from '../cli/output-options.js';
+import { addTemplateOptions, outputSpecOf } from '../cli/output-options.js';
 import { freightWithAvailability } from '../output/freight-decision.js';
-import { formatGetResult, type PrintOptions, writeGetResult, writeGetTable } from '../output/get-printer.js';
+import { type PrintOptions, writeGetResult, writeGetTable } from '../output/get-printer.js';
 import { printObjects } from '../output/objects.js';
 import { sortByJsonPath } from '../output/sort-by.js';
 import { createStyle } from '../output/style.js';
@@ -26,27 +24,12 @@ import { colorEnabled } from '../output/terminal.js';
 import { readFreightAliases } from '../usecases/freight-aliases.js';
 import { listFreightAvailability } from '../usecases/freight-availability.js';
 import { showPipeline } from './shared/show-pipeline.js';
-import { type FreightFilter, getObjects, type GetRequest } from '../usecases/get.js';
-import { watchListing } from '../usecases/watch-listing.js';
+import { getObjects, type GetRequest } from '../usecases/get.js';
+import { checkFlags, freightFilterOf, type GetFlags } from './shared/get-flags.js';
+import { finish, followChanges } from './shared/get-results.js';
 
 /** `kargo get pipeline` is `kargo status` spelled the kubectl way. */
 const PIPELINE_KINDS = ['pipeline', 'pipelines'];
-
-interface GetFlags extends TemplateFlags {
-  selector?: string;
-  fieldSelector?: string;
-  allProjects?: boolean;
-  sortBy?: string;
-  showLabels?: boolean;
-  watch?: boolean;
-  stage?: string;
-  warehouse?: string[];
-  image?: string;
-  commit?: string;
-  /** Kargo CLI's `get freight --name N --alias A` (repeatable), beside positional names. */
-  name?: string[];
-  alias?: string[];
-}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -169,72 +152,7 @@ function namesByKind(): Record<string, DynamicSource> {
   return Object.fromEntries(sources.flatMap(([type, source]) => namesOf(type).map((name) => [name, source])));
 }
 
-function checkFlags(type: ResourceType, names: string[], flags: GetFlags): void {
-  if (flags.allProjects && names.length > 0)
-    throw new Failure('usage', 'an object cannot be retrieved by name across all projects', 'Drop -A and name the project with -p.');
-  if (flags.allProjects && flags.stage !== undefined)
-    throw new Failure('usage', '--stage cannot be combined with -A: a Stage belongs to one project', 'Name the project with -p.');
-  if (flags.watch && type === resources.freight && flags.stage !== undefined) throw new Failure('usage', '--watch cannot be combined with get freight --stage');
-  if (flags.watch && flags.sortBy !== undefined)
-    throw new Failure('usage', '--sort-by cannot be combined with --watch', 'kubectl neither sorts what --watch prints.');
-  const freightOnly = (['warehouse', 'image', 'commit', 'name', 'alias'] as const).filter((flag) => flags[flag] !== undefined);
-  for (const value of [...(flags.name ?? []), ...(flags.alias ?? [])]) {
-    const problem = nameProblem(value, 'object-or-alias');
-    if (problem) throw new Failure('usage', `the Freight name or alias "${value}" ${problem}.`);
-  }
-  if (type !== resources.freight && freightOnly.length > 0) {
-    throw new Failure('usage', `--${freightOnly[0]} only applies to \`kargo get freight\``);
-  }
-  if (flags.stage !== undefined && type !== resources.freight && type !== resources.promotion) {
-    throw new Failure('usage', '--stage only applies to `kargo get freight` and `kargo get promotions`');
-  }
-  if (flags.commit !== undefined && flags.commit.length < 7) {
-    throw new Failure('usage', `--commit "${flags.commit}" is too short`, 'Give at least 7 characters of the SHA.');
-  }
-}
-
-function freightFilterOf(flags: GetFlags): FreightFilter | undefined {
-  if (!flags.warehouse && !flags.image && !flags.commit) return undefined;
-  return {
-    ...(flags.warehouse ? { warehouse: flags.warehouse } : {}),
-    ...(flags.image ? { image: flags.image } : {}),
-    ...(flags.commit ? { commit: flags.commit } : {}),
-  };
-}
-
 /** Stage, Promotion and Warehouse tables show Freight by alias: that Freight is read too. */
 function needsFreightAliases(type: ResourceType, spec: OutputSpec): boolean {
   return spec.kind === 'table' && (type === resources.stage || type === resources.promotion || type === resources.warehouse);
-}
-
-/** Prints "nothing found" on stderr and fails with exit 3 for names that matched nothing. */
-function finish(session: Session, type: ResourceType, project: string | undefined, found: number, missing: string[]): void {
-  const where = project ? ` in project "${project}"` : type.namespaced ? ' in any project' : '';
-  const tabular = session.options.output === undefined || session.options.output === 'wide';
-  if (found === 0 && missing.length === 0 && tabular) {
-    session.ctx.io.stderr.write(`No ${type === resources.freight ? 'Freight' : type.plural} found${where}.\n`);
-  }
-  if (missing.length > 0) {
-    const list = missing.map((name) => `"${name}"`).join(', ');
-    throw new Failure(
-      'not-found',
-      `${type.kind} ${list} not found${where}`,
-      `List what exists with \`kargo get ${type === resources.freight ? 'freight' : type.plural}${project ? ` -p ${project}` : ''}\`.`,
-    );
-  }
-}
-
-/** `-w`: the listing, then one line (or document) per change, appended, until interrupted. */
-async function followChanges(session: Session, client: KubeClient, request: GetRequest, printOptions: PrintOptions, tableContext: TableContext): Promise<void> {
-  const { ctx } = session;
-  const sleep = (ms: number, signal?: AbortSignal) => ctx.clock.sleep(ms, signal);
-  for await (const event of watchListing(client, request, { signal: ctx.signal, sleep })) {
-    if (event.kind === 'listed') {
-      ctx.io.stdout.write(formatGetResult(request.type, event.objects, printOptions, tableContext));
-      continue;
-    }
-    const options: PrintOptions = { ...printOptions, headers: false, single: true };
-    // Ages of later lines are as of the change, not as of the first listing.
-    ctx.io.stdout.write(formatGetResult(request.type, [event.object], options, { ...tableContext, now: ctx.clock.now() }));
-  }
 }
