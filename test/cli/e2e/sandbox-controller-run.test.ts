@@ -1,7 +1,7 @@
 // `kargo controller run` through the built bin/kargo.js against a sandbox:
 // it refuses where a controller is at work (the sandbox's own, a live Kargo
 // heartbeat Lease, Kargo's Helm-chart Deployment) unless --force, runs
-// Promotions otherwise, and stops cleanly on SIGINT.
+// Promotions otherwise, and stops cleanly on SIGINT; --shard runs under its own lease.
 
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,27 @@ describe('kargo controller run', () => {
     expect(result.stderr).toContain('Kargo controller stopped');
     expect(result.code).toBe(130);
   }, 90_000);
+});
+
+describe('kargo controller run --shard', () => {
+  it('refuses a shard that cannot name a label value and a lease (exit 2), and runs for a good one under its own lease', async () => {
+    const sandbox = await started(['--no-controller']);
+    const bad = await sandbox.kargo(['controller', 'run', '--shard', 'EU_West']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--shard "EU_West"');
+    const admin = await sandbox.admin();
+    let leaseHolder: string | undefined;
+    const run = await runUntil(sandbox, ['controller', 'run', '--shard', 'eu-west'], 'Press Ctrl-C', async () => {
+      for (let tries = 0; !leaseHolder && tries < 50; tries += 1) {
+        const lease = await admin.get<KubeObject>(resources.configMap, 'kargo-cli-controller-eu-west', 'kube-system').catch(() => undefined);
+        leaseHolder = lease?.metadata.annotations?.['control-plane.alpha.kubernetes.io/leader'];
+        if (!leaseHolder) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('shard "eu-west"');
+    expect(leaseHolder).toBeDefined();
+  }, 60_000);
 });
 
 /** Runs bin/kargo until `ready` appears on stderr, does `meanwhile`, then sends SIGINT and waits for the exit. */
