@@ -1,10 +1,8 @@
-// `kargo sandbox serve | start | stop | status`: a local Kubernetes-compatible API
+// `kargo sandbox serve | start | stop | status | push-image`: a local Kubernetes-compatible API
 // server with Kargo's kinds, for demos and trying kargo without a cluster.
 
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { Failure } from '../runtime/failure.js';
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CliContext } from '../cli/context.js';
 import { exitQuietly } from '../cli/errors.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -13,6 +11,8 @@ import { withExamples } from '../cli/help.js';
 import { formatDocument } from '../output/objects.js';
 import { sandboxStatus, startSandbox, stopSandbox } from '../sandbox/lifecycle.js';
 import type { Companion } from '../sandbox/serve.js';
+import { pushImageCommand } from './sandbox-push-image.js';
+import { serveArgsOf, serverOptions, type ServeFlags, type StartFlags } from './shared/sandbox-options.js';
 import { activeKubeconfigPath, sandboxPaths, SANDBOX_CONTEXT, type SandboxPaths } from '../sandbox/paths.js';
 
 export interface SandboxDeps {
@@ -21,48 +21,6 @@ export interface SandboxDeps {
 }
 
 const defaultDeps = (): SandboxDeps => ({ launcher: [process.execPath, ...process.execArgv, process.argv[1] ?? 'kargo'] });
-
-interface ServeFlags {
-  port?: number;
-  stateDir?: string;
-  crds?: string[];
-  controller: boolean;
-  argocd: boolean;
-  allowJobs?: boolean;
-}
-
-interface StartFlags extends ServeFlags {
-  switch: boolean;
-  example?: boolean;
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Failure('usage', `--port must be a number from 0 to 65535, not "${value}"`);
-  return port;
-}
-
-/** --crds values as absolute paths (the background server runs elsewhere); each must be a directory. */
-function collect(value: string, previous: string[] | undefined): string[] {
-  const dir = resolve(value);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Failure('usage', `--crds ${value}: no such directory`);
-  return [...(previous ?? []), dir];
-}
-
-function serverOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--port <number>', 'port on 127.0.0.1 (default: a free one)').argParser(parsePort))
-    .option('--state-dir <dir>', 'where objects, the CA and credentials persist (default: $XDG_STATE_HOME/kargo/sandbox or ~/.local/state/kargo/sandbox)')
-    .option('--crds <dir>', 'apply the CRD files in this directory at start (repeatable); without it, Kargo kinds accept any shape', collect)
-    .option('--no-controller', 'run no embedded Kargo controller (Promotions stay Pending)')
-    .option('--no-argocd', 'run no Argo CD stand-in (Applications are not synced, no workloads served)')
-    .option('--allow-jobs', "let verification's `job` metrics run their container with docker or podman (off by default)");
-}
-
-/** The serve flags `start` hands on to the background server. */
-function serveArgsOf(flags: ServeFlags): string[] {
-  return [...(flags.controller ? [] : ['--no-controller']), ...(flags.argocd ? [] : ['--no-argocd']), ...(flags.allowJobs ? ['--allow-jobs'] : [])];
-}
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -232,51 +190,6 @@ function statusCommand(ctx: CliContext): Command {
   return withExamples(command, [
     ['Is the sandbox up?', 'kargo sandbox status'],
     ['Machine-readable status', 'kargo sandbox status -o json'],
-  ]);
-}
-
-/** `NAME:TAG`, or the whole reference with the registry's host in front. */
-function parseImage(reference: string, host: string | undefined): { repository: string; tag: string } {
-  const local = host && reference.startsWith(`${host}/`) ? reference.slice(host.length + 1) : reference;
-  const colon = local.lastIndexOf(':');
-  if (colon <= 0 || colon === local.length - 1 || local.slice(0, colon).includes(':')) {
-    throw new Failure('usage', `push-image needs NAME:TAG (e.g. my-web-app:1.5.0), not "${reference}"`);
-  }
-  return { repository: local.slice(0, colon), tag: local.slice(colon + 1) };
-}
-
-function pushImageCommand(ctx: CliContext): Command {
-  const command = new Command('push-image')
-    .description("Publish an image tag to the sandbox's OCI registry, where Warehouses discover it")
-    .argument('<name:tag>', 'repository and tag, e.g. my-web-app:1.6.0')
-    .option('--broken', 'mark the release broken: once deployed, its health check fails and its error rate is high')
-    .option('--state-dir <dir>', 'the state directory the sandbox was started with')
-    .action(async (reference: string, flags: { broken?: boolean; stateDir?: string }, self: Command) => {
-      const paths = sandboxPaths(ctx.env, flags.stateDir);
-      const { pushImage, registryHost } = await import('../sandbox/sandbox-registry.js');
-      const host = registryHost(paths);
-      const { repository, tag } = parseImage(reference, host);
-      let pushed: Awaited<ReturnType<typeof pushImage>>;
-      try {
-        pushed = await pushImage(paths, repository, tag, { broken: flags.broken === true });
-      } catch (error) {
-        throw new Failure('usage', `cannot push ${reference}: ${messageOf(error)}`);
-      }
-      const image = `${host ?? '<registry>'}/${repository}:${tag}`;
-      const output = globalOptionsOf(self).output;
-      if (output === 'json' || output === 'yaml') {
-        ctx.io.stdout.write(formatDocument({ image, digest: pushed.digest, created: pushed.created, broken: flags.broken === true }, output));
-      } else {
-        ctx.io.stdout.write(`${image}\n`);
-      }
-      ctx.io.stderr.write(`Pushed ${image} (${pushed.digest})${flags.broken ? ', marked broken' : ''}.`);
-      ctx.io.stderr.write(
-        host ? ' Warehouses subscribed to it see it at their next discovery.\n' : " Start the sandbox ('kargo sandbox start') to serve it.\n",
-      );
-    });
-  return withExamples(command, [
-    ['Release 1.5.0 of the example application', 'kargo sandbox push-image my-web-app:1.5.0'],
-    ['Release a version whose verification will fail', 'kargo sandbox push-image my-web-app:1.6.0 --broken'],
   ]);
 }
 
