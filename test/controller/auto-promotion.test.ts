@@ -7,9 +7,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../src/kube/resources.js';
 import { CREATE_ACTOR_ANNOTATION } from '../../src/model/annotations.js';
-import type { Freight, ProjectConfig, Promotion } from '../../src/model/kargo.js';
+import type { Freight, ProjectConfig, Promotion, Stage } from '../../src/model/kargo.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { FREIGHT } from './fixtures.js';
+import { DELIVER_STEPS, FREIGHT } from './fixtures.js';
 import { type Bench, type TestProject, eventually, openProject, startBench } from './support.js';
 
 const FOURTH = { name: 'd4e5f60718293a4b5c6d7e8f9012345678901234', alias: 'eager-walrus', tag: '1.3.0', discoveredAt: '2026-11-23T10:00:00Z' };
@@ -39,14 +39,10 @@ async function allowAutoPromotion(selectors: NonNullable<NonNullable<ProjectConf
     spec: { promotionPolicies: selectors },
   };
   await bench.admin.create(resources.projectConfig, config, project.name);
-  // A Stage looks at its policies when it is next reconciled: touch the Stages.
-  for (const stage of ['deliver', 'broken']) {
-    const current = await project.stage(stage);
-    await bench.admin.update(
-      resources.stage,
-      { ...current, metadata: { ...current.metadata, labels: { ...current.metadata.labels, touched: 'yes' } } },
-      project.name,
-    );
+  // Kargo wakes a Project's Stages on a ProjectConfig change; this controller does not yet, so refresh them.
+  for (const stage of (await bench.admin.list<Stage>(resources.stage, project.name)).items) {
+    const run = await project.kargo(['refresh', 'stage', stage.metadata.name ?? '']);
+    expect(run.code, run.stderr).toBe(ExitCode.Success);
   }
 }
 
@@ -71,7 +67,9 @@ describe('auto-promotion by the embedded controller', () => {
     expect(promotion?.spec.freight).toBe(FREIGHT.three.name);
     expect(promotion?.status?.phase).toBe('Succeeded');
     expect(promotion?.metadata.name).toMatch(/^deliver\.[0-9a-z]{26}\.c3d4e5f$/);
-    expect(promotion?.metadata.annotations?.[CREATE_ACTOR_ANNOTATION]).toBe('kubernetes:system:serviceaccount:kargo:kargo-controller');
+    // Kargo's webhook records no creator for the control plane's Promotions.
+    expect(promotion?.metadata.annotations?.[CREATE_ACTOR_ANNOTATION]).toBeUndefined();
+    expect(promotion?.metadata.annotations?.['kargo.akuity.io/stage']).toBe('deliver');
     expect(promotion?.spec.steps?.map((step) => step.uses)).toEqual(['file-write', 'compose-output']);
     expect((await project.stage('deliver')).status?.autoPromotionEnabled).toBe(true);
 
@@ -120,5 +118,29 @@ describe('auto-promotion by the embedded controller', () => {
     expect((await promotionsOf('broken')).map((promotion) => promotion.status?.phase)).toEqual(['Failed']);
     // `deliver` matches the catch-all policy first, which disables it.
     expect(await promotionsOf('deliver')).toEqual([]);
+  });
+
+  it('carries verified Freight down a pipeline: a downstream Stage selected by its labels follows its upstream', async () => {
+    project = await openProject(bench);
+    const next: Stage = {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Stage',
+      metadata: { name: 'next', namespace: project.name, labels: { tier: 'edge' } },
+      spec: {
+        requestedFreight: [{ origin: { kind: 'Warehouse', name: 'images' }, sources: { stages: ['deliver'] } }],
+        promotionTemplate: { spec: { steps: DELIVER_STEPS } },
+      },
+    };
+    await bench.admin.create(resources.stage, next, project.name);
+    await allowAutoPromotion([
+      { stage: 'deliver', autoPromotionEnabled: true },
+      { stageSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['edge'] }] }, autoPromotionEnabled: true },
+    ]);
+
+    // Nothing is available to `next` until `deliver` has verified the newest Freight.
+    await eventually(async () => ((await currentFreightOf('next')) === FREIGHT.three.name ? true : undefined), 20_000);
+    expect((await project.freight(FREIGHT.three.name)).status?.verifiedIn).toHaveProperty('deliver');
+    await settle(1_000);
+    expect((await promotionsOf('next')).map((promotion) => promotion.spec.freight)).toEqual([FREIGHT.three.name]);
   });
 });

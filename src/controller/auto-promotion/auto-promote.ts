@@ -5,16 +5,16 @@
 
 import type { KubeClient } from '../../kube/client.js';
 import { resources } from '../../kube/resources.js';
+import { CREATE_ACTOR_ANNOTATION } from '../../model/annotations.js';
 import type { Freight, Promotion, Stage, StageStatus } from '../../model/kargo.js';
 import { autoPromotionCandidate } from '../../rules/auto-promotion.js';
 import { buildPromotion } from '../../rules/promotion-builder.js';
 import { ulidSource } from '../../rules/promotion-name.js';
 import { autoPromotionEnabled } from './policy.js';
-import { isCurrent, promotionBlocks } from './should-promote.js';
+import { hasOrAwaits, promotionBlocks } from './should-promote.js';
 import { referencedTasks } from './tasks.js';
 
-/** The identity Kargo's webhook records for Promotions its controller creates. */
-export const CONTROLLER_ACTOR = 'system:serviceaccount:kargo:kargo-controller';
+const CONTROLLER_ACTOR = 'system:serviceaccount:kargo:kargo-controller';
 
 const ulid = ulidSource();
 
@@ -32,20 +32,15 @@ export async function autoPromote(input: AutoPromoteInput): Promise<boolean> {
   const { client, stage, status } = input;
   if ((stage.spec.requestedFreight ?? []).length === 0) return false;
   if (!(await autoPromotionEnabled(client, stage))) return false;
-  const recorded = new Set([status.currentPromotion?.name, status.lastPromotion?.name].filter((name): name is string => name !== undefined));
   for (const request of stage.spec.requestedFreight ?? []) {
     const outcome = autoPromotionCandidate(stage, request.origin, input.freight, input.now);
     if (outcome.kind !== 'candidate') continue;
     const name = outcome.freight.metadata.name ?? '';
-    if (isCurrent(status.freightHistory?.[0], name) || promotionBlocks(input.promotions, name, recorded)) continue;
-    const promotion = buildPromotion({
-      stage,
-      freight: outcome.freight,
-      tasks: await referencedTasks(client, stage),
-      actor: CONTROLLER_ACTOR,
-      now: input.now,
-      ulid,
-    });
+    if (hasOrAwaits(status, request.origin, name) || promotionBlocks(input.promotions, name, status.lastPromotion?.name)) continue;
+    const tasks = await referencedTasks(client, stage);
+    const promotion = buildPromotion({ stage, freight: outcome.freight, tasks, actor: CONTROLLER_ACTOR, now: input.now, ulid });
+    // Kargo's webhook records no creator for the control plane's own Promotions.
+    delete promotion.metadata.annotations?.[CREATE_ACTOR_ANNOTATION];
     await client.create(resources.promotion, promotion, stage.metadata.namespace ?? '');
   }
   return true;

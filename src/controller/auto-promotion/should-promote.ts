@@ -1,23 +1,33 @@
 // Kargo's checks before auto-promoting a candidate (autoPromoteFreight): not
-// already current, no Promotion for it still in flight or succeeded but not yet
-// recorded, and the newest finished one for it not a failure (no endless retry).
+// already current nor the Promotion in progress, no Promotion for it still in
+// flight or succeeded after the Stage's last recorded one, and the newest
+// finished one for it not a failure (so a failed auto-promotion is not retried).
 
-import type { FreightCollection, Promotion } from '../../model/kargo.js';
+import type { FreightCollection, FreightOrigin, Promotion, StageStatus } from '../../model/kargo.js';
 import { isTerminalPromotionPhase } from '../../model/phases.js';
+import { sameOrigin } from '../../rules/stage-facts.js';
 
-export function isCurrent(current: FreightCollection | undefined, freightName: string): boolean {
-  return Object.values(current?.items ?? {}).some((item) => item.name === freightName);
+export function hasOrAwaits(status: StageStatus, origin: FreightOrigin, freightName: string): boolean {
+  const current: FreightCollection | undefined = status.freightHistory?.[0];
+  const has = Object.values(current?.items ?? {}).some((item) => item.name === freightName && sameOrigin(item.origin, origin));
+  const incoming = status.currentPromotion?.freight;
+  return has || (incoming?.name === freightName && sameOrigin(incoming.origin, origin));
 }
 
-/** `promotions` are the Stage's; `recorded` the names its status has taken in (current/last Promotion). */
-export function promotionBlocks(promotions: readonly Promotion[], freightName: string, recorded: ReadonlySet<string>): boolean {
+/** `promotions` are the Stage's; `lastPromotion` the name of the last one its status recorded. */
+export function promotionBlocks(promotions: readonly Promotion[], freightName: string, lastPromotion: string | undefined): boolean {
   const forFreight = promotions.filter((promotion) => promotion.spec.freight === freightName);
-  const unprocessed = forFreight.some(
-    (promotion) =>
-      !isTerminalPromotionPhase(promotion.status?.phase) || (promotion.status?.phase === 'Succeeded' && !recorded.has(promotion.metadata.name ?? '')),
-  );
+  const unprocessed = forFreight.some((promotion) => {
+    const phase = promotion.status?.phase;
+    if (!isTerminalPromotionPhase(phase)) return true;
+    return phase === 'Succeeded' && (lastPromotion === undefined || (promotion.metadata.name ?? '') > lastPromotion);
+  });
   if (unprocessed) return true;
-  // Promotion names sort by their ULID, so the greatest is the newest.
-  const newest = [...forFreight].sort((a, b) => (b.metadata.name ?? '').localeCompare(a.metadata.name ?? ''))[0];
+  const [newest] = forFreight.filter((promotion) => isTerminalPromotionPhase(promotion.status?.phase)).sort(newestFirst);
   return newest !== undefined && newest.status?.phase !== 'Succeeded';
+}
+
+function newestFirst(a: Promotion, b: Promotion): number {
+  const created = (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '');
+  return created !== 0 ? created : (b.metadata.name ?? '').localeCompare(a.metadata.name ?? '');
 }
