@@ -32,7 +32,8 @@ export function syncedStatus(app: Application, outcome: SyncOutcome, now: Date):
       startedAt: at,
       finishedAt: at,
     },
-    sync: { status: 'Synced', revision: outcome.revision, comparedTo: { source } },
+    // Argo CD compares against the source and the destination; its CRD requires both.
+    sync: { status: 'Synced', revision: outcome.revision, comparedTo: { source, destination: app.spec['destination'] ?? {} } },
     health: { status: 'Healthy' },
     reconciledAt: at,
     summary: { externalURLs: [outcome.externalURL], images: outcome.images },

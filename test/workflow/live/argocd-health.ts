@@ -39,19 +39,8 @@ async function assessedHealth(app: Application): Promise<string | undefined> {
   return body.rollout === 'done' ? 'Healthy' : body.rollout === 'failed' ? 'Degraded' : 'Progressing';
 }
 
-/**
- * Argo CD's `status.sync.comparedTo` names the destination too, and its CRD requires it; the
- * stand-in writes only the source (unnoticed in the sandbox, which has no Argo CD CRD).
- */
-function withDestination(app: Application): Application {
-  const sync = app.status?.sync;
-  const comparedTo = sync?.comparedTo as Record<string, unknown> | undefined;
-  if (!sync || !comparedTo || comparedTo['destination']) return app;
-  return { ...app, status: { ...app.status, sync: { ...sync, comparedTo: { ...comparedTo, destination: app.spec['destination'] } } } };
-}
-
 async function withAssessedHealth(written: Application): Promise<Application> {
-  const app = withDestination(written);
+  const app = written;
   const health = await assessedHealth(app);
   if (!health || !app.status) return app;
   return { ...app, status: { ...app.status, health: { status: health } } };
