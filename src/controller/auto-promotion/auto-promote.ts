@@ -14,6 +14,7 @@ import { autoPromotionEnabled } from './policy.js';
 import { hasOrAwaits, promotionBlocks } from './should-promote.js';
 import { referencedTasks } from './tasks.js';
 
+// The builder needs a creator; the annotation it yields is removed below.
 const CONTROLLER_ACTOR = 'system:serviceaccount:kargo:kargo-controller';
 
 const ulid = ulidSource();
