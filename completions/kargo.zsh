@@ -20,7 +20,7 @@ __kargo_subcommands() {
 }
 
 __kargo_flags() {
-  local globals='--kubeconfig --context -p --project -o --output --no-headers --color -v --verbose --request-timeout --version -h --help'
+  local globals='--kubeconfig --context -p --project -o --output --no-headers --color -v --verbose --request-timeout --insecure-skip-tls-verify --version -h --help'
   case "$1" in
     'promote') echo "$globals" '--freight --freight-alias --warehouse --image --commit --stage --downstream-from --name --abort --dry-run --wait --timeout' ;;
     'approve') echo "$globals" '--freight --freight-alias --stage' ;;
@@ -31,17 +31,17 @@ __kargo_flags() {
     'refresh projectconfig') echo "$globals" '--wait --timeout' ;;
     'refresh clusterconfig') echo "$globals" '--wait --timeout' ;;
     'update freight') echo "$globals" '--alias --name --old-alias --new-alias' ;;
-    'update repo-credentials') echo "$globals" '--git --helm --image --type --repo-url --regex --username --password --description --shared' ;;
-    'update generic-credentials') echo "$globals" '--set --description --unset --shared --system' ;;
-    'update configmap') echo "$globals" '--set --description --unset --shared --system' ;;
+    'update repo-credentials') echo "$globals" '--git --helm --image --type --repo-url --regex --username --password --description --shared --template --allow-missing-template-keys' ;;
+    'update generic-credentials') echo "$globals" '--set --description --unset --shared --system --template --allow-missing-template-keys' ;;
+    'update configmap') echo "$globals" '--set --description --unset --shared --system --template --allow-missing-template-keys' ;;
     'apply') echo "$globals" '-f --filename -R --recursive --template --allow-missing-template-keys' ;;
     'create') echo "$globals" '-f --filename -R --recursive --template --allow-missing-template-keys' ;;
     'create project') echo "$globals" '--template --allow-missing-template-keys' ;;
-    'create repo-credentials') echo "$globals" '--git --helm --image --type --repo-url --regex --username --password --description --shared' ;;
-    'create generic-credentials') echo "$globals" '--set --description --shared --system' ;;
-    'create configmap') echo "$globals" '--set --description --shared --system' ;;
-    'create role') echo "$globals" '--claim --description' ;;
-    'create token') echo "$globals" '--role --system' ;;
+    'create repo-credentials') echo "$globals" '--git --helm --image --type --repo-url --regex --username --password --description --shared --template --allow-missing-template-keys' ;;
+    'create generic-credentials') echo "$globals" '--set --description --shared --system --template --allow-missing-template-keys' ;;
+    'create configmap') echo "$globals" '--set --description --shared --system --template --allow-missing-template-keys' ;;
+    'create role') echo "$globals" '--claim --description --template --allow-missing-template-keys' ;;
+    'create token') echo "$globals" '--role --system --template --allow-missing-template-keys' ;;
     'delete') echo "$globals" '-f --filename -R --recursive --template --allow-missing-template-keys' ;;
     'delete freight') echo "$globals" '--name --alias --template --allow-missing-template-keys' ;;
     'delete stage') echo "$globals" '--template --allow-missing-template-keys' ;;
@@ -49,28 +49,29 @@ __kargo_flags() {
     'delete project') echo "$globals" '--template --allow-missing-template-keys' ;;
     'delete projectconfig') echo "$globals" '--template --allow-missing-template-keys' ;;
     'delete clusterconfig') echo "$globals" '--template --allow-missing-template-keys' ;;
-    'delete repo-credentials') echo "$globals" '--shared' ;;
-    'delete generic-credentials') echo "$globals" '--shared --system' ;;
-    'delete configmap') echo "$globals" '--shared --system' ;;
-    'delete token') echo "$globals" '--system' ;;
+    'delete repo-credentials') echo "$globals" '--shared --template --allow-missing-template-keys' ;;
+    'delete generic-credentials') echo "$globals" '--shared --system --template --allow-missing-template-keys' ;;
+    'delete configmap') echo "$globals" '--shared --system --template --allow-missing-template-keys' ;;
+    'delete role') echo "$globals" '--template --allow-missing-template-keys' ;;
+    'delete token') echo "$globals" '--system --template --allow-missing-template-keys' ;;
     'get') echo "$globals" '-l --selector --field-selector -A --all-projects --sort-by --show-labels -w --watch --stage --warehouse --name --alias --image --commit --template --allow-missing-template-keys' ;;
-    'get repo-credentials') echo "$globals" '--shared' ;;
-    'get generic-credentials') echo "$globals" '--shared --system' ;;
-    'get configmaps') echo "$globals" '--shared --system' ;;
-    'get roles') echo "$globals" '--system -k --as-kubernetes-resources' ;;
-    'get tokens') echo "$globals" '--role --system' ;;
+    'get repo-credentials') echo "$globals" '--shared --template --allow-missing-template-keys' ;;
+    'get generic-credentials') echo "$globals" '--shared --system --template --allow-missing-template-keys' ;;
+    'get configmaps') echo "$globals" '--shared --system --template --allow-missing-template-keys' ;;
+    'get roles') echo "$globals" '--system -k --as-kubernetes-resources --template --allow-missing-template-keys' ;;
+    'get tokens') echo "$globals" '--role --system --template --allow-missing-template-keys' ;;
     'config view') echo "$globals" '--raw' ;;
     'dashboard') echo "$globals" '--open --no-open --kargo-namespace' ;;
     'logs') echo "$globals" '--metric --container -f --follow' ;;
-    'grant') echo "$globals" '--role --claim --verb --resource-type --resource-name' ;;
-    'revoke') echo "$globals" '--role --claim --verb --resource-type --resource-name' ;;
+    'grant') echo "$globals" '--role --claim --verb --resource-type --resource-name --template --allow-missing-template-keys' ;;
+    'revoke') echo "$globals" '--role --claim --verb --resource-type --resource-name --template --allow-missing-template-keys' ;;
     'version') echo "$globals" '--client' ;;
     'sandbox serve') echo "$globals" '--port --state-dir --crds --no-controller --no-argocd --allow-jobs --access-log' ;;
     'sandbox start') echo "$globals" '--port --state-dir --crds --no-controller --no-argocd --allow-jobs --no-switch --example' ;;
     'sandbox stop') echo "$globals" '--state-dir' ;;
     'sandbox status') echo "$globals" '--state-dir' ;;
     'sandbox push-image') echo "$globals" '--broken --state-dir' ;;
-    'controller run') echo "$globals" '--force --allow-jobs --state-dir' ;;
+    'controller run') echo "$globals" '--force --allow-jobs --shard --state-dir' ;;
     *) echo "$globals" ;;
   esac
 }
@@ -109,12 +110,15 @@ __kargo_takes_value() {
     'update repo-credentials --username') return 0 ;;
     'update repo-credentials --password') return 0 ;;
     'update repo-credentials --description') return 0 ;;
+    'update repo-credentials --template') return 0 ;;
     'update generic-credentials --set') return 0 ;;
     'update generic-credentials --description') return 0 ;;
     'update generic-credentials --unset') return 0 ;;
+    'update generic-credentials --template') return 0 ;;
     'update configmap --set') return 0 ;;
     'update configmap --description') return 0 ;;
     'update configmap --unset') return 0 ;;
+    'update configmap --template') return 0 ;;
     'apply -f') return 0 ;;
     'apply --filename') return 0 ;;
     'apply --template') return 0 ;;
@@ -127,13 +131,18 @@ __kargo_takes_value() {
     'create repo-credentials --username') return 0 ;;
     'create repo-credentials --password') return 0 ;;
     'create repo-credentials --description') return 0 ;;
+    'create repo-credentials --template') return 0 ;;
     'create generic-credentials --set') return 0 ;;
     'create generic-credentials --description') return 0 ;;
+    'create generic-credentials --template') return 0 ;;
     'create configmap --set') return 0 ;;
     'create configmap --description') return 0 ;;
+    'create configmap --template') return 0 ;;
     'create role --claim') return 0 ;;
     'create role --description') return 0 ;;
+    'create role --template') return 0 ;;
     'create token --role') return 0 ;;
+    'create token --template') return 0 ;;
     'delete -f') return 0 ;;
     'delete --filename') return 0 ;;
     'delete --template') return 0 ;;
@@ -145,6 +154,11 @@ __kargo_takes_value() {
     'delete project --template') return 0 ;;
     'delete projectconfig --template') return 0 ;;
     'delete clusterconfig --template') return 0 ;;
+    'delete repo-credentials --template') return 0 ;;
+    'delete generic-credentials --template') return 0 ;;
+    'delete configmap --template') return 0 ;;
+    'delete role --template') return 0 ;;
+    'delete token --template') return 0 ;;
     'get -l') return 0 ;;
     'get --selector') return 0 ;;
     'get --field-selector') return 0 ;;
@@ -156,7 +170,12 @@ __kargo_takes_value() {
     'get --image') return 0 ;;
     'get --commit') return 0 ;;
     'get --template') return 0 ;;
+    'get repo-credentials --template') return 0 ;;
+    'get generic-credentials --template') return 0 ;;
+    'get configmaps --template') return 0 ;;
+    'get roles --template') return 0 ;;
     'get tokens --role') return 0 ;;
+    'get tokens --template') return 0 ;;
     'dashboard --kargo-namespace') return 0 ;;
     'logs --metric') return 0 ;;
     'logs --container') return 0 ;;
@@ -165,11 +184,13 @@ __kargo_takes_value() {
     'grant --verb') return 0 ;;
     'grant --resource-type') return 0 ;;
     'grant --resource-name') return 0 ;;
+    'grant --template') return 0 ;;
     'revoke --role') return 0 ;;
     'revoke --claim') return 0 ;;
     'revoke --verb') return 0 ;;
     'revoke --resource-type') return 0 ;;
     'revoke --resource-name') return 0 ;;
+    'revoke --template') return 0 ;;
     'sandbox serve --port') return 0 ;;
     'sandbox serve --state-dir') return 0 ;;
     'sandbox serve --crds') return 0 ;;
@@ -179,6 +200,7 @@ __kargo_takes_value() {
     'sandbox stop --state-dir') return 0 ;;
     'sandbox status --state-dir') return 0 ;;
     'sandbox push-image --state-dir') return 0 ;;
+    'controller run --shard') return 0 ;;
     'controller run --state-dir') return 0 ;;
   esac
   return 1
