@@ -125,8 +125,14 @@ show 0 kargo status
 say 'Release 1.6.0 is broken: its health check fails and its error rate is high'
 show 0 kargo sandbox push-image my-web-app:1.6.0 --broken
 show 0 kargo refresh warehouse my-web-app --wait
-freight_of "$image:1.6.0" >/dev/null
-show 6 kargo promote --image "$image:1.6.0" --stage dev --wait=verification --timeout 5m
+v16=$(freight_of "$image:1.6.0")
+say 'dev auto-promotes it too; its verification fails (exit 6)'
+promotion=$(auto_promotion "$v16" dev)
+if [ -n "$promotion" ]; then
+  show 6 kargo promote --name "$promotion" --wait=verification --timeout 5m
+else
+  show 6 kargo promote --image "$image:1.6.0" --stage dev --wait=verification --timeout 5m
+fi
 show 0 kargo get analysisruns
 
 say 'Roll dev back to the last verified release'
