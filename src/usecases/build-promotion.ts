@@ -5,6 +5,8 @@ import type { KubeClient } from '../kube/client.js';
 import { isNotFound } from '../kube/errors.js';
 import { resources } from '../kube/resources.js';
 import type { Freight, Promotion, PromotionTask, Stage } from '../model/kargo.js';
+import { autoPromotionCandidate } from '../rules/auto-promotion.js';
+import { autoPromotionIntent } from '../rules/auto-promotion-intent.js';
 import { PromotionBuildError, buildPromotion } from '../rules/promotion-builder.js';
 import type { UlidSource } from '../rules/promotion-name.js';
 import type { PromotionTaskKind } from '../rules/task-inflation.js';
@@ -19,6 +21,18 @@ export interface BuildOptions {
 
 export async function buildPromotionFor(client: KubeClient, project: string, stage: Stage, freight: Freight, options: BuildOptions): Promise<Promotion> {
   const tasks = await fetchReferencedTasks(client, project, stage);
+  const promotion = build(stage, freight, tasks, options);
+  // As Kargo's webhook does for a person's Promotion on a Stage that auto-promotes.
+  if (stage.status?.autoPromotionEnabled && freight.origin) {
+    const { items } = await client.list<Freight>(resources.freight, project);
+    const outcome = autoPromotionCandidate(stage, freight.origin, items, options.now);
+    const intent = autoPromotionIntent(freight, outcome.kind === 'candidate' ? outcome.freight : undefined);
+    promotion.metadata.annotations = { ...promotion.metadata.annotations, ...intent };
+  }
+  return promotion;
+}
+
+function build(stage: Stage, freight: Freight, tasks: Map<string, PromotionTask>, options: BuildOptions): Promotion {
   try {
     return buildPromotion({
       stage,

@@ -143,4 +143,22 @@ describe('auto-promotion by the embedded controller', () => {
     await settle(1_000);
     expect((await promotionsOf('next')).map((promotion) => promotion.spec.freight)).toEqual([FREIGHT.three.name]);
   });
+  it('a rollback holds auto-promotion for its origin, so the newer Freight is not promoted again; promoting the newest resumes it', async () => {
+    project = await openProject(bench);
+    await allowAutoPromotion([{ stageSelector: { name: 'deliver' }, autoPromotionEnabled: true }]);
+    await eventually(async () => ((await currentFreightOf('deliver')) === FREIGHT.three.name ? true : undefined), 20_000);
+
+    const rollback = await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.two.alias, '--wait']);
+    expect(rollback.code, rollback.stderr).toBe(ExitCode.Success);
+    const [, held] = await promotionsOf('deliver');
+    expect(held?.metadata.annotations?.['kargo.akuity.io/auto-promotion-hold']).toBe('Warehouse/images');
+    // Many passes later the Stage still has what the person chose.
+    await settle(1_500);
+    expect(await currentFreightOf('deliver')).toBe(FREIGHT.two.name);
+    expect(await promotionsOf('deliver')).toHaveLength(2);
+
+    const resume = await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.three.alias, '--wait']);
+    expect(resume.code, resume.stderr).toBe(ExitCode.Success);
+    expect((await promotionsOf('deliver'))[2]?.metadata.annotations?.['kargo.akuity.io/auto-promotion-resume']).toBe('Warehouse/images');
+  });
 });

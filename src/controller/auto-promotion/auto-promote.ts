@@ -8,6 +8,7 @@ import { resources } from '../../kube/resources.js';
 import { CREATE_ACTOR_ANNOTATION } from '../../model/annotations.js';
 import type { Freight, Promotion, Stage, StageStatus } from '../../model/kargo.js';
 import { autoPromotionCandidate } from '../../rules/auto-promotion.js';
+import { autoPromotionHeld } from '../../rules/auto-promotion-intent.js';
 import { buildPromotion } from '../../rules/promotion-builder.js';
 import { ulidSource } from '../../rules/promotion-name.js';
 import { autoPromotionEnabled } from './policy.js';
@@ -36,6 +37,7 @@ export async function autoPromote(input: AutoPromoteInput): Promise<boolean> {
   for (const request of stage.spec.requestedFreight ?? []) {
     const outcome = autoPromotionCandidate(stage, request.origin, input.freight, input.now);
     if (outcome.kind !== 'candidate') continue;
+    if (autoPromotionHeld(input.promotions, stage.metadata.name ?? '', request.origin)) continue;
     const name = outcome.freight.metadata.name ?? '';
     if (hasOrAwaits(status, request.origin, name) || promotionBlocks(input.promotions, name, status.lastPromotion?.name)) continue;
     const tasks = await referencedTasks(client, stage);
