@@ -232,11 +232,15 @@ __kargo_flag_values() {
     'apply -f'|'apply --filename') echo __kargo_files ;;
     'create -f'|'create --filename') echo __kargo_files ;;
     'create repo-credentials --type') echo 'git helm image' ;;
+    'create token --role') __kargo_dynamic roles ;;
     'delete -f'|'delete --filename') echo __kargo_files ;;
     'delete freight --name') __kargo_dynamic promotions ;;
     'get --stage') __kargo_dynamic stages ;;
     'get --warehouse') __kargo_dynamic warehouses ;;
     'get --name') __kargo_dynamic promotions ;;
+    'get tokens --role') __kargo_dynamic roles ;;
+    'grant --role') __kargo_dynamic roles ;;
+    'revoke --role') __kargo_dynamic roles ;;
     'sandbox serve --state-dir') echo __kargo_directories ;;
     'sandbox serve --crds') echo __kargo_directories ;;
     'sandbox start --state-dir') echo __kargo_directories ;;
@@ -270,6 +274,18 @@ __kargo_arg_values() {
       case "$2" in
         *) __kargo_dynamic freight ;;
       esac ;;
+    'update repo-credentials')
+      case "$2" in
+        *) __kargo_dynamic repo-credentials ;;
+      esac ;;
+    'update generic-credentials')
+      case "$2" in
+        *) __kargo_dynamic generic-credentials ;;
+      esac ;;
+    'update configmap')
+      case "$2" in
+        *) __kargo_dynamic configmaps ;;
+      esac ;;
     'delete freight')
       case "$2" in
         *) __kargo_dynamic freight ;;
@@ -286,10 +302,50 @@ __kargo_arg_values() {
       case "$2" in
         *) __kargo_dynamic projects ;;
       esac ;;
+    'delete repo-credentials')
+      case "$2" in
+        *) __kargo_dynamic repo-credentials ;;
+      esac ;;
+    'delete generic-credentials')
+      case "$2" in
+        *) __kargo_dynamic generic-credentials ;;
+      esac ;;
+    'delete configmap')
+      case "$2" in
+        *) __kargo_dynamic configmaps ;;
+      esac ;;
+    'delete role')
+      case "$2" in
+        *) __kargo_dynamic roles ;;
+      esac ;;
+    'delete token')
+      case "$2" in
+        *) __kargo_dynamic tokens ;;
+      esac ;;
     'get')
       case "$2" in
         0) echo 'projects project projectconfigs projectconfig clusterconfigs clusterconfig warehouses warehouse freights freight stages stage promotions promotion promo promos promotiontasks promotiontask promotask promotasks clusterpromotiontasks clusterpromotiontask clusterpromotask clusterpromotasks analysisruns analysisrun ar pipeline pipelines' ;;
         *) case "$3" in projects|project) __kargo_dynamic projects ;; stages|stage) __kargo_dynamic stages ;; freights|freight) __kargo_dynamic freight ;; warehouses|warehouse) __kargo_dynamic warehouses ;; promotions|promotion|promo|promos) __kargo_dynamic promotions ;; esac ;;
+      esac ;;
+    'get repo-credentials')
+      case "$2" in
+        *) __kargo_dynamic repo-credentials ;;
+      esac ;;
+    'get generic-credentials')
+      case "$2" in
+        *) __kargo_dynamic generic-credentials ;;
+      esac ;;
+    'get configmaps')
+      case "$2" in
+        *) __kargo_dynamic configmaps ;;
+      esac ;;
+    'get roles')
+      case "$2" in
+        *) __kargo_dynamic roles ;;
+      esac ;;
+    'get tokens')
+      case "$2" in
+        *) __kargo_dynamic tokens ;;
       esac ;;
     'config set-project')
       case "$2" in

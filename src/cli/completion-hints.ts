@@ -31,6 +31,7 @@ const FLAG_SOURCES: Record<string, CompletionSource> = {
   warehouse: 'warehouses',
   name: 'promotions',
   context: 'contexts',
+  role: 'roles',
 };
 
 const FILE_FLAGS = new Set(['kubeconfig', 'filename', 'file']);

@@ -189,20 +189,6 @@ const NOT_COMPLETED: Record<string, string> = {
   login: 'answered with a pointer to the kubeconfig',
   logout: 'answered with a pointer to the kubeconfig',
   server: 'answered with a pointer to the kubeconfig',
-  // Not offered yet: listing these needs each kind's labels in complete-values.ts.
-  'get repo-credentials': 'names not offered yet',
-  'get generic-credentials': 'names not offered yet',
-  'get configmaps': 'names not offered yet',
-  'get roles': 'names not offered yet',
-  'get tokens': 'names not offered yet',
-  'update repo-credentials': 'names not offered yet',
-  'update generic-credentials': 'names not offered yet',
-  'update configmap': 'names not offered yet',
-  'delete repo-credentials': 'names not offered yet',
-  'delete generic-credentials': 'names not offered yet',
-  'delete configmap': 'names not offered yet',
-  'delete role': 'names not offered yet',
-  'delete token': 'names not offered yet',
 };
 const FREE_FORM_ARGUMENTS = new Set(Object.keys(NOT_COMPLETED));
 
@@ -228,6 +214,25 @@ describe('bash completion of values', () => {
     }
     expect(await complete(['abort', 'promotion', '-p', PROJECT, 'prod-'])).toEqual(['prod-eu.01completion', 'prod-us.01completion']);
     expect(await complete(['completion', ''])).toEqual(['bash', 'zsh', 'fish', 'powershell']);
+  });
+
+  it('names credentials, ConfigMaps, roles and tokens of the project (never a value)', async () => {
+    const secret = (name: string, labels: Record<string, string>, type?: string) => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name, namespace: PROJECT, labels },
+      ...(type ? { type } : {}),
+      data: { password: Buffer.from('hunter2').toString('base64') },
+    });
+    await admin.create(resources.secret, secret('git-creds', { 'kargo.akuity.io/cred-type': 'git' }), PROJECT);
+    await admin.create(resources.secret, secret('api-keys', { 'kargo.akuity.io/cred-type': 'generic' }), PROJECT);
+    await admin.create(resources.configMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: PROJECT }, data: {} }, PROJECT);
+    await admin.create(resources.serviceAccount, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'deployers', namespace: PROJECT } }, PROJECT);
+    expect(await complete(['delete', 'repo-credentials', '-p', PROJECT, ''])).toEqual(['git-creds']);
+    expect(await complete(['update', 'generic-credentials', '-p', PROJECT, ''])).toEqual(['api-keys']);
+    expect(await complete(['get', 'configmaps', '-p', PROJECT, 'se'])).toEqual(['settings']);
+    expect(await complete(['delete', 'role', '-p', PROJECT, 'dep'])).toEqual(['deployers']);
+    expect(await complete(['grant', '-p', PROJECT, '--role', 'dep'])).toEqual(['deployers']);
   });
 
   it('completes --flag=value, whether bash split the word at "=" or not', async () => {

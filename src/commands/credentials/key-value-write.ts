@@ -2,6 +2,8 @@
 // a name, `--set KEY=VALUE` (repeatable), on update also `--unset KEY`, and
 // `--description`, in a project or with --shared / --system.
 
+import { completeArguments } from '../../cli/completion-hints.js';
+import type { DynamicSource } from '../../usecases/complete-values.js';
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
@@ -30,12 +32,15 @@ interface KeyValueKind {
   aliases: string[];
   noun: string;
   example: string;
+  /** Where shell completion finds names of this kind. */
+  source: DynamicSource;
   create(client: KubeClient, scope: ResourceScope, input: { name: string; data: Record<string, string>; description?: string }): Promise<KubeObject>;
   update(client: KubeClient, scope: ResourceScope, name: string, change: KeyValueChange): Promise<KubeObject>;
   printedAs: typeof SECRET_TYPE;
 }
 
 const GENERIC: KeyValueKind = {
+  source: 'generic-credentials',
   name: 'generic-credentials',
   aliases: ['generic-credential', 'generic-creds', 'generic-cred', 'genericcredentials', 'genericcredential', 'genericcreds', 'genericcred'],
   noun: 'generic credentials',
@@ -48,6 +53,7 @@ const GENERIC: KeyValueKind = {
 const CONFIGMAP: KeyValueKind = {
   name: 'configmap',
   aliases: ['configmaps', 'cm'],
+  source: 'configmaps',
   noun: 'ConfigMap',
   example: 'my-configmap --set LOG_LEVEL=debug',
   create: createConfigMap,
@@ -62,7 +68,7 @@ function keyValueCommand(ctx: CliContext, kind: KeyValueKind, verb: 'create' | '
     .argument('<name>', `the ${kind.noun}`)
     .option('--set <key=value>', 'a key and its value (repeatable)', collect)
     .option('--description <text>', `description of the ${kind.noun}`);
-  if (verb === 'update') command.option('--unset <key>', 'remove a key (repeatable)', collect);
+  if (verb === 'update') completeArguments(command.option('--unset <key>', 'remove a key (repeatable)', collect), { source: kind.source });
   addScopeOptions(command, verb, kind.noun, true);
   command.action(async (name: string, flags: KeyValueFlags & TemplateFlags, self: Command) => {
     refuseParentFlags(self);

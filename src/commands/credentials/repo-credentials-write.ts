@@ -2,6 +2,7 @@
 // CLI's flags: --git|--helm|--image (or --type), --repo-url [--regex],
 // --username, --password, --description, --shared. Prints the redacted Secret.
 
+import { completeArguments } from '../../cli/completion-hints.js';
 import { Command, Option } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
@@ -41,6 +42,7 @@ function repoCommand(verb: 'create' | 'update'): Command {
     .option('--username <username>', 'username for the credentials')
     .option('--password <password>', verb === 'create' ? 'password for the credentials (default: the first line of stdin)' : 'new password')
     .option('--description <text>', 'description of the credentials');
+  if (verb === 'update') completeArguments(command, { source: 'repo-credentials' });
   return addScopeOptions(command, verb, 'credentials', false);
 }
 

@@ -2,6 +2,7 @@
 // checked as Kargo's API server checks it (credentials must carry their label),
 // deleted, and printed as `secret/NAME deleted`; the others go ahead when one fails.
 
+import { completeArguments } from '../../cli/completion-hints.js';
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
@@ -17,6 +18,7 @@ import type { ScopedKind } from './scoped-kinds.js';
 export function scopedDeleteCommand(ctx: CliContext, kind: ScopedKind, name = kind.name, aliases = kind.aliases): Command {
   const command = new Command(name).aliases(aliases).description(`Delete ${kind.noun} by name`).argument('<names...>', `the ${kind.noun} to delete`);
   addScopeOptions(command, 'delete', kind.noun, kind.withSystem);
+  completeArguments(command, { source: kind.source });
   command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
     refuseParentFlags(self);
     const session = openSession(ctx, self);

@@ -1,6 +1,7 @@
 // `kargo get repo-credentials|generic-credentials|configmaps [NAME...]`
 // (`--shared`, `--system`): Kargo's listing of a scope, credentials redacted.
 
+import { completeArguments } from '../../cli/completion-hints.js';
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
@@ -23,6 +24,7 @@ export function scopedGetCommand(ctx: CliContext, kind: ScopedKind): Command {
     )
     .argument('[names...]', `only these ${kind.noun}`);
   addScopeOptions(command, 'show', kind.noun, kind.withSystem);
+  completeArguments(command, { source: kind.source });
   command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
     refuseParentFlags(self);
     const session = openSession(ctx, self);

@@ -10,6 +10,7 @@ import type { TableData } from '../../output/tables/table-context.js';
 import { deleteConfigMap, getConfigMap, listConfigMaps } from '../../usecases/credentials/configmaps.js';
 import { deleteGenericCredentials, getGenericCredentials, listGenericCredentials } from '../../usecases/credentials/generic-credentials.js';
 import { deleteRepoCredentials, getRepoCredentials, listRepoCredentials } from '../../usecases/credentials/repo-credentials.js';
+import type { DynamicSource } from '../../usecases/complete-values.js';
 import type { ResourceScope } from '../../usecases/credentials/scope.js';
 
 export interface ScopedKind {
@@ -19,6 +20,8 @@ export interface ScopedKind {
   noun: string;
   type: ResourceType;
   withSystem: boolean;
+  /** Where shell completion finds names of this kind. */
+  source: DynamicSource;
   list(client: KubeClient, scope: ResourceScope): Promise<KubeObject[]>;
   get(client: KubeClient, scope: ResourceScope, name: string): Promise<KubeObject>;
   remove(client: KubeClient, scope: ResourceScope, name: string): Promise<void>;
@@ -37,6 +40,7 @@ const credentialAliases = (stem: string): string[] => [
 
 export const REPO_CREDENTIALS: ScopedKind = {
   name: 'repo-credentials',
+  source: 'repo-credentials',
   aliases: credentialAliases('repo'),
   noun: 'repository credentials',
   type: SECRET_TYPE,
@@ -49,6 +53,7 @@ export const REPO_CREDENTIALS: ScopedKind = {
 
 export const GENERIC_CREDENTIALS: ScopedKind = {
   name: 'generic-credentials',
+  source: 'generic-credentials',
   aliases: credentialAliases('generic'),
   noun: 'generic credentials',
   type: SECRET_TYPE,
@@ -61,6 +66,7 @@ export const GENERIC_CREDENTIALS: ScopedKind = {
 
 export const CONFIGMAPS: ScopedKind = {
   name: 'configmaps',
+  source: 'configmaps',
   aliases: ['configmap', 'cm'],
   noun: 'ConfigMaps',
   type: CONFIGMAP_TYPE,

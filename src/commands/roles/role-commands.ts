@@ -1,6 +1,7 @@
 // `kargo get roles`, `kargo create role` and `kargo delete role`: Kargo roles
 // of a project (or Kargo's system roles with --system), kept as Kargo keeps them.
 
+import { completeArguments } from '../../cli/completion-hints.js';
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
@@ -57,6 +58,7 @@ export function getRolesCommand(ctx: CliContext): Command {
       raiseFailures(ctx, failures);
     });
   addTemplateOptions(command);
+  completeArguments(command, { source: 'roles' });
   return withExamples(command, [
     ['Roles of a project', 'kargo get roles -p my-project'],
     ['One role with its rules and claims', 'kargo get role -p my-project my-role -o yaml'],
@@ -107,5 +109,6 @@ export function deleteRoleCommand(ctx: CliContext): Command {
       raiseFailures(ctx, failures);
     });
   addTemplateOptions(command);
+  completeArguments(command, { source: 'roles' });
   return withExamples(command, [['Delete a role', 'kargo delete role -p my-project my-role']]);
 }

@@ -1,6 +1,7 @@
 // `kargo create token`, `kargo get tokens` and `kargo delete token`: API tokens
 // of a Kargo role (a project's, or with --system one of Kargo's system roles).
 
+import { completeArguments } from '../../cli/completion-hints.js';
 import { Command } from 'commander';
 import type { CliContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
@@ -92,6 +93,7 @@ export function getTokensCommand(ctx: CliContext): Command {
       raiseFailures(ctx, failures);
     });
   addTemplateOptions(command);
+  completeArguments(command, { source: 'tokens' });
   return withExamples(command, [
     ['Tokens of a project', 'kargo get tokens -p my-project'],
     ['Tokens of one role', 'kargo get tokens -p my-project --role=my-role'],
@@ -122,5 +124,6 @@ export function deleteTokenCommand(ctx: CliContext): Command {
       raiseFailures(ctx, failures);
     });
   addTemplateOptions(command);
+  completeArguments(command, { source: 'tokens' });
   return withExamples(command, [['Delete a token', 'kargo delete token -p my-project my-token']]);
 }
