@@ -32,7 +32,8 @@ function stage(project: string, name: string, sources: Record<string, unknown>, 
   };
 }
 
-function freight(project: string, spec: { name: string; alias: string; tag: string; discoveredAt: string }): Freight {
+/** Freight as a Warehouse `images` would have made it. */
+export function freightObject(project: string, spec: { name: string; alias: string; tag: string; discoveredAt: string }): Freight {
   return {
     apiVersion: 'kargo.akuity.io/v1alpha1',
     kind: 'Freight',
@@ -91,7 +92,7 @@ export async function createProject(admin: KubeClient, project: string): Promise
     },
     project,
   );
-  for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freight(project, spec), project);
+  for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freightObject(project, spec), project);
   await admin.create(resources.stage, stage(project, 'dev', { direct: true }), project);
   await admin.create(resources.stage, stage(project, 'staging', { stages: ['dev'] }, true), project);
   await admin.create(resources.stage, stage(project, 'qa', { stages: ['dev'] }), project);

@@ -6,10 +6,10 @@
 
 import type { KubeClient } from '../../../src/kube/client.js';
 import { resources } from '../../../src/kube/resources.js';
-import type { Freight, PromotionStep, Stage } from '../../../src/model/kargo.js';
+import type { PromotionStep, Stage } from '../../../src/model/kargo.js';
 import { SHARD_LABEL } from '../../../src/model/labels.js';
 
-import { createKargoRoles, FREIGHT } from '../fixtures.js';
+import { createKargoRoles, FREIGHT, freightObject } from '../fixtures.js';
 import type { World } from './world.js';
 
 export { FREIGHT };
@@ -53,18 +53,6 @@ function stage(project: string, world: World, name: string, sources: Record<stri
   };
 }
 
-function freight(project: string, spec: (typeof FREIGHT)[keyof typeof FREIGHT]): Freight {
-  return {
-    apiVersion: 'kargo.akuity.io/v1alpha1',
-    kind: 'Freight',
-    metadata: { name: spec.name, namespace: project, labels: { 'kargo.akuity.io/alias': spec.alias } },
-    alias: spec.alias,
-    origin: { kind: 'Warehouse', name: 'images' },
-    discoveredAt: spec.discoveredAt,
-    images: [{ repoURL: 'ghcr.io/example/shop', tag: spec.tag }],
-  };
-}
-
 /** `shard`: the project's Stages and Warehouse belong to that Kargo shard (its controller alone runs them). */
 export async function createLiveProject(admin: KubeClient, project: string, world: World, shard?: string): Promise<void> {
   const { labels, spec } = sharded(shard);
@@ -96,7 +84,7 @@ export async function createLiveProject(admin: KubeClient, project: string, worl
     },
     project,
   );
-  for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freight(project, spec), project);
+  for (const spec of Object.values(FREIGHT)) await admin.create(resources.freight, freightObject(project, spec), project);
   await admin.create(
     resources.analysisTemplate,
     {
