@@ -162,14 +162,8 @@ class HttpKubeClient implements KubeClient {
       timeoutMs: 0,
       signal: options.signal,
     };
-    let response: IncomingMessage;
-    try {
-      response = await this.send(spec);
-    } catch (error) {
-      if (options.signal?.aborted) return;
-      throw error;
-    }
-    if ((response.statusCode ?? 0) >= 300) throw await this.apiError(spec, response);
+    const response = await this.openStream(spec);
+    if (!response) return;
     try {
       for await (const event of parseWatchLines(response)) {
         if (event.type === 'ERROR') {
@@ -187,6 +181,19 @@ class HttpKubeClient implements KubeClient {
     }
   }
 
+  /** A streamed response that answered 2xx; undefined when the caller's signal stopped it first. */
+  private async openStream(spec: RequestSpec): Promise<IncomingMessage | undefined> {
+    let response: IncomingMessage;
+    try {
+      response = await this.send(spec);
+    } catch (error) {
+      if (spec.signal?.aborted) return undefined;
+      throw error;
+    }
+    if ((response.statusCode ?? 0) >= 300) throw await this.apiError(spec, response);
+    return response;
+  }
+
   async *podLog(namespace: string, pod: string, options: PodLogOptions = {}): AsyncIterable<string> {
     const spec: RequestSpec = {
       method: 'GET',
@@ -196,14 +203,8 @@ class HttpKubeClient implements KubeClient {
       ...(options.follow ? { timeoutMs: 0 } : {}),
       signal: options.signal,
     };
-    let response: IncomingMessage;
-    try {
-      response = await this.send(spec);
-    } catch (error) {
-      if (options.signal?.aborted) return;
-      throw error;
-    }
-    if ((response.statusCode ?? 0) >= 300) throw await this.apiError(spec, response);
+    const response = await this.openStream(spec);
+    if (!response) return;
     try {
       response.setEncoding('utf8');
       for await (const chunk of response) yield chunk as string;
