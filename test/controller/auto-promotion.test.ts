@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../src/kube/resources.js';
 import { CREATE_ACTOR_ANNOTATION } from '../../src/model/annotations.js';
-import type { Freight, ProjectConfig, Promotion, Stage } from '../../src/model/kargo.js';
+import type { Freight, ProjectConfig, Stage } from '../../src/model/kargo.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { DELIVER_STEPS, FREIGHT } from './fixtures.js';
 import { type Bench, type TestProject, eventually, openProject, startBench } from './support.js';
@@ -25,11 +25,6 @@ afterEach(() => {
   project?.close();
   expect(bench.errors).toEqual([]);
 });
-
-async function promotionsOf(stage: string): Promise<Promotion[]> {
-  const all = (await bench.admin.list<Promotion>(resources.promotion, project.name)).items;
-  return all.filter((promotion) => promotion.spec.stage === stage).sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
-}
 
 async function allowAutoPromotion(selectors: NonNullable<NonNullable<ProjectConfig['spec']>['promotionPolicies']>): Promise<void> {
   const config: ProjectConfig = {
@@ -61,7 +56,7 @@ describe('auto-promotion by the embedded controller', () => {
     await eventually(async () => ((await currentFreightOf('deliver')) === FREIGHT.three.name ? true : undefined), 20_000);
     // Several more passes (the bench requeues every 200 ms) create nothing more.
     await settle(1_500);
-    const promotions = await promotionsOf('deliver');
+    const promotions = await project.promotionsOf('deliver');
     expect(promotions).toHaveLength(1);
     const [promotion] = promotions;
     expect(promotion?.spec.freight).toBe(FREIGHT.three.name);
@@ -73,7 +68,7 @@ describe('auto-promotion by the embedded controller', () => {
     expect(promotion?.spec.steps?.map((step) => step.uses)).toEqual(['file-write', 'compose-output']);
     expect((await project.stage('deliver')).status?.autoPromotionEnabled).toBe(true);
 
-    expect(await promotionsOf('broken')).toEqual([]);
+    expect(await project.promotionsOf('broken')).toEqual([]);
     expect((await project.stage('broken')).status?.autoPromotionEnabled).toBeUndefined();
     const listed = await project.kargo(['get', 'promotions', '--stage', 'deliver', '-o', 'name']);
     expect(listed.code, listed.stderr).toBe(ExitCode.Success);
@@ -98,7 +93,7 @@ describe('auto-promotion by the embedded controller', () => {
 
     await eventually(async () => ((await currentFreightOf('deliver')) === FOURTH.name ? true : undefined), 20_000);
     await settle(1_000);
-    const promotions = await promotionsOf('deliver');
+    const promotions = await project.promotionsOf('deliver');
     expect(promotions.map((promotion) => [promotion.spec.freight, promotion.status?.phase])).toEqual([
       [FREIGHT.three.name, 'Succeeded'],
       [FOURTH.name, 'Succeeded'],
@@ -113,11 +108,11 @@ describe('auto-promotion by the embedded controller', () => {
       { stageSelector: { name: 'regex:.*' }, autoPromotionEnabled: false },
       { stage: 'deliver', autoPromotionEnabled: true },
     ]);
-    await eventually(async () => ((await promotionsOf('broken'))[0]?.status?.phase === 'Failed' ? true : undefined), 20_000);
+    await eventually(async () => ((await project.promotionsOf('broken'))[0]?.status?.phase === 'Failed' ? true : undefined), 20_000);
     await settle(1_500);
-    expect((await promotionsOf('broken')).map((promotion) => promotion.status?.phase)).toEqual(['Failed']);
+    expect((await project.promotionsOf('broken')).map((promotion) => promotion.status?.phase)).toEqual(['Failed']);
     // `deliver` matches the catch-all policy first, which disables it.
-    expect(await promotionsOf('deliver')).toEqual([]);
+    expect(await project.promotionsOf('deliver')).toEqual([]);
   });
 
   it('carries verified Freight down a pipeline: a downstream Stage selected by its labels follows its upstream', async () => {
@@ -141,7 +136,7 @@ describe('auto-promotion by the embedded controller', () => {
     await eventually(async () => ((await currentFreightOf('next')) === FREIGHT.three.name ? true : undefined), 20_000);
     expect((await project.freight(FREIGHT.three.name)).status?.verifiedIn).toHaveProperty('deliver');
     await settle(1_000);
-    expect((await promotionsOf('next')).map((promotion) => promotion.spec.freight)).toEqual([FREIGHT.three.name]);
+    expect((await project.promotionsOf('next')).map((promotion) => promotion.spec.freight)).toEqual([FREIGHT.three.name]);
   });
   it('a rollback holds auto-promotion for its origin, so the newer Freight is not promoted again; promoting the newest resumes it', async () => {
     project = await openProject(bench);
@@ -150,15 +145,15 @@ describe('auto-promotion by the embedded controller', () => {
 
     const rollback = await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.two.alias, '--wait']);
     expect(rollback.code, rollback.stderr).toBe(ExitCode.Success);
-    const [, held] = await promotionsOf('deliver');
+    const [, held] = await project.promotionsOf('deliver');
     expect(held?.metadata.annotations?.['kargo.akuity.io/auto-promotion-hold']).toBe('Warehouse/images');
     // Many passes later the Stage still has what the person chose.
     await settle(1_500);
     expect(await currentFreightOf('deliver')).toBe(FREIGHT.two.name);
-    expect(await promotionsOf('deliver')).toHaveLength(2);
+    expect(await project.promotionsOf('deliver')).toHaveLength(2);
 
     const resume = await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.three.alias, '--wait']);
     expect(resume.code, resume.stderr).toBe(ExitCode.Success);
-    expect((await promotionsOf('deliver'))[2]?.metadata.annotations?.['kargo.akuity.io/auto-promotion-resume']).toBe('Warehouse/images');
+    expect((await project.promotionsOf('deliver'))[2]?.metadata.annotations?.['kargo.akuity.io/auto-promotion-resume']).toBe('Warehouse/images');
   });
 });

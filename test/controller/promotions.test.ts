@@ -5,7 +5,6 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { resources } from '../../src/kube/resources.js';
 import type { Promotion } from '../../src/model/kargo.js';
 import { CapturedStream } from '../workflow/harness.js';
 import { FREIGHT } from './fixtures.js';
@@ -26,11 +25,6 @@ afterEach(() => {
   expect(bench.errors).toEqual([]);
 });
 
-async function promotionsOf(stage: string): Promise<Promotion[]> {
-  const all = (await bench.admin.list<Promotion>(resources.promotion, project.name)).items;
-  return all.filter((promotion) => promotion.spec.stage === stage).sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
-}
-
 async function finished(name: string): Promise<Promotion> {
   return eventually(async () => {
     const promotion = await project.promotion(name);
@@ -44,7 +38,7 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     const run = await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '20s']);
     expect(run.code, run.stderr).toBe(ExitCode.Success);
 
-    const [promotion] = await promotionsOf('deliver');
+    const [promotion] = await project.promotionsOf('deliver');
     const name = promotion?.metadata.name ?? '';
     expect(project.phases.get(name)).toEqual(['', 'Pending', 'Running', 'Succeeded']);
     const status = promotion?.status ?? {};
@@ -125,7 +119,7 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     const run = await project.kargo(['promote', '--stage', 'broken', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '20s']);
     expect(run.code).toBe(ExitCode.PromotionFailed);
 
-    const [promotion] = await promotionsOf('broken');
+    const [promotion] = await project.promotionsOf('broken');
     expect(promotion?.status).toMatchObject({ phase: 'Failed', message: 'step "refuse": failed: not today', currentStep: 1 });
     expect(promotion?.status?.stepExecutionMetadata?.map((meta) => [meta.alias, meta.status])).toEqual([
       ['write', 'Succeeded'],
@@ -155,7 +149,7 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     const first = await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.one.alias]);
     const second = await project.kargo(['promote', '--stage', 'deliver', '--freight', FREIGHT.two.alias]);
     expect([first.code, second.code]).toEqual([ExitCode.Success, ExitCode.Success]);
-    const [older, newer] = await promotionsOf('deliver');
+    const [older, newer] = await project.promotionsOf('deliver');
     const a = await finished(older?.metadata.name ?? '');
     const b = await finished(newer?.metadata.name ?? '');
     expect([a.spec.freight, b.spec.freight]).toEqual([FREIGHT.one.name, FREIGHT.two.name]);
@@ -174,7 +168,7 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     const stderr = new CapturedStream();
     const waiting = project.kargo(['promote', '--stage', 'gated', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '30s'], { stderr });
     const name = await eventually(async () => {
-      const [promotion] = await promotionsOf('gated');
+      const [promotion] = await project.promotionsOf('gated');
       return promotion?.status?.phase === 'Running' && promotion.status.stepExecutionMetadata?.[0]?.status === 'Running' ? promotion.metadata.name : undefined;
     });
     const abort = await project.kargo(['abort', 'promotion', name ?? '']);
@@ -202,7 +196,7 @@ describe('a Promotion through the real CLI and the embedded controller', () => {
     project = await openProject(bench);
     const waiting = project.kargo(['promote', '--stage', 'stuck', '--freight', FREIGHT.one.alias, '--wait', '--timeout', '30s']);
     const name = await eventually(async () => {
-      const [promotion] = await promotionsOf('stuck');
+      const [promotion] = await project.promotionsOf('stuck');
       return promotion?.status?.phase === 'Running' ? promotion.metadata.name : undefined;
     });
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -104,6 +104,8 @@ export interface TestProject {
   name: string;
   kargo(argv: string[], options?: { stderr?: CapturedStream }): Promise<KargoRun>;
   promotion(name: string): Promise<Promotion>;
+  /** The Stage's Promotions, oldest first (names carry a ULID). */
+  promotionsOf(stage: string): Promise<Promotion[]>;
   stage(name: string): Promise<Stage>;
   freight(name: string): Promise<Freight>;
   /** Every phase each Promotion was seen in, in order (consecutive repeats dropped). */
@@ -139,6 +141,10 @@ export async function openProject(bench: Bench): Promise<TestProject> {
     name,
     kargo: (argv, options = {}) => runKargo(['-p', name, ...argv], { kubeconfig: bench.cluster.kubeconfigPath, ...options }),
     promotion: (promotion) => admin.get<Promotion>(resources.promotion, promotion, name),
+    async promotionsOf(stage) {
+      const all = (await admin.list<Promotion>(resources.promotion, name)).items;
+      return all.filter((promotion) => promotion.spec.stage === stage).sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+    },
     stage: (stage) => admin.get<Stage>(resources.stage, stage, name),
     freight: (freight) => admin.get<Freight>(resources.freight, freight, name),
     phases,
