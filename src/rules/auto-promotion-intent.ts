@@ -6,6 +6,7 @@
 
 import { AUTO_PROMOTION_HOLD_ANNOTATION, AUTO_PROMOTION_RESUME_ANNOTATION } from '../model/annotations.js';
 import { type Freight, type FreightOrigin, originKey, type Promotion } from '../model/kargo.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 
 /** The annotation a person's Promotion of `freight` carries, given the origin's current candidate. */
 export function autoPromotionIntent(freight: Freight, candidate: Freight | undefined): Record<string, string> {
@@ -25,7 +26,7 @@ export function autoPromotionHeld(promotions: readonly Promotion[], stage: strin
       return annotations[AUTO_PROMOTION_HOLD_ANNOTATION] === key || annotations[AUTO_PROMOTION_RESUME_ANNOTATION] === key;
     })
     // Promotion names carry a ULID after the Stage's name: name order is creation order.
-    .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''))
+    .sort((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''))
     .pop();
   return deciding?.metadata.annotations?.[AUTO_PROMOTION_HOLD_ANNOTATION] === key;
 }

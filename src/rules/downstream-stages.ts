@@ -3,6 +3,7 @@
 // upstream Stage among their sources.
 
 import type { FreightOrigin, Stage } from '../model/kargo.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 
 export function downstreamStages(stages: Stage[], upstream: string, origin: FreightOrigin): Stage[] {
   return stages
@@ -11,5 +12,5 @@ export function downstreamStages(stages: Stage[], upstream: string, origin: Frei
         (request) => request.origin.kind === origin.kind && request.origin.name === origin.name && (request.sources.stages ?? []).includes(upstream),
       ),
     )
-    .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+    .sort((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
 }

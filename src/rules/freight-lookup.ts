@@ -4,6 +4,7 @@
 
 import type { Freight } from '../model/kargo.js';
 import { ALIAS_LABEL } from '../model/labels.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 
 /** Shortest name prefix accepted for `--freight` (Freight names are 40 hex digits). */
 export const MIN_NAME_PREFIX = 4;
@@ -109,8 +110,8 @@ function newestOfWarehouse(freight: Freight[], query: FreightQuery): { freight: 
 /** Newest first by effective discoveredAt, then by name descending (Kargo's candidate order). */
 export function newestFirst(freight: Freight[]): Freight[] {
   return [...freight].sort((a, b) => {
-    const byTime = (effectiveDiscoveredAt(b) ?? '').localeCompare(effectiveDiscoveredAt(a) ?? '');
-    return byTime !== 0 ? byTime : (b.metadata.name ?? '').localeCompare(a.metadata.name ?? '');
+    const byTime = compareStrings(effectiveDiscoveredAt(b) ?? '', effectiveDiscoveredAt(a) ?? '');
+    return byTime !== 0 ? byTime : compareStrings(b.metadata.name ?? '', a.metadata.name ?? '');
   });
 }
 

@@ -6,6 +6,7 @@
 import { explainAvailability } from './availability.js';
 import { originKey, type Freight, type HealthState, type PromotionPhase, type Stage, type VerificationPhase, type Warehouse } from '../model/kargo.js';
 import { freightAlias, newestFirst } from './freight-lookup.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 
 export type PipelineNodeKind = 'Warehouse' | 'Stage';
 
@@ -217,7 +218,7 @@ function describeStage(stage: Stage, layer: number, { freightByName, stagesByNam
   const current = stage.status?.freightHistory?.[0];
   const freight: FreightOnStage[] = Object.entries(current?.items ?? {})
     .map(([origin, reference]) => withAlias({ origin, name: reference.name }, freightByName.get(reference.name)))
-    .sort((a, b) => a.origin.localeCompare(b.origin));
+    .sort((a, b) => compareStrings(a.origin, b.origin));
 
   const node: PipelineStage = {
     kind: 'Stage',
@@ -268,7 +269,7 @@ function withAlias<T extends { name: string }>(target: T, freight: Freight | und
 }
 
 function sortByName<T extends { metadata: { name?: string } }>(items: T[]): T[] {
-  return [...items].sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+  return [...items].sort((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
 }
 
 /** Soak of the Stage's current freight towards each downstream Stage that requires one, as availability counts it. */

@@ -2,6 +2,7 @@
 
 import type { ResourceRegistry, ServedResource } from './registry.js';
 import type { JsonObject } from './types.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 
 export const SERVER_VERSION = {
   major: '1',
@@ -30,7 +31,7 @@ export function groupDocument(group: string, versions: string[]): JsonObject {
 }
 
 export function groupList(registry: ResourceRegistry): JsonObject {
-  const groups = [...registry.groups().entries()].filter(([group]) => group !== '').sort(([a], [b]) => a.localeCompare(b));
+  const groups = [...registry.groups().entries()].filter(([group]) => group !== '').sort(([a], [b]) => compareStrings(a, b));
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
@@ -71,6 +72,6 @@ export function resourceList(registry: ResourceRegistry, group: string, version:
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: group ? `${group}/${version}` : version,
-    resources: resources.sort((a, b) => a.plural.localeCompare(b.plural)).flatMap(resourceEntries),
+    resources: resources.sort((a, b) => compareStrings(a.plural, b.plural)).flatMap(resourceEntries),
   };
 }

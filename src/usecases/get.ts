@@ -9,6 +9,7 @@ import type { Freight, KubeObject, Project, Promotion } from '../model/kargo.js'
 import { carriesCommit, carriesImage, effectiveDiscoveredAt, freightAlias } from '../rules/freight-lookup.js';
 import { projectNotFound } from './not-found.js';
 import { freightWithAlias, readNamed } from './read-named.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 
 export interface GetRequest {
   type: ResourceType;
@@ -100,11 +101,11 @@ function matchesFreightFilter(freight: Freight, filter: FreightFilter): boolean 
 
 /** Kargo's own orders within a project (Freight oldest first by discovery, everything else by name); projects in turn, as kubectl -A lists namespaces. */
 function sortForListing(items: KubeObject[], type: ResourceType): KubeObject[] {
-  const byProject = (a: KubeObject, b: KubeObject): number => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '');
-  const byName = (a: KubeObject, b: KubeObject): number => byProject(a, b) || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
+  const byProject = (a: KubeObject, b: KubeObject): number => compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '');
+  const byName = (a: KubeObject, b: KubeObject): number => byProject(a, b) || compareStrings(a.metadata.name ?? '', b.metadata.name ?? '');
   if (type !== resources.freight) return [...items].sort(byName);
   return [...items].sort((a, b) => {
-    const byTime = (effectiveDiscoveredAt(a as Freight) ?? '').localeCompare(effectiveDiscoveredAt(b as Freight) ?? '');
+    const byTime = compareStrings(effectiveDiscoveredAt(a as Freight) ?? '', effectiveDiscoveredAt(b as Freight) ?? '');
     return byProject(a, b) || byTime || byName(a, b);
   });
 }

@@ -10,6 +10,7 @@ import type { AnalysisRun } from '../model/analysis.js';
 import type { Pod } from '../model/core.js';
 import { type RunJob, runJobOf } from '../rules/analysis-run-job.js';
 import { Failure } from '../runtime/failure.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 
 export interface VerificationLogs extends RunJob {
   /** The Job's pods, oldest first (a Job retries in new pods). */
@@ -46,7 +47,7 @@ export async function findVerificationLogs(
     );
   }
   const pods = items
-    .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))
+    .sort((a, b) => compareStrings(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? ''))
     .map((pod) => pod.metadata.name ?? '');
   return { ...job, pods };
 }

@@ -6,6 +6,7 @@
 import type { FreightCollection, FreightOrigin, Promotion, StageStatus } from '../../model/kargo.js';
 import { isTerminalPromotionPhase } from '../../model/phases.js';
 import { sameOrigin } from '../../rules/stage-facts.js';
+import { compareStrings } from '../../runtime/compare-strings.js';
 
 export function hasOrAwaits(status: StageStatus, origin: FreightOrigin, freightName: string): boolean {
   const current: FreightCollection | undefined = status.freightHistory?.[0];
@@ -28,6 +29,6 @@ export function promotionBlocks(promotions: readonly Promotion[], freightName: s
 }
 
 function newestFirst(a: Promotion, b: Promotion): number {
-  const created = (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '');
-  return created !== 0 ? created : (b.metadata.name ?? '').localeCompare(a.metadata.name ?? '');
+  const created = compareStrings(b.metadata.creationTimestamp ?? '', a.metadata.creationTimestamp ?? '');
+  return created !== 0 ? created : compareStrings(b.metadata.name ?? '', a.metadata.name ?? '');
 }

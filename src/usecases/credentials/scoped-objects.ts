@@ -8,6 +8,7 @@ import type { KubeObject } from '../../model/kargo.js';
 import { Failure } from '../../runtime/failure.js';
 import { projectNotFound } from '../not-found.js';
 import { namespaceOf, type ResourceScope, scopeFlags, scopeWords } from './scope.js';
+import { compareStrings } from '../../runtime/compare-strings.js';
 
 /** How messages name the kind: `repository credentials`, and the `kargo get` kind that lists it. */
 export interface KindWords {
@@ -40,7 +41,7 @@ export async function readScoped<T extends KubeObject>(
 
 export async function listScoped<T extends KubeObject>(client: KubeClient, type: ResourceType, scope: ResourceScope, labelSelector?: string): Promise<T[]> {
   const { items } = await client.list<T>(type, namespaceOf(scope), labelSelector ? { labelSelector } : {});
-  return items.sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+  return items.sort((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''));
 }
 
 export async function createScoped<T extends KubeObject>(

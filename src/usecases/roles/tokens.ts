@@ -11,6 +11,7 @@ import { API_TOKEN_LABEL, RBAC_MANAGED_ANNOTATION, SYSTEM_ROLE_LABEL } from '../
 import { encodeBase64, REDACTED } from '../../rules/credential-redaction.js';
 import { Failure } from '../../runtime/failure.js';
 import { readRoleResources, type RoleScope } from './roles.js';
+import { compareStrings } from '../../runtime/compare-strings.js';
 
 export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
 export const SERVICE_ACCOUNT_NAME_ANNOTATION = 'kubernetes.io/service-account.name';
@@ -68,7 +69,7 @@ export async function listApiTokens(client: KubeClient, scope: RoleScope, role?:
   const { items } = await client.list<Secret>(coreResources.secret, scope.namespace, { labelSelector: `${API_TOKEN_LABEL}=true` });
   return items
     .filter((secret) => isApiToken(secret) && (!role || secret.metadata.annotations?.[SERVICE_ACCOUNT_NAME_ANNOTATION] === role))
-    .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''))
+    .sort((a, b) => compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''))
     .map(redactToken);
 }
 
