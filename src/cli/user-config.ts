@@ -4,8 +4,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { Failure } from '../runtime/failure.js';
 import { dirname, join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { writeFileAtomic } from '../runtime/atomic-file.js';
+import { parseConfigYaml } from '../runtime/config-yaml.js';
 
 export interface UserConfig {
   project?: string;
@@ -29,7 +29,7 @@ export async function readUserConfig(env: Environment): Promise<UserConfig> {
   }
   let parsed: unknown;
   try {
-    parsed = parse(text);
+    parsed = parseConfigYaml(text);
   } catch (error) {
     throw new Failure('usage', `${path} is not valid YAML: ${(error as Error).message}`, 'Fix or delete the file.');
   }
@@ -44,6 +44,7 @@ export async function readUserConfig(env: Environment): Promise<UserConfig> {
 export async function writeUserConfig(env: Environment, config: UserConfig): Promise<string> {
   const path = userConfigPath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const { stringify } = await import('yaml');
   writeFileAtomic(path, stringify(config), 0o600);
   return path;
 }

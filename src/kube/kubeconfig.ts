@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type https from 'node:https';
 
-import { parse as parseYaml } from 'yaml';
+import { parseConfigYaml } from '../runtime/config-yaml.js';
 import type { ClusterSelection } from './cluster-selection.js';
 import { KubeConfigError } from './errors.js';
 import type { ExecPluginSpec } from './exec-plugin.js';
@@ -119,7 +119,7 @@ async function checkedConnection(
 function readDocument(file: string): Record<string, unknown> | undefined {
   let document: unknown;
   try {
-    document = parseYaml(readFileSync(file, 'utf8'));
+    document = parseConfigYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new KubeConfigError(`cannot read kubeconfig ${file}: ${firstLineOf(error)}`, { cause: error });
   }
