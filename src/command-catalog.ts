@@ -6,6 +6,7 @@
 
 import type { Command } from 'commander';
 import type { CliContext } from './cli/context.js';
+import { KIND_SUBCOMMAND_WORDS } from './commands/credentials/subcommand-words.js';
 
 export type CommandBuilder = (ctx: CliContext) => Command;
 
@@ -17,7 +18,8 @@ export interface CatalogEntry {
   hidden?: boolean;
   /** It reads the whole command tree (the completion scripts), so every command is loaded with it. */
   wholeTree?: boolean;
-  load(): Promise<CommandBuilder>;
+  /** Loads the command; `argv` (the run's words) lets it leave out subcommands the run does not name, none meaning all. */
+  load(argv?: readonly string[]): Promise<CommandBuilder>;
 }
 
 export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
@@ -170,8 +172,9 @@ export const COMMAND_CATALOG: readonly CatalogEntry[] = withKindSubcommands([
 ]);
 
 /**
- * `get|create|update|delete` gain their repo-credentials, generic-credentials and
- * configmap(s) subcommands from src/commands/credentials/, loaded with the command.
+ * `get|create|update|delete` gain their repo-credentials, generic-credentials,
+ * configmap(s), role and token subcommands from src/commands/credentials/, loaded
+ * with the command when the run names one of them or asks for help.
  */
 function withKindSubcommands(entries: CatalogEntry[]): CatalogEntry[] {
   return entries.map((entry) => {
@@ -179,7 +182,8 @@ function withKindSubcommands(entries: CatalogEntry[]): CatalogEntry[] {
     const loadBase = entry.load;
     return {
       ...entry,
-      async load() {
+      async load(argv) {
+        if (argv && !argv.some((word) => KIND_SUBCOMMAND_WORDS.has(word) || word === '--help' || word === '-h')) return loadBase();
         const [build, { CREDENTIAL_SUBCOMMANDS }] = await Promise.all([loadBase(), import('./commands/credentials/subcommands.js')]);
         return (ctx) => {
           const command = build(ctx);

@@ -83,8 +83,9 @@ function placeholder(entry: CatalogEntry): Command {
     });
 }
 
-async function load(entries: readonly CatalogEntry[]): Promise<Map<string, CommandBuilder>> {
-  const builders = await Promise.all(entries.map(async (entry) => [entry.name, await entry.load()] as const));
+/** Loads the commands of `entries`, with only the subcommands `argv` needs (all without it). */
+async function load(entries: readonly CatalogEntry[], argv?: readonly string[]): Promise<Map<string, CommandBuilder>> {
+  const builders = await Promise.all(entries.map(async (entry) => [entry.name, await entry.load(argv)] as const));
   return new Map(builders);
 }
 
@@ -128,7 +129,9 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
   let program = buildProgram(ctx, new Map());
   const argv = helpRequestAsFlag(args, globalValueFlags(program));
   const needed = commandsFor(argv, globalValueFlags(program));
-  if (needed.length > 0) program = buildProgram(ctx, await load(needed));
+  // The completion scripts read every subcommand; any other run only those its words name.
+  const subcommandsOf = needed.some((entry) => entry.wholeTree) ? undefined : argv;
+  if (needed.length > 0) program = buildProgram(ctx, await load(needed, subcommandsOf));
   if (argv.length === 0) {
     program.outputHelp();
     return ExitCode.Success;
@@ -138,7 +141,8 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
       await program.parseAsync(argv, { from: 'user' });
     } catch (error) {
       if (!(error instanceof PlaceholderRun)) throw error;
-      await buildProgram(ctx, await load([...needed, error.entry])).parseAsync(argv, { from: 'user' });
+      const all = [...needed, error.entry];
+      await buildProgram(ctx, await load(all, error.entry.wholeTree ? undefined : subcommandsOf)).parseAsync(argv, { from: 'user' });
     }
     // A command that stops quietly on Ctrl-C (a watch) still exits as interrupted.
     return ctx.signal.aborted ? ExitCode.Interrupted : ExitCode.Success;

@@ -1,6 +1,6 @@
 // kubectl's template flags (--template, --allow-missing-template-keys) and the
 // `-o` they complete, for any command that prints objects: add the flags with
-// addTemplateOptions, then print with printObjects(objects, outputSpecOf(…), …).
+// addTemplateOptions, then print with printObjects(objects, await outputSpecOf(…), …).
 
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -24,7 +24,7 @@ export function addTemplateOptions(command: Command): Command {
 }
 
 /** The `-o` a command was given, with its template compiled; usage errors for a bad one. */
-export function outputSpecOf(options: GlobalOptions, flags: TemplateFlags): OutputSpec {
+export async function outputSpecOf(options: GlobalOptions, flags: TemplateFlags): Promise<OutputSpec> {
   return resolveOutputSpec({
     format: options.output,
     ...(options.outputArgument !== undefined ? { argument: options.outputArgument } : {}),

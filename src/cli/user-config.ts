@@ -5,7 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { Failure } from '../runtime/failure.js';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../runtime/atomic-file.js';
-import { parseConfigYaml } from '../runtime/config-yaml.js';
+import { parseConfigYaml, stringifyConfigYaml } from '../runtime/config-yaml.js';
 
 export interface UserConfig {
   project?: string;
@@ -44,7 +44,6 @@ export async function readUserConfig(env: Environment): Promise<UserConfig> {
 export async function writeUserConfig(env: Environment, config: UserConfig): Promise<string> {
   const path = userConfigPath(env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const { stringify } = await import('yaml');
-  writeFileAtomic(path, stringify(config), 0o600);
+  writeFileAtomic(path, stringifyConfigYaml(config), 0o600);
   return path;
 }

@@ -18,12 +18,13 @@ export function applyCommand(ctx: CliContext): Command {
     'apply',
   ).action(async (flags: ManifestFlags & TemplateFlags, self: Command) => {
     const session = openSession(ctx, self);
-    const spec = outputSpecOf(session.options, flags);
+    const spec = await outputSpecOf(session.options, flags);
     const planned = await plannedObjects(ctx, session, flags, 'write');
     const report = await writeManifests(await session.client(), planned, 'apply');
     const created = report.created.map(({ planned: { type }, object }) => ({ type, object }));
     const configured = report.configured.map(({ planned: { type }, object }) => ({ type, object }));
-    ctx.io.stdout.write(formatOperation(created, 'created', spec, session.options.headers) + formatOperation(configured, 'configured', spec, false));
+    const createdLines = await formatOperation(created, 'created', spec, session.options.headers);
+    ctx.io.stdout.write(createdLines + (await formatOperation(configured, 'configured', spec, false)));
     noteNamespaces(ctx, report.namespacesCreated);
     endWithFailures(
       ctx,

@@ -46,7 +46,7 @@ export function configCommand(ctx: CliContext): Command {
     .option('--raw', 'accepted for Kargo CLI compatibility: the settings hold no sensitive data to mask')
     .action(async (_options: unknown, self: Command) => {
       const format = globalOptionsOf(self).output === 'json' ? 'json' : 'yaml';
-      ctx.io.stdout.write(formatDocument(await readUserConfig(ctx.env), format));
+      ctx.io.stdout.write(await formatDocument(await readUserConfig(ctx.env), format));
     });
 
   completeArguments(setProject, { source: 'projects' });

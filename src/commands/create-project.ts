@@ -20,9 +20,9 @@ export function createProjectCommand(ctx: CliContext): Command {
       const problem = nameProblem(name.trim(), 'project');
       if (problem) fail('usage', `project name "${name}" ${problem}.`);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const { project, namespaceCreated } = await createProject(await session.client(), name.trim());
-      ctx.io.stdout.write(formatOperation([{ type: resources.project, object: project }], 'created', spec, session.options.headers));
+      ctx.io.stdout.write(await formatOperation([{ type: resources.project, object: project }], 'created', spec, session.options.headers));
       noteNamespaces(ctx, namespaceCreated ? [name.trim()] : []);
     });
   addTemplateOptions(command);

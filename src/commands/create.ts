@@ -20,11 +20,11 @@ export function createCommand(ctx: CliContext): Command {
   const command = addManifestOptions(new Command('create').description('Create a resource from a file or from stdin'), 'create').action(
     async (flags: ManifestFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const planned = await plannedObjects(ctx, session, flags, 'write');
       const report = await writeManifests(await session.client(), planned, 'create');
       ctx.io.stdout.write(
-        formatOperation(
+        await formatOperation(
           report.created.map(({ planned: { type }, object }) => ({ type, object })),
           'created',
           spec,

@@ -29,12 +29,12 @@ export function deleteFreightCommand(ctx: CliContext): Command {
       if (values.length === 0) fail('usage', 'name or alias is required', 'Name the Freight: kargo delete freight --name NAME (or --alias ALIAS).');
       checkAll(values, 'object-or-alias', 'Freight name or alias');
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const [client, project] = await Promise.all([session.client(), session.project()]);
       await requireProject(client, project);
       const deleted = await deleteFreight(client, project, values);
       const written = deleted.map(({ given }) => ({ type: resources.freight, object: stub('Freight', given, project) }));
-      ctx.io.stdout.write(formatOperation(written, 'deleted', spec, session.options.headers));
+      ctx.io.stdout.write(await formatOperation(written, 'deleted', spec, session.options.headers));
     });
   addTemplateOptions(command);
   return withExamples(command, [
@@ -64,7 +64,7 @@ function byNames(ctx: CliContext, kind: 'stage' | 'warehouse' | 'project', descr
       const unique = [...new Set(names)];
       checkAll(unique, kind === 'project' ? 'project' : 'object', `${label} name`);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const client = await session.client();
       const project = type.namespaced ? await session.project() : undefined;
       if (project) await requireProject(client, project);
@@ -79,7 +79,7 @@ function byNames(ctx: CliContext, kind: 'stage' | 'warehouse' | 'project', descr
         }
       }
       ctx.io.stdout.write(
-        formatOperation(
+        await formatOperation(
           deleted.map((object) => ({ type, object })),
           'deleted',
           spec,
@@ -102,13 +102,13 @@ function singleton(ctx: CliContext, kind: 'projectconfig' | 'clusterconfig', des
     .description(description)
     .action(async (flags: TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const client = await session.client();
       const project = kind === 'projectconfig' ? await session.project() : undefined;
       if (project) await requireProject(client, project);
       const name = project ?? CLUSTER_CONFIG_NAME;
       await deleteNamed(client, kind as NamedKind, name, project);
-      ctx.io.stdout.write(formatOperation([{ type, object: stub(type.kind, name, project) }], 'deleted', spec, session.options.headers));
+      ctx.io.stdout.write(await formatOperation([{ type, object: stub(type.kind, name, project) }], 'deleted', spec, session.options.headers));
     });
   addTemplateOptions(command);
   return withExamples(command, [[description, example]]);

@@ -19,11 +19,11 @@ export function deleteCommand(ctx: CliContext): Command {
   const command = addManifestOptions(new Command('delete').description('Delete resources by file and names'), 'delete').action(
     async (flags: ManifestFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const planned = await plannedObjects(ctx, session, flags, 'delete');
       const report = await deleteManifests(await session.client(), planned);
       ctx.io.stdout.write(
-        formatOperation(
+        await formatOperation(
           report.deleted.map(({ planned: { type }, object }) => ({ type, object })),
           'deleted',
           spec,

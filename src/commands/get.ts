@@ -12,18 +12,14 @@ import type { KubeObject } from '../model/kargo.js';
 import type { OutputSpec } from '../output/output-spec.js';
 import { resources, type ResourceType } from '../kube/resources.js';
 import { addTemplateOptions, outputSpecOf } from '../cli/output-options.js';
-import { freightWithAvailability } from '../output/freight-decision.js';
-import { type PrintOptions, writeGetResult, writeGetTable } from '../output/get-printer.js';
-import { printObjects } from '../output/objects.js';
+import { type PrintOptions, writeFreightAvailability, writeGetResult } from '../output/get-printer.js';
 import { sortByJsonPath } from '../output/sort-by.js';
 import { createStyle } from '../output/style.js';
-import { freightAvailabilityTable } from '../output/tables/freight-table.js';
 import { freightNamedIn } from '../output/tables/freight-references.js';
 import type { TableContext } from '../output/tables/table-context.js';
 import { colorEnabled } from '../output/terminal.js';
 import { readFreightAliases } from '../usecases/freight-aliases.js';
 import { listFreightAvailability } from '../usecases/freight-availability.js';
-import { showPipeline } from './shared/show-pipeline.js';
 import { getObjects, type GetRequest } from '../usecases/get.js';
 import { checkFlags, freightFilterOf, type GetFlags } from './shared/get-flags.js';
 import { finish, followChanges } from './shared/get-results.js';
@@ -74,7 +70,7 @@ async function runGet(session: Session, kind: string, positional: string[], flag
   const names = [...positional, ...(flags.name ?? []), ...(flags.alias ?? [])];
   if (PIPELINE_KINDS.includes(kind.toLowerCase())) {
     if (names.length > 0) throw new Failure('usage', `kargo get pipeline takes no names (got "${names[0]}")`, 'Pick the project with -p NAME.');
-    return showPipeline(session, 'get pipeline');
+    return (await import('./shared/show-pipeline.js')).showPipeline(session, 'get pipeline');
   }
   const type = findGettable(kind);
   if (!type) {
@@ -82,7 +78,7 @@ async function runGet(session: Session, kind: string, positional: string[], flag
   }
   checkFlags(type, names, flags);
   const { ctx, options } = session;
-  const spec = outputSpecOf(options, flags);
+  const spec = await outputSpecOf(options, flags);
   const client = await session.client();
   const project = type.namespaced && !flags.allProjects ? await session.project() : undefined;
   const freightFilter = freightFilterOf(flags);
@@ -111,12 +107,7 @@ async function runGet(session: Session, kind: string, positional: string[], flag
       ...(freightFilter ? { filter: freightFilter } : {}),
     });
     const rows = flags.sortBy ? sortByJsonPath(listed.rows, flags.sortBy, (row) => row.freight) : listed.rows;
-    if (spec.kind === 'table') {
-      const freight = rows.map((row) => row.freight);
-      writeGetTable(ctx.io.stdout, freightAvailabilityTable(rows, tableContext), freight, printOptions);
-    } else {
-      ctx.io.stdout.write(printObjects(rows.map(freightWithAvailability), spec, { type, single: printOptions.single, headers: options.headers }));
-    }
+    await writeFreightAvailability(ctx.io.stdout, rows, printOptions, tableContext);
     return finish(session, type, project, rows.length, listed.missing);
   }
 
@@ -136,7 +127,7 @@ async function runGet(session: Session, kind: string, positional: string[], flag
   const result = await getObjects(client, request);
   const items = flags.sortBy ? sortByJsonPath(result.items, flags.sortBy) : result.items;
   if (needsFreightAliases(type, spec)) tableContext.freightAliases = await readFreightAliases(client, project, aliasesFor(items));
-  writeGetResult(ctx.io.stdout, type, items, printOptions, tableContext);
+  await writeGetResult(ctx.io.stdout, type, items, printOptions, tableContext);
   finish(session, type, project, items.length, result.missing);
 }
 

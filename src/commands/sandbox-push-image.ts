@@ -41,7 +41,7 @@ export function pushImageCommand(ctx: CliContext): Command {
       const image = `${host ?? '<registry>'}/${repository}:${tag}`;
       const output = globalOptionsOf(self).output;
       if (output === 'json' || output === 'yaml') {
-        ctx.io.stdout.write(formatDocument({ image, digest: pushed.digest, created: pushed.created, broken: flags.broken === true }, output));
+        ctx.io.stdout.write(await formatDocument({ image, digest: pushed.digest, created: pushed.created, broken: flags.broken === true }, output));
       } else {
         ctx.io.stdout.write(`${image}\n`);
       }

@@ -174,7 +174,7 @@ function statusCommand(ctx: CliContext): Command {
       const status = await sandboxStatus(sandboxPaths(ctx.env, flags.stateDir));
       const output = globalOptionsOf(self).output;
       if (output === 'json' || output === 'yaml') {
-        ctx.io.stdout.write(formatDocument(status, output));
+        ctx.io.stdout.write(await formatDocument(status, output));
       } else if (status.running) {
         ctx.io.stdout.write(`Sandbox running at ${status.url ?? ''} (pid ${status.pid ?? '?'})\n`);
         const jobs = status.allowJobs ? ', analysis jobs allowed' : '';

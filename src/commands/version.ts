@@ -21,9 +21,8 @@ export function versionCommand(ctx: CliContext): Command {
       const format = session.options.output;
       const server = flags.client ? undefined : await readServerVersion(await session.client());
       if (format === 'json' || format === 'yaml') {
-        // Loaded here: the YAML printer is most of what `version --client` would otherwise load.
         const { formatDocument } = await import('../output/objects.js');
-        ctx.io.stdout.write(formatDocument(versionDocument(server), format));
+        ctx.io.stdout.write(await formatDocument(versionDocument(server), format));
         return;
       }
       ctx.io.stdout.write(`Client Version: ${CLI_VERSION}\n`);

@@ -1,10 +1,10 @@
 // -o json | yaml | name and kubectl's templates for Kubernetes objects: one object
 // prints as itself, several (or none, when listing) as a `List`, like kubectl.
+// The YAML serializer (115 KB) and the custom-columns printer load only when asked
+// for, so `-o json` starts without them.
 
-import { stringify } from 'yaml';
 import { apiVersionOf, qualifiedName, resources, type ResourceType } from '../kube/resources.js';
 import type { KubeObject } from '../model/kargo.js';
-import { formatCustomColumns } from './custom-columns.js';
 import type { OutputSpec } from './output-spec.js';
 
 export type StructuredFormat = 'json' | 'yaml' | 'name';
@@ -22,7 +22,7 @@ export interface ObjectPrintOptions {
  * The one printer for every `-o` but tables, for any command that ends with objects:
  * json, yaml, name, jsonpath, go-template and custom-columns.
  */
-export function printObjects(objects: KubeObject[], spec: Exclude<OutputSpec, { kind: 'table' }>, options: ObjectPrintOptions): string {
+export async function printObjects(objects: KubeObject[], spec: Exclude<OutputSpec, { kind: 'table' }>, options: ObjectPrintOptions): Promise<string> {
   switch (spec.kind) {
     case 'json':
     case 'yaml':
@@ -31,18 +31,18 @@ export function printObjects(objects: KubeObject[], spec: Exclude<OutputSpec, { 
     case 'template':
       return spec.render(documentOf(objects, options.single));
     case 'custom-columns':
-      return formatCustomColumns(objects, spec.columns, options.headers);
+      return (await import('./custom-columns.js')).formatCustomColumns(objects, spec.columns, options.headers);
   }
 }
 
-export function formatObjects(
+export async function formatObjects(
   objects: KubeObject[],
   format: StructuredFormat,
   /** The objects' type when known (list items of built-in kinds carry no kind); else read from each object. */
   type: ResourceType | undefined,
   /** True when exactly one object is meant: print it bare rather than as a List. */
   single: boolean,
-): string {
+): Promise<string> {
   if (format === 'name') return objects.map((object) => `${type ? qualifiedName(type) : qualifiedNameOf(object)}/${object.metadata.name ?? ''}\n`).join('');
   return formatDocument(documentOf(objects, single), format);
 }
@@ -52,8 +52,8 @@ export function documentOf(objects: KubeObject[], single: boolean): unknown {
   return single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects, metadata: { resourceVersion: '' } };
 }
 
-export function formatDocument(document: unknown, format: 'json' | 'yaml'): string {
-  return format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document);
+export async function formatDocument(document: unknown, format: 'json' | 'yaml'): Promise<string> {
+  return format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : (await import('./yaml-text.js')).toYaml(document);
 }
 
 function qualifiedNameOf(object: KubeObject): string {

@@ -13,16 +13,16 @@ export interface WrittenObject {
   object: KubeObject;
 }
 
-export function formatOperation(written: WrittenObject[], operation: string, spec: OutputSpec, headers = true): string {
+export async function formatOperation(written: WrittenObject[], operation: string, spec: OutputSpec, headers = true): Promise<string> {
   if (spec.kind === 'table') return written.map(({ type, object }) => `${qualifiedName(type)}/${object.metadata.name ?? ''} ${operation}\n`).join('');
   if (spec.kind === 'custom-columns')
     return written.length === 0
       ? ''
-      : printObjects(
+      : await printObjects(
           written.map(({ object }) => object),
           spec,
           { single: false, headers },
         );
-  const documents = written.map(({ type, object }) => printObjects([object], spec, { type, single: true, headers }));
+  const documents = await Promise.all(written.map(({ type, object }) => printObjects([object], spec, { type, single: true, headers })));
   return spec.kind === 'yaml' ? documents.join('---\n') : documents.join('');
 }

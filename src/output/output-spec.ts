@@ -1,12 +1,11 @@
 // What `-o` asks for, checked before any request: a table, json|yaml|name, or a
 // compiled template (JSONPath, Go template, custom columns) whose errors are usage
-// errors worded as kubectl words them.
+// errors worded as kubectl words them. A template's compiler loads only when -o
+// names it.
 
 import { fail } from '../runtime/failure.js';
-import { type CustomColumn, parseCustomColumnsFile, parseCustomColumnsSpec } from './custom-columns.js';
+import type { CustomColumn } from './custom-columns.js';
 import type { OutputFormat } from './formats.js';
-import { compileGoTemplate, TemplateExecutionError, TemplateSyntaxError } from './go-template/index.js';
-import { compileJsonPath, JsonPathExecutionError, JsonPathSyntaxError } from './jsonpath/index.js';
 
 export type OutputSpec =
   | { kind: 'table'; wide: boolean }
@@ -27,7 +26,7 @@ export interface OutputRequest {
   readFile(path: string): string;
 }
 
-export function resolveOutputSpec(request: OutputRequest): OutputSpec {
+export async function resolveOutputSpec(request: OutputRequest): Promise<OutputSpec> {
   const { format, allowMissingKeys } = request;
   if (format === undefined && request.template) return goTemplateSpec(request.template, allowMissingKeys);
   switch (format) {
@@ -39,9 +38,9 @@ export function resolveOutputSpec(request: OutputRequest): OutputSpec {
     case 'name':
       return { kind: format };
     case 'custom-columns':
-      return { kind: 'custom-columns', columns: parseCustomColumnsSpec(templateText(request, false)) };
+      return { kind: 'custom-columns', columns: (await import('./custom-columns.js')).parseCustomColumnsSpec(templateText(request, false)) };
     case 'custom-columns-file':
-      return { kind: 'custom-columns', columns: parseCustomColumnsFile(templateText(request, true)) };
+      return { kind: 'custom-columns', columns: (await import('./custom-columns.js')).parseCustomColumnsFile(templateText(request, true)) };
     case 'jsonpath':
     case 'jsonpath-file':
     case 'jsonpath-as-json':
@@ -67,20 +66,22 @@ function templateText(request: OutputRequest, fromFile: boolean): string {
   }
 }
 
-function jsonPathSpec(template: string, allowMissingKeys: boolean, json: boolean): OutputSpec {
+async function jsonPathSpec(template: string, allowMissingKeys: boolean, json: boolean): Promise<OutputSpec> {
+  const { compileJsonPath, JsonPathExecutionError, JsonPathSyntaxError } = await import('./jsonpath/index.js');
   try {
     const path = compileJsonPath(template, { allowMissingKeys, json });
-    return { kind: 'template', render: (document) => executing('jsonpath', template, () => path.print(document)) };
+    return { kind: 'template', render: (document) => executing('jsonpath', template, () => path.print(document), JsonPathExecutionError) };
   } catch (error) {
     if (error instanceof JsonPathSyntaxError) fail('usage', `error parsing jsonpath ${template}, ${error.message}`, JSONPATH_HINT);
     throw error;
   }
 }
 
-function goTemplateSpec(template: string, allowMissingKeys: boolean): OutputSpec {
+async function goTemplateSpec(template: string, allowMissingKeys: boolean): Promise<OutputSpec> {
+  const { compileGoTemplate, TemplateExecutionError, TemplateSyntaxError } = await import('./go-template/index.js');
   try {
     const compiled = compileGoTemplate(template, { allowMissingKeys });
-    return { kind: 'template', render: (document) => executing('template', template, () => compiled.execute(document)) };
+    return { kind: 'template', render: (document) => executing('template', template, () => compiled.execute(document), TemplateExecutionError) };
   } catch (error) {
     if (error instanceof TemplateSyntaxError) fail('usage', `error parsing template ${template}, ${error.message}`, GO_TEMPLATE_HINT);
     throw error;
@@ -90,11 +91,12 @@ function goTemplateSpec(template: string, allowMissingKeys: boolean): OutputSpec
 const JSONPATH_HINT = `e.g. -o jsonpath='{.items[*].metadata.name}' or -o jsonpath='{range .items[*]}{.metadata.name}{"\\n"}{end}'`;
 const GO_TEMPLATE_HINT = `e.g. -o go-template='{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'`;
 
-function executing(kind: 'jsonpath' | 'template', template: string, run: () => string): string {
+/** Runs a compiled template; its execution errors (`executionError`) are usage errors. */
+function executing(kind: 'jsonpath' | 'template', template: string, run: () => string, executionError: new (...args: never[]) => Error): string {
   try {
     return run();
   } catch (error) {
-    if (error instanceof JsonPathExecutionError || error instanceof TemplateExecutionError) {
+    if (error instanceof executionError) {
       const missing = /is not found$|has no entry for key/.test(error.message);
       fail(
         'usage',

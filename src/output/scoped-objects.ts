@@ -17,13 +17,13 @@ export interface ListingOptions {
   single: boolean;
 }
 
-export function formatListing<T extends KubeObject>(
+export async function formatListing<T extends KubeObject>(
   type: ResourceType,
   objects: T[],
   spec: OutputSpec,
   options: ListingOptions,
   table: (objects: T[]) => TableData,
-): string {
+): Promise<string> {
   if (spec.kind !== 'table') return printObjects(objects, spec, { type, single: options.single, headers: options.headers });
   if (objects.length === 0) return '';
   const data = table(objects);
@@ -31,7 +31,12 @@ export function formatListing<T extends KubeObject>(
 }
 
 /** `secret/NAME created`; Kargo's update commands print the bare `secret/NAME` (an empty operation). */
-export function formatWritten(type: ResourceType, object: KubeObject, operation: 'created' | 'updated' | '' | 'deleted', spec: OutputSpec): string {
+export async function formatWritten(
+  type: ResourceType,
+  object: KubeObject,
+  operation: 'created' | 'updated' | '' | 'deleted',
+  spec: OutputSpec,
+): Promise<string> {
   if (spec.kind !== 'table') return printObjects([object], spec, { type, single: true, headers: true });
   return `${qualifiedName(type)}/${object.metadata.name ?? ''}${operation ? ` ${operation}` : ''}\n`;
 }

@@ -2,10 +2,11 @@
 // drawn from it must be the help of the whole tree, and every entry must name,
 // describe and list its command as the command itself does.
 
-import { Help } from 'commander';
+import { type Command, Help } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_CATALOG } from '../../src/command-catalog.js';
 import type { CliContext } from '../../src/cli/context.js';
+import { KIND_SUBCOMMAND_WORDS } from '../../src/commands/credentials/subcommand-words.js';
 import { buildFullProgram, buildProgram } from '../../src/root-command.js';
 import { captureStream, runKargo } from './support/run-kargo.js';
 
@@ -47,5 +48,32 @@ describe('command catalog', () => {
     const result = await runKargo(['-vo', 'json', 'version', '--client']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveProperty('clientVersion');
+  });
+});
+
+describe('kind subcommands of get, create, update and delete', () => {
+  const verbs = COMMAND_CATALOG.filter((entry) => ['get', 'create', 'update', 'delete'].includes(entry.name));
+  const wordsOf = (command: Command): string[] => command.commands.flatMap((sub) => [sub.name(), ...sub.aliases()]);
+
+  it('are named by exactly the words the catalog looks for', async () => {
+    const words = new Set<string>();
+    for (const entry of verbs) {
+      const own = new Set(wordsOf((await entry.load([entry.name]))(ctx)));
+      for (const word of wordsOf((await entry.load())(ctx))) if (!own.has(word)) words.add(word);
+    }
+    expect([...words].sort()).toEqual([...KIND_SUBCOMMAND_WORDS].sort());
+  });
+
+  it('load only for a run that names one or asks for help', async () => {
+    const get = verbs.find((entry) => entry.name === 'get')!;
+    expect(wordsOf((await get.load(['get', 'stages', '-o', 'json']))(ctx))).toEqual([]);
+    expect(wordsOf((await get.load(['-p', 'x', 'get', 'cm']))(ctx))).toContain('configmaps');
+    expect(wordsOf((await get.load(['get', '--help']))(ctx))).toContain('tokens');
+  });
+
+  it('still run when named after global flags', async () => {
+    const result = await runKargo(['-o', 'json', 'get', 'roles', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: kargo get roles');
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { resources, type ResourceType } from '../../src/kube/resources.js';
 import type { Freight, KubeObject, Promotion, Stage } from '../../src/model/kargo.js';
-import { formatGetResult } from '../../src/output/get-printer.js';
+import { formatGetTable } from '../../src/output/get-table.js';
 import { createStyle } from '../../src/output/style.js';
 import { renderTable } from '../../src/output/table.js';
 import { freightAvailabilityTable } from '../../src/output/tables/freight-table.js';
@@ -39,7 +39,7 @@ function listed(type: ResourceType): KubeObject[] {
 }
 
 function table(type: ResourceType, items: KubeObject[], wide = false, headers = true): string {
-  return formatGetResult(type, items, { spec: { kind: 'table', wide }, headers, single: false }, context(wide));
+  return formatGetTable(type, items, { spec: { kind: 'table', wide }, headers, single: false }, context(wide));
 }
 
 const promotions: Promotion[] = [
@@ -93,7 +93,7 @@ describe('table details', () => {
   });
 
   it('colours states only when colour is on, and keeps columns aligned', () => {
-    const coloured = formatGetResult(
+    const coloured = formatGetTable(
       resources.promotion,
       promotions,
       { spec: { kind: 'table', wide: false }, headers: true, single: false },

@@ -73,7 +73,7 @@ function keyValueCommand(ctx: CliContext, kind: KeyValueKind, verb: 'create' | '
   command.action(async (name: string, flags: KeyValueFlags & TemplateFlags, self: Command) => {
     refuseParentFlags(self);
     const session = openSession(ctx, self);
-    const spec = outputSpecOf(session.options, flags);
+    const spec = await outputSpecOf(session.options, flags);
     const set = parseSetValues(flags.set ?? []);
     const unset = parseUnsetKeys(flags.unset ?? []);
     if (verb === 'create' && Object.keys(set).length === 0) fail('usage', 'at least one --set key=value is required');
@@ -87,7 +87,7 @@ function keyValueCommand(ctx: CliContext, kind: KeyValueKind, verb: 'create' | '
       verb === 'create'
         ? await kind.create(client, scope, { name, data: set, ...description })
         : await kind.update(client, scope, name, { set, unset, ...description });
-    ctx.io.stdout.write(formatWritten(kind.printedAs, written, verb === 'create' ? 'created' : '', spec));
+    ctx.io.stdout.write(await formatWritten(kind.printedAs, written, verb === 'create' ? 'created' : '', spec));
   });
   const examples: [string, string][] =
     verb === 'create'

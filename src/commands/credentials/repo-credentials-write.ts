@@ -58,7 +58,7 @@ export function createRepoCredentialsCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: RepoFlags & TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const type = typeOf(flags);
       const missing = [type ? '' : 'one of --git, --helm, --image', flags.repoUrl ? '' : '--repo-url', flags.username ? '' : '--username'].filter(Boolean);
       if (missing.length > 0 || !type) fail('usage', `missing ${missing.join(', ')}`, 'See `kargo create repo-credentials --help`.');
@@ -74,7 +74,7 @@ export function createRepoCredentialsCommand(ctx: CliContext): Command {
         password,
         ...(flags.description ? { description: flags.description } : {}),
       });
-      ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, 'created', spec));
+      ctx.io.stdout.write(await formatWritten(SECRET_TYPE, secret, 'created', spec));
     });
   addTemplateOptions(command);
   return withExamples(command, [
@@ -99,7 +99,7 @@ export function updateRepoCredentialsCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: RepoFlags & TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const type = typeOf(flags);
       if (flags.regex && !flags.repoUrl) fail('usage', '--regex is only allowed when --repo-url is set');
       if (!flags.description && !type && !flags.repoUrl && !flags.username && !flags.password) {
@@ -115,7 +115,7 @@ export function updateRepoCredentialsCommand(ctx: CliContext): Command {
         ...(flags.username ? { username: flags.username } : {}),
         ...(flags.password ? { password: flags.password } : {}),
       });
-      ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, '', spec));
+      ctx.io.stdout.write(await formatWritten(SECRET_TYPE, secret, '', spec));
     });
   addTemplateOptions(command);
   return withExamples(command, [

@@ -22,7 +22,7 @@ export function scopedDeleteCommand(ctx: CliContext, kind: ScopedKind, name = ki
   command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
     refuseParentFlags(self);
     const session = openSession(ctx, self);
-    const spec = outputSpecOf(session.options, flags);
+    const spec = await outputSpecOf(session.options, flags);
     const scope = await scopeOf(session, flags);
     const client = await session.client();
     const failures: unknown[] = [];
@@ -30,7 +30,7 @@ export function scopedDeleteCommand(ctx: CliContext, kind: ScopedKind, name = ki
       try {
         await kind.remove(client, scope, objectName);
         const deleted = { apiVersion: 'v1', kind: kind.type.kind, metadata: { name: objectName, namespace: namespaceOf(scope) } };
-        ctx.io.stdout.write(formatWritten(kind.type, deleted, 'deleted', spec));
+        ctx.io.stdout.write(await formatWritten(kind.type, deleted, 'deleted', spec));
       } catch (error) {
         failures.push(error);
       }

@@ -28,7 +28,7 @@ export function scopedGetCommand(ctx: CliContext, kind: ScopedKind): Command {
   command.action(async (names: string[], flags: ScopeFlags & TemplateFlags, self: Command) => {
     refuseParentFlags(self);
     const session = openSession(ctx, self);
-    const spec = outputSpecOf(session.options, flags);
+    const spec = await outputSpecOf(session.options, flags);
     const scope = await scopeOf(session, flags);
     const client = await session.client();
     const unique = [...new Set(names)];
@@ -45,7 +45,7 @@ export function scopedGetCommand(ctx: CliContext, kind: ScopedKind): Command {
     }
     const { options } = session;
     ctx.io.stdout.write(
-      formatListing(kind.type, found, spec, { headers: options.headers, single: unique.length === 1 }, (objects) => kind.table(objects, ctx.clock.now())),
+      await formatListing(kind.type, found, spec, { headers: options.headers, single: unique.length === 1 }, (objects) => kind.table(objects, ctx.clock.now())),
     );
     if (found.length === 0 && unique.length === 0 && spec.kind === 'table') {
       ctx.io.stderr.write(`No ${kind.noun} found in ${scopeWords(scope)}.\n`);

@@ -35,7 +35,7 @@ function grantOrRevoke(ctx: CliContext, change: 'grant' | 'revoke'): Command {
     .option('--resource-name <name>', `the name of a resource to ${change} permissions ${to}`)
     .action(async (flags: GrantFlags & TemplateFlags, self: Command) => {
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       if (!flags.role) fail('usage', '--role is required');
       const claims = flags.claim ?? [];
       const permission = flags.resourceType !== undefined || flags.verb !== undefined || flags.resourceName !== undefined;
@@ -53,7 +53,7 @@ function grantOrRevoke(ctx: CliContext, change: 'grant' | 'revoke'): Command {
               { resourceType: flags.resourceType ?? '', verbs: flags.verb ?? [], ...(flags.resourceName ? { resourceName: flags.resourceName } : {}) },
               change,
             );
-      ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, role, 'updated', spec));
+      ctx.io.stdout.write(await formatWritten(KARGO_ROLE_TYPE, role, 'updated', spec));
     });
   addTemplateOptions(command);
   return withExamples(

@@ -32,7 +32,7 @@ export function getRolesCommand(ctx: CliContext): Command {
     .action(async (names: string[], flags: GetRolesFlags & TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       if (flags.system && session.options.project) fail('usage', '--project and --system cannot be combined');
       const scope: RoleScope = flags.system ? { kind: 'system', namespace: KARGO_NAMESPACE } : { kind: 'project', namespace: await session.project() };
       const client = await session.client();
@@ -51,8 +51,8 @@ export function getRolesCommand(ctx: CliContext): Command {
       const now = ctx.clock.now();
       ctx.io.stdout.write(
         flags.asKubernetesResources
-          ? formatListing(ROLE_RESOURCES_TYPE, found.map(roleResourcesObject), spec, options, (objects) => roleResourcesTable(objects, now))
-          : formatListing(KARGO_ROLE_TYPE, found.map(toKargoRole), spec, options, (roles) => roleTable(roles, now)),
+          ? await formatListing(ROLE_RESOURCES_TYPE, found.map(roleResourcesObject), spec, options, (objects) => roleResourcesTable(objects, now))
+          : await formatListing(KARGO_ROLE_TYPE, found.map(toKargoRole), spec, options, (roles) => roleTable(roles, now)),
       );
       if (found.length === 0 && unique.length === 0 && !spec) ctx.io.stderr.write(`No roles found in namespace "${scope.namespace}".\n`);
       raiseFailures(ctx, failures);
@@ -75,11 +75,11 @@ export function createRoleCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: { claim?: string[]; description?: string } & TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const claims = parseClaims(flags.claim ?? []);
       const { client, project } = await session.target();
       const role = await createRole(client, project, name, claims, flags.description);
-      ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, role, 'created', spec));
+      ctx.io.stdout.write(await formatWritten(KARGO_ROLE_TYPE, role, 'created', spec));
     });
   addTemplateOptions(command);
   return withExamples(command, [
@@ -95,13 +95,13 @@ export function deleteRoleCommand(ctx: CliContext): Command {
     .action(async (names: string[], flags: TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const { client, project } = await session.target();
       const failures: unknown[] = [];
       for (const name of [...new Set(names)]) {
         try {
           await deleteRole(client, project, name);
-          ctx.io.stdout.write(formatWritten(KARGO_ROLE_TYPE, { metadata: { name, namespace: project } }, 'deleted', spec));
+          ctx.io.stdout.write(await formatWritten(KARGO_ROLE_TYPE, { metadata: { name, namespace: project } }, 'deleted', spec));
         } catch (error) {
           failures.push(error);
         }

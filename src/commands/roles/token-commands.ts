@@ -38,11 +38,11 @@ export function createTokenCommand(ctx: CliContext): Command {
     .action(async (name: string, flags: TokenFlags & TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       if (!flags.role) fail('usage', '--role is required');
       const scope = await tokenScope(session, flags);
       const secret = await createApiToken(await session.client(), scope, flags.role, name, (ms) => ctx.clock.sleep(ms, ctx.signal));
-      if (spec.kind !== 'table') return void ctx.io.stdout.write(formatWritten(SECRET_TYPE, secret, 'created', spec));
+      if (spec.kind !== 'table') return void ctx.io.stdout.write(await formatWritten(SECRET_TYPE, secret, 'created', spec));
       ctx.io.stderr.write(`Token ${name} created for role ${flags.role}. Save it now: it will not be shown again.\n`);
       ctx.io.stdout.write(`${decodeBase64(secret.data?.token ?? '')}\n`);
     });
@@ -64,7 +64,7 @@ export function getTokensCommand(ctx: CliContext): Command {
     .action(async (names: string[], flags: TokenFlags & TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const scope = await tokenScope(session, flags);
       const client = await session.client();
       const unique = [...new Set(names)];
@@ -79,7 +79,7 @@ export function getTokensCommand(ctx: CliContext): Command {
       }
       const now = ctx.clock.now();
       ctx.io.stdout.write(
-        formatListing(SECRET_TYPE, found, spec, { headers: session.options.headers, single: unique.length === 1 }, (tokens) => ({
+        await formatListing(SECRET_TYPE, found, spec, { headers: session.options.headers, single: unique.length === 1 }, (tokens) => ({
           header: ['NAME', 'ROLE', 'KARGO MANAGED', 'AGE'],
           rows: tokens.map((token) => [
             token.metadata.name ?? '',
@@ -109,14 +109,14 @@ export function deleteTokenCommand(ctx: CliContext): Command {
     .action(async (names: string[], flags: TokenFlags & TemplateFlags, self: Command) => {
       refuseParentFlags(self);
       const session = openSession(ctx, self);
-      const spec = outputSpecOf(session.options, flags);
+      const spec = await outputSpecOf(session.options, flags);
       const scope = await tokenScope(session, flags);
       const client = await session.client();
       const failures: unknown[] = [];
       for (const name of [...new Set(names)]) {
         try {
           await deleteApiToken(client, scope, name);
-          ctx.io.stdout.write(formatWritten(SECRET_TYPE, { metadata: { name, namespace: scope.namespace } }, 'deleted', spec));
+          ctx.io.stdout.write(await formatWritten(SECRET_TYPE, { metadata: { name, namespace: scope.namespace } }, 'deleted', spec));
         } catch (error) {
           failures.push(error);
         }

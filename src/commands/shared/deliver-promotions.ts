@@ -36,7 +36,7 @@ export async function deliverPromotions(ctx: CliContext, session: Session, plans
     const validated = await submit(true);
     for (const plan of plans) ctx.io.stderr.write(`${plan.decision.text}\n`);
     ctx.io.stderr.write(`Dry run: the server accepted ${plans.length === 1 ? 'this Promotion' : `these ${plans.length} Promotions`}; nothing was created.\n`);
-    printObjects(ctx, validated, options.output === 'json' ? 'json' : 'yaml');
+    await printObjects(ctx, validated, options.output === 'json' ? 'json' : 'yaml');
     return ExitCode.Success;
   }
 
@@ -54,7 +54,7 @@ export async function deliverPromotions(ctx: CliContext, session: Session, plans
     throw error;
   }
   if (!options.waitTarget) {
-    if (options.output) printObjects(ctx, created, options.output);
+    if (options.output) await printObjects(ctx, created, options.output);
     else for (const promotion of created) ctx.io.stdout.write(`${(options.nameLine ?? bareName)(promotion)}\n`);
     return ExitCode.Success;
   }
@@ -103,7 +103,7 @@ export async function waitAndReport(
     if (report.exitCode !== ExitCode.Success && worst === ExitCode.Success) worst = report.exitCode;
     if (report.exitCode === ExitCode.Interrupted || report.exitCode === ExitCode.Timeout) break;
   }
-  if (output) printObjects(ctx, [...finals, ...extras], output);
+  if (output) await printObjects(ctx, [...finals, ...extras], output);
   else for (const promotion of finals) ctx.io.stdout.write(`${nameLine(promotion)}\n`);
   return worst;
 }

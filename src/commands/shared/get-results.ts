@@ -39,11 +39,11 @@ export async function followChanges(
   const sleep = (ms: number, signal?: AbortSignal) => ctx.clock.sleep(ms, signal);
   for await (const event of watchListing(client, request, { signal: ctx.signal, sleep })) {
     if (event.kind === 'listed') {
-      ctx.io.stdout.write(formatGetResult(request.type, event.objects, printOptions, tableContext));
+      ctx.io.stdout.write(await formatGetResult(request.type, event.objects, printOptions, tableContext));
       continue;
     }
     const options: PrintOptions = { ...printOptions, headers: false, single: true };
     // Ages of later lines are as of the change, not as of the first listing.
-    ctx.io.stdout.write(formatGetResult(request.type, [event.object], options, { ...tableContext, now: ctx.clock.now() }));
+    ctx.io.stdout.write(await formatGetResult(request.type, [event.object], options, { ...tableContext, now: ctx.clock.now() }));
   }
 }

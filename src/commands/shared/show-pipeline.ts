@@ -19,7 +19,7 @@ export async function showPipeline(session: Session, commandName: string): Promi
   const project = await session.project();
   const graph = await loadPipeline(await session.client(), project, ctx.clock.now());
   if (!graph) throw projectNotFound(project);
-  if (output === 'json' || output === 'yaml') return void ctx.io.stdout.write(formatDocument(graph, output));
+  if (output === 'json' || output === 'yaml') return void ctx.io.stdout.write(await formatDocument(graph, output));
   const columns = ctx.io.stdout.columns;
   const style = pipelineStyle(ctx.io.stdout, ctx.env, options.color);
   ctx.io.stdout.write(renderPipeline(graph, { ...style, ...(columns ? { columns } : {}), formatDuration: formatSoak }));

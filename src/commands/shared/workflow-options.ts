@@ -65,6 +65,6 @@ export function parseObjectOutput(value: string | undefined): ObjectOutput | und
 }
 
 /** One object prints as itself, several as a List (like kubectl). */
-export function printObjects(ctx: CliContext, objects: KubeObject[], output: ObjectOutput): void {
-  ctx.io.stdout.write(formatObjects(objects, output, undefined, objects.length === 1));
+export async function printObjects(ctx: CliContext, objects: KubeObject[], output: ObjectOutput): Promise<void> {
+  ctx.io.stdout.write(await formatObjects(objects, output, undefined, objects.length === 1));
 }

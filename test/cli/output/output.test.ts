@@ -56,20 +56,20 @@ describe('tables', () => {
 describe('structured output', () => {
   const stage = { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Stage', metadata: { name: 'dev', namespace: 'p' } };
 
-  it('prints one named object as itself, anything else as a List', () => {
-    expect(JSON.parse(formatObjects([stage], 'json', resources.stage, true))).toEqual(stage);
-    expect(JSON.parse(formatObjects([stage], 'json', resources.stage, false))).toEqual({
+  it('prints one named object as itself, anything else as a List', async () => {
+    expect(JSON.parse(await formatObjects([stage], 'json', resources.stage, true))).toEqual(stage);
+    expect(JSON.parse(await formatObjects([stage], 'json', resources.stage, false))).toEqual({
       apiVersion: 'v1',
       kind: 'List',
       items: [stage],
       metadata: { resourceVersion: '' },
     });
-    expect(formatObjects([], 'yaml', resources.stage, false)).toBe('apiVersion: v1\nkind: List\nitems: []\nmetadata:\n  resourceVersion: ""\n');
+    expect(await formatObjects([], 'yaml', resources.stage, false)).toBe('apiVersion: v1\nkind: List\nitems: []\nmetadata:\n  resourceVersion: ""\n');
   });
 
-  it('prints kind.group/name with -o name', () => {
-    expect(formatObjects([stage], 'name', resources.stage, true)).toBe('stage.kargo.akuity.io/dev\n');
-    expect(formatObjects([{ metadata: { name: 'x' } }], 'name', resources.analysisRun, true)).toBe('analysisrun.argoproj.io/x\n');
+  it('prints kind.group/name with -o name', async () => {
+    expect(await formatObjects([stage], 'name', resources.stage, true)).toBe('stage.kargo.akuity.io/dev\n');
+    expect(await formatObjects([{ metadata: { name: 'x' } }], 'name', resources.analysisRun, true)).toBe('analysisrun.argoproj.io/x\n');
   });
 });
 

@@ -1,0 +1,15 @@
+// The words that name a subcommand of get|create|update|delete: credentials,
+// ConfigMaps, roles and tokens, with their aliases. The command catalog loads
+// those subcommands only for a run that names one (or asks for help), so
+// `kargo get stages` does not load them; test/cli/command-catalog.test.ts holds
+// this list to the subcommands' own names and aliases.
+
+const credentialWords = (stem: string): string[] =>
+  ['-credentials', '-credential', '-creds', '-cred', 'credentials', 'credential', 'creds', 'cred'].map((suffix) => `${stem}${suffix}`);
+
+export const KIND_SUBCOMMAND_WORDS: ReadonlySet<string> = new Set([
+  ...credentialWords('repo'),
+  ...credentialWords('generic'),
+  ...['configmaps', 'configmap', 'cm'],
+  ...['roles', 'role', 'tokens', 'token'],
+]);
