@@ -3,6 +3,7 @@
 // `kargo --help` starts without paying for it. The bundle is built beside dist/
 // and swapped in, so a concurrent run of bin/kargo never sees a half-written one.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -40,28 +41,49 @@ const jsoncParserEsm = {
     build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: `${root}/node_modules/jsonc-parser/lib/esm/main.js` }));
   },
 };
-// A chunk loaded with import() goes through Node's asynchronous ES module loader:
-// one round trip through the thread pool per file, which a busy machine makes
-// slow. require() of an ES module (Node >= 20.19) loads the same module
-// synchronously, so every `import("./chunk.js")` the bundler wrote becomes
-// `__kImp("./chunk.js")` (same length, so the source maps still line up), a
-// promise of require()'s result; bin/kargo.js requires the entry the same way.
-async function loadChunksSynchronously(dir) {
-  for (const file of await readdir(dir)) {
-    if (!file.endsWith('.js')) continue;
-    const path = `${dir}/${file}`;
-    const code = await readFile(path, 'utf8');
-    const rewritten = code.replace(/(?<![\w$.])import\("(\.\/[\w.-]+\.js)"\)/g, '__kImp("$1")');
-    if (rewritten !== code) await writeFile(path, rewritten);
-  }
+// Node loads an ES module through its ES module loader (URL resolution, a module
+// job and linking per file), which costs more at every start than require() of
+// CommonJS, and Node 20 keeps no code cache for it. So esbuild splits the CLI
+// into ES module chunks (only ES modules can be split), and a second pass turns
+// each chunk into CommonJS: import and export become require() and exports (live
+// bindings kept), import() a require() behind a promise; the source maps are
+// carried through. bin/kargo.js then loads the chunks with require(), through
+// V8's code cache (src/runtime/compile-cache.ts).
+async function toCommonJs(esmDir, outdir) {
+  const chunks = (await readdir(esmDir)).filter((file) => file.endsWith('.js')).map((file) => `${esmDir}/${file}`);
+  await build({
+    absWorkingDir: root,
+    entryPoints: chunks,
+    outdir,
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // import() of a chunk becomes require() behind a promise, not a trip through the ES module loader.
+    supported: { 'dynamic-import': false },
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  await writeFile(`${outdir}/package.json`, '{\n  "type": "commonjs"\n}\n');
 }
+
+/** Names this build's code, so a code cache made from another build is never used for it. */
+async function writeBuildId(dir) {
+  const hash = createHash('sha256');
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.js')).sort()) hash.update(file).update(await readFile(`${dir}/${file}`));
+  await writeFile(`${dir}/build-id`, `${hash.digest('hex').slice(0, 20)}\n`);
+}
+
 const staging = `dist.building-${process.pid}`;
+const modules = `dist.esm-${process.pid}`;
 const retired = `dist.old-${process.pid}`;
 await rm(`${root}/${staging}`, { recursive: true, force: true });
+await rm(`${root}/${modules}`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { kargo: 'src/main.ts' },
-  outdir: staging,
+  entryPoints: { kargo: 'src/main.ts', 'compile-cache': 'src/runtime/compile-cache.ts' },
+  outdir: modules,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -72,12 +94,10 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [trimKubeConfigImports, deferCommanderChildProcess, jsoncParserEsm],
-  // Several dependencies are CommonJS and call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __kargoCreateRequire } from 'node:module'; const require = __kargoCreateRequire(import.meta.url); const __kImp = (chunk) => Promise.resolve().then(() => require(chunk));",
-  },
 });
-await loadChunksSynchronously(`${root}/${staging}`);
+await toCommonJs(`${root}/${modules}`, `${root}/${staging}`);
+await rm(`${root}/${modules}`, { recursive: true, force: true });
+await writeBuildId(`${root}/${staging}`);
 await rename(`${root}/dist`, `${root}/${retired}`).catch(() => undefined);
 await rename(`${root}/${staging}`, `${root}/dist`);
 await rm(`${root}/${retired}`, { recursive: true, force: true });

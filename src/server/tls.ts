@@ -27,10 +27,7 @@ function toPem(label: string, der: ArrayBuffer): string {
 }
 
 async function generate(): Promise<ServerCertificates> {
-  await import('reflect-metadata');
-  const imported = await import('@peculiar/x509');
-  // A bundler may hand this CommonJS module over as `default` only.
-  const x509 = imported.cryptoProvider ? imported : (imported as unknown as { default: typeof imported }).default;
+  const { x509 } = await import('./x509-library.js');
   // Node's webcrypto is the standard Web Crypto API; its TypeScript types are Node's own.
   const crypto = webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0];
   x509.cryptoProvider.set(crypto);
