@@ -36,6 +36,6 @@ const ctx: CliContext = {
   kube: lazyKubeFactory({ env: process.env, stderr: process.stderr, signal: controller.signal }),
 };
 
-// No top-level await: bin/kargo.js loads this module with require(), which is
-// synchronous and starts faster than import() (Node ≥ 20.19 loads ES modules so).
+// No top-level await: the bundle is CommonJS (scripts/build.mjs), which
+// bin/kargo.js loads with require().
 void runCli(process.argv.slice(2), ctx).then((code) => flushAndExit(controller.signal.aborted ? stopCode : code));

@@ -17,6 +17,8 @@ export interface BuildOptions {
   now: Date;
   ulid: UlidSource;
   rollback: boolean;
+  /** The project's Freight, read when a Stage auto-promotes; one run reads it once however many Stages it builds for. */
+  projectFreight(): Promise<Freight[]>;
 }
 
 export async function buildPromotionFor(client: KubeClient, project: string, stage: Stage, freight: Freight, options: BuildOptions): Promise<Promotion> {
@@ -24,8 +26,7 @@ export async function buildPromotionFor(client: KubeClient, project: string, sta
   const promotion = build(stage, freight, tasks, options);
   // As Kargo's webhook does for a person's Promotion on a Stage that auto-promotes.
   if (stage.status?.autoPromotionEnabled && freight.origin) {
-    const { items } = await client.list<Freight>(resources.freight, project);
-    const outcome = autoPromotionCandidate(stage, freight.origin, items, options.now);
+    const outcome = autoPromotionCandidate(stage, freight.origin, await options.projectFreight(), options.now);
     const intent = autoPromotionIntent(freight, outcome.kind === 'candidate' ? outcome.freight : undefined);
     promotion.metadata.annotations = { ...promotion.metadata.annotations, ...intent };
   }

@@ -73,6 +73,8 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
   }
 
   const actor = await client.whoAmI().then((user) => user.username);
+  let freightList: Promise<Freight[]> | undefined;
+  const projectFreight = () => (freightList ??= client.list<Freight>(resources.freight, project).then((list) => list.items));
   const plans: PlannedPromotion[] = [];
   for (const { stage, decision } of decisions) {
     const promotion = await buildPromotionFor(client, project, stage, freight, {
@@ -80,6 +82,7 @@ export async function planPromotions(client: KubeClient, request: PromoteRequest
       now: request.now,
       ulid: request.ulid,
       rollback: request.rollback ?? false,
+      projectFreight,
     });
     plans.push({ stage, freight, decision, promotion });
   }

@@ -162,3 +162,23 @@ describe('reading each kind once', () => {
     expect([objectsOf(small, 'freights'), objectsOf(large, 'freights')]).toEqual([sandboxes.small.freight, sandboxes.large.freight]);
   });
 });
+
+describe('auto-promoting Stages', () => {
+  it("promote --downstream-from lists the project's Freight once, however many of its Stages auto-promote", async () => {
+    const sandbox = sandboxes.small;
+    const admin = await createKubeClient({ kubeconfig: sandbox.cluster.kubeconfigPath, verbose: false }, { env: {}, stderr: captureStream() });
+    const downstream = ['staging-us', 'staging-eu'];
+    const setAutoPromotion = (enabled: boolean) =>
+      Promise.all(downstream.map((name) => admin.patch(resources.stage, name, { status: { autoPromotionEnabled: enabled } }, PROJECT, { subresource: 'status' })));
+    await setAutoPromotion(true);
+    try {
+      const cost = await costOf(sandbox, ['promote', '--dry-run', '--freight', 'quiet-lynx', '--downstream-from', 'dev']);
+      expect(cost.code).toBe(0);
+      // Beside the one LIST selected on the alias that resolves quiet-lynx.
+      const whole = cost.requests.filter((record) => record.resource === 'freights' && record.verb === 'list' && !record.query.includes('labelSelector'));
+      expect(whole.length).toBe(1);
+    } finally {
+      await setAutoPromotion(false);
+    }
+  });
+});
