@@ -169,7 +169,9 @@ describe('auto-promoting Stages', () => {
     const admin = await createKubeClient({ kubeconfig: sandbox.cluster.kubeconfigPath, verbose: false }, { env: {}, stderr: captureStream() });
     const downstream = ['staging-us', 'staging-eu'];
     const setAutoPromotion = (enabled: boolean) =>
-      Promise.all(downstream.map((name) => admin.patch(resources.stage, name, { status: { autoPromotionEnabled: enabled } }, PROJECT, { subresource: 'status' })));
+      Promise.all(
+        downstream.map((name) => admin.patch(resources.stage, name, { status: { autoPromotionEnabled: enabled } }, PROJECT, { subresource: 'status' })),
+      );
     await setAutoPromotion(true);
     try {
       const cost = await costOf(sandbox, ['promote', '--dry-run', '--freight', 'quiet-lynx', '--downstream-from', 'dev']);
