@@ -4,7 +4,10 @@
 // pairs (default 15, interleaved so drift hits both sides alike); medians of wall
 // time, CPU and of the pair-by-pair ratios. CPU and peak RSS come from
 // `/usr/bin/time -v`, or, without it, peak RSS from Node's own resource usage
-// (Node processes only).
+// (Node processes only). The unmeasured warm-up run of each command also fills
+// kargo's code cache (src/runtime/compile-cache.ts), so the figures are those of
+// every run but the first after a build; NODE_DISABLE_COMPILE_CACHE=1 measures
+// without it.
 //
 //   npm run build && npx tsx bench/cli-bench.ts
 
