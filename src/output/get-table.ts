@@ -3,6 +3,7 @@
 
 import { resources, type ResourceType } from '../kube/resources.js';
 import type { AnalysisRun, Freight, KubeObject, Project, Promotion, PromotionTask, Stage, Warehouse } from '../model/kargo.js';
+import { compareStrings } from '../runtime/compare-strings.js';
 import type { OutputStream } from '../runtime/io.js';
 import { age } from './age.js';
 import type { PrintOptions } from './get-printer.js';
@@ -38,7 +39,7 @@ export function writeGetTable(out: OutputStream, table: TableData, items: KubeOb
 
 /** kubectl's labels column: key=value sorted by key, comma-separated. */
 function labelsOf(object: KubeObject | undefined): string {
-  const labels = Object.entries(object?.metadata.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const labels = Object.entries(object?.metadata.labels ?? {}).sort(([a], [b]) => compareStrings(a, b));
   return labels.length > 0 ? labels.map(([key, value]) => `${key}=${value}`).join(',') : NONE;
 }
 
