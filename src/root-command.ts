@@ -141,8 +141,8 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
       await program.parseAsync(argv, { from: 'user' });
     } catch (error) {
       if (!(error instanceof PlaceholderRun)) throw error;
-      const all = [...needed, error.entry];
-      await buildProgram(ctx, await load(all, error.entry.wholeTree ? undefined : subcommandsOf)).parseAsync(argv, { from: 'user' });
+      const loaded = await load([...needed, error.entry], error.entry.wholeTree ? undefined : subcommandsOf);
+      await buildProgram(ctx, loaded).parseAsync(argv, { from: 'user' });
     }
     // A command that stops quietly on Ctrl-C (a watch) still exits as interrupted.
     return ctx.signal.aborted ? ExitCode.Interrupted : ExitCode.Success;

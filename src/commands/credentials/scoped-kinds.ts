@@ -12,6 +12,7 @@ import { deleteGenericCredentials, getGenericCredentials, listGenericCredentials
 import { deleteRepoCredentials, getRepoCredentials, listRepoCredentials } from '../../usecases/credentials/repo-credentials.js';
 import type { DynamicSource } from '../../usecases/complete-values.js';
 import type { ResourceScope } from '../../usecases/credentials/scope.js';
+import { credentialAliases } from './subcommand-words.js';
 
 export interface ScopedKind {
   /** The `get` spelling; `create`, `update` and `delete` of ConfigMaps use the singular. */
@@ -27,16 +28,6 @@ export interface ScopedKind {
   remove(client: KubeClient, scope: ResourceScope, name: string): Promise<void>;
   table(objects: KubeObject[], now: Date): TableData;
 }
-
-const credentialAliases = (stem: string): string[] => [
-  `${stem}-credential`,
-  `${stem}-creds`,
-  `${stem}-cred`,
-  `${stem}credentials`,
-  `${stem}credential`,
-  `${stem}creds`,
-  `${stem}cred`,
-];
 
 export const REPO_CREDENTIALS: ScopedKind = {
   name: 'repo-credentials',

@@ -4,8 +4,11 @@
 // `kargo get stages` does not load them; test/cli/command-catalog.test.ts holds
 // this list to the subcommands' own names and aliases.
 
-const credentialWords = (stem: string): string[] =>
-  ['-credentials', '-credential', '-creds', '-cred', 'credentials', 'credential', 'creds', 'cred'].map((suffix) => `${stem}${suffix}`);
+/** The aliases of `repo-credentials` and `generic-credentials`, as Kargo's CLI spells them. */
+export const credentialAliases = (stem: string): string[] =>
+  ['-credential', '-creds', '-cred', 'credentials', 'credential', 'creds', 'cred'].map((suffix) => `${stem}${suffix}`);
+
+const credentialWords = (stem: string): string[] => [`${stem}-credentials`, ...credentialAliases(stem)];
 
 export const KIND_SUBCOMMAND_WORDS: ReadonlySet<string> = new Set([
   ...credentialWords('repo'),
